@@ -1,0 +1,6 @@
+"""python -m copycheck."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

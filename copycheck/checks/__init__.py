@@ -1,0 +1,1 @@
+"""Hand-written rules, one module per family; each module exposes RULES."""

@@ -1,0 +1,118 @@
+"""Apostrophes: a space before one, the wrong glyph, and straight/curly mixing."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Docs, Examples, Fix, Hit, Rule, Severity
+
+# The endings that follow an apostrophe in contractions and possessives.
+_SUFFIX = r"(?:s|t|re|ve|ll|d|m)(?![\w'’‘])"
+# A word, then spaces, then an apostrophe glyph and a clitic: "Libya ‘s", "don 't".
+_SPACE_BEFORE = re.compile(r"(\w+)([ \t]+)([‘'’])(" + _SUFFIX + ")")
+# U+2018 where an apostrophe belongs: inside a word, before a clitic after a space,
+# before a decade ("‘90s") or in "‘n’".
+_LEFT_AS_APOSTROPHE = re.compile(
+    r"(?<=\w)‘(?=\w)|(?<=\w)[ \t]+‘(?=" + _SUFFIX + r")|(?<![\w‘’'])‘(?=\d\ds\b)|(?<=\s)‘(?=n’\s)"
+)
+_STRAIGHT = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+_CURLY = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
+
+
+def article_apostrophe(text: str) -> str:
+    """The apostrophe glyph this article mostly uses: curly when it has more curly than straight."""
+    return "’" if len(_CURLY.findall(text)) > len(_STRAIGHT.findall(text)) else "'"
+
+
+def check_space_before(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Yield a hit at the stray space, with a fix that joins the word and the apostrophe."""
+    text = doc.text
+    glyph = None
+    for m in _SPACE_BEFORE.finditer(text):
+        if glyph is None:
+            glyph = article_apostrophe(text)
+        word, space, found, clitic = m.groups()
+        mark = "’" if found in "‘’" else glyph
+        extra = ", which also uses a left quotation mark (‘) as the apostrophe" if found == "‘" else ""
+        yield Hit(
+            m.start(2), m.end(2),
+            f"Space before the apostrophe in “{word}{space}{found}{clitic}”{extra}; write “{word}{mark}{clitic}”.",
+            Fix(m.start(2), m.end(3), mark, safe=True),
+        )
+
+
+def check_glyph(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Yield left quotation marks used as apostrophes, then the minority apostrophe style."""
+    text = doc.text
+    for m in _LEFT_AS_APOSTROPHE.finditer(text):
+        at = m.end() - 1
+        yield Hit(
+            at, at + 1,
+            "A left quotation mark (‘) is used as an apostrophe; the apostrophe is ’ (U+2019).",
+            Fix(at, at + 1, "’", safe=True),
+        )
+    straight = [m.start() for m in _STRAIGHT.finditer(text)]
+    curly = [m.start() for m in _CURLY.finditer(text)]
+    if not straight or not curly:
+        return
+    # The majority style wins; on a tie, whichever the article used first.
+    if len(curly) > len(straight) or (len(curly) == len(straight) and curly[0] < straight[0]):
+        minority, mark, majority, name = straight, "’", len(curly), "curly (’)"
+    else:
+        minority, mark, majority, name = curly, "'", len(straight), "straight (')"
+    for at in minority:
+        yield Hit(
+            at, at + 1,
+            f"Mixed apostrophes: this article uses {name} apostrophes {majority} times; use {mark} here too.",
+            Fix(at, at + 1, mark, safe=True),
+        )
+
+
+RULES = (
+    Rule(
+        code="TY002",
+        name="space-before-apostrophe",
+        summary="A space between a word and its apostrophe, as in “Libya ‘s”.",
+        severity=Severity.ERROR,
+        check=check_space_before,
+        in_quotes=True,
+        docs=Docs(
+            what="Finds a space between a word and the apostrophe of its possessive or contraction "
+            "(“Libya ‘s”, “don 't”).",
+            why="It is a keying or conversion slip that splits one word into two, and it often comes "
+            "with the wrong glyph. The fix joins the word and uses the article's apostrophe.",
+            example="invade Libya ‘s capital  ->  invade Libya’s capital",
+        ),
+        examples=Examples(
+            passing=("Libya’s capital.", "He said 'so what' and left.", "Rock 'n' roll.", "The '90s."),
+            failing=("Libya ‘s capital.", "Libya 's capital.", "Libya ’s capital.", "I don 't know."),
+            fixes=(
+                ("Libya 's capital.", "Libya's capital."),
+                ("Libya ’s capital.", "Libya’s capital."),
+                ("I don 't know.", "I don't know."),
+            ),
+        ),
+    ),
+    Rule(
+        code="TY003",
+        name="apostrophe-glyph",
+        summary="A left quotation mark used as an apostrophe, or straight and curly apostrophes mixed.",
+        severity=Severity.WARNING,
+        check=check_glyph,
+        in_quotes=True,
+        docs=Docs(
+            what="Finds ‘ (U+2018, a left single quotation mark) where an apostrophe (’, U+2019) "
+            "belongs, and flags the minority style where an article mixes straight (') and curly (’) "
+            "apostrophes.",
+            why="Smart-quote software turns a leading apostrophe into an opening quote, and pasted "
+            "copy mixes styles; both look careless in print. ’90s and rock ’n’ roll are correct.",
+            example="Libya‘s capital  ->  Libya’s capital",
+        ),
+        examples=Examples(
+            passing=("The ’90s.", "Rock ’n’ roll.", "He said ‘zone of competition’ twice.", "It’s Libya’s."),
+            failing=("Libya‘s capital.", "The ‘90s.", "It’s Libya's capital.", "Rock ‘n’ roll."),
+            fixes=(("Libya‘s capital.", "Libya’s capital."), ("It’s Libya's and Tom’s.", "It’s Libya’s and Tom’s.")),
+        ),
+    ),
+)

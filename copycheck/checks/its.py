@@ -1,0 +1,119 @@
+"""its versus it's: the possessive written as a contraction, and the reverse."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Docs, Examples, Fix, Hit, Rule, Severity
+from .apostrophes import article_apostrophe
+
+_WORD = r"[^\W\d_][\w\-]*"
+# it's with the word before it and the two words after it.
+_ITS_CONTRACTED = re.compile(
+    r"(?:(" + _WORD + r")[ \t]+)?\b([Ii]t)(['’])s\b(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?"
+)
+# its followed by a word that only "it is" or "it has" can precede.
+_ITS_BARE = re.compile(r"\b([Ii])ts[ \t]+(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?")
+
+# After these, "it's" must be a possessive: "of it's", "with it's" ("of it is" is not English).
+POSSESSIVE_BEFORE = frozenset(
+    "of in for with from by at into onto upon under over through within without throughout "
+    "despite during towards toward against among amid across behind beyond beneath via".split()
+)
+# Determiner-like adjectives that open a noun phrase: "it's full support", "it's entire fleet".
+POSSESSIVE_OPENERS = frozenset(
+    "own entire whole first latest biggest largest highest lowest annual quarterly total full "
+    "strongest main former previous current".split()
+)
+# Words after the opener that show a clause, not a noun phrase: "it's full of", "it's first to".
+CLAUSE_CUES = frozenset(
+    "of to for and or but that than as if when with in on at by from the a an this it".split()
+)
+# What follows "its" only when "its" should be "it's": "its been", "its a", "its not".
+CONTRACTION_CUES = frozenset(
+    "a an the been not going got gotten gonna just so really also always never too quite "
+    "clear likely unlikely hard easy important possible impossible true obvious about "
+    "difficult vital essential".split()
+)
+
+
+def _possessive_its(before: str | None, after: str | None, after2: str | None) -> bool:
+    """True when "it's" stands where the possessive "its" belongs."""
+    if after is None:
+        return False
+    a = after.lower()
+    if a == "own":
+        return True
+    if before and before.lower() in POSSESSIVE_BEFORE and a not in ("a", "an", "the", "not", "been"):
+        return True
+    if a in POSSESSIVE_OPENERS and after2 and after2[0].islower() and after2 not in CLAUSE_CUES:
+        return True
+    return False
+
+
+def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Yield it's-for-its and its-for-it's, each with an unsafe fix."""
+    text = doc.text
+    for m in _ITS_CONTRACTED.finditer(text):
+        before, it, mark, after, after2 = m.groups()
+        if not _possessive_its(before, after, after2):
+            continue
+        start = m.start(2)
+        end = m.end(3) + 1
+        yield Hit(
+            start, end,
+            f"“{it}{mark}s” means “it is” or “it has”; the possessive is “{it}s”.",
+            Fix(start, end, f"{it}s", safe=False),
+        )
+    mark = None
+    for m in _ITS_BARE.finditer(text):
+        i, after, after2 = m.groups()
+        a = after.lower()
+        if a not in CONTRACTION_CUES and not (a == "time" and after2 in ("to", "for")):
+            continue
+        if mark is None:
+            mark = article_apostrophe(text)
+        start, end = m.start(1), m.start(1) + 3
+        yield Hit(
+            start, end,
+            f"“{i}ts {after}” needs the contraction: “{i}t{mark}s” (it is / it has); “{i}ts” is possessive.",
+            Fix(start, end, f"{i}t{mark}s", safe=False),
+        )
+
+
+RULES = (
+    Rule(
+        code="TY004",
+        name="its-its",
+        summary="“it's” where the possessive “its” is meant, or “its” where “it's” is meant.",
+        severity=Severity.ERROR,
+        check=check_its,
+        in_quotes=True,
+        docs=Docs(
+            what="Finds “it's”/“it’s” in possessive position (after a preposition, before “own”, or "
+            "before a determiner-like adjective and a noun), and “its” before words that only follow "
+            "“it is” or “it has” (“its been”, “its a”, “its not”).",
+            why="The two are among the most common errors in published copy and spell-checkers "
+            "cannot see them. The rule looks only at strong local evidence, so correct uses such as "
+            "“it's raining” and “by its very nature” stay quiet.",
+            example="Turkey has stated it’s full support  ->  Turkey has stated its full support",
+        ),
+        examples=Examples(
+            passing=(
+                "By its very nature.", "It's raining.", "It’s full of holes.", "It's time to go.",
+                "Its only hope is a deal.", "It's the first time.", "The firm raised its forecast.",
+                "Its time in office was short.",
+            ),
+            failing=(
+                "Turkey has stated it’s full support.", "The firm has it's own bank.", "Its been a year.",
+                "its a form of disguise", "Once its got going.", "Proud of it's history.",
+                "If its going to be an adventure.",
+            ),
+            fixes=(
+                ("The firm has it's own bank.", "The firm has its own bank."),
+                ("Its been a year.", "It's been a year."),
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,73 @@
+"""The smaller subcommands: `rules`, `rule CODE`, `config`."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+from .cli import EXIT_CLEAN, EXIT_ERROR, UsageError
+
+
+def _all_rules(packs: Sequence[str] = ()):
+    from .registry import load_rules
+
+    try:
+        return load_rules(packs)
+    except (ValueError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_rules(argv: Sequence[str]) -> int:
+    """`copycheck rules`: list every rule with its code, name, severity and summary."""
+    p = argparse.ArgumentParser(prog="copycheck rules", description="List every rule.")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--pack", action="extend", type=lambda v: v.split(","), default=[],
+                   help="also list the rules of these packs")
+    args = p.parse_args(argv)
+    rules = _all_rules(args.pack)
+    if args.format == "json":
+        json.dump([{"code": r.code, "name": r.name, "severity": str(r.severity), "summary": r.summary,
+                    "origin": r.origin, "in_quotes": r.in_quotes, "default": r.enabled_by_default}
+                   for r in rules], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_CLEAN
+    width = max(len(r.name) for r in rules)
+    for r in rules:
+        flag = "" if r.enabled_by_default else " (off by default)"
+        print(f"{r.code:<7} {r.name:<{width}}  {str(r.severity):<7}  {r.summary}{flag}")
+    return EXIT_CLEAN
+
+
+def cmd_rule(argv: Sequence[str]) -> int:
+    """`copycheck rule CODE_OR_NAME`: print a rule's documentation."""
+    from .registry import find_rule
+
+    p = argparse.ArgumentParser(prog="copycheck rule", description="Print a rule's documentation.")
+    p.add_argument("rule", metavar="CODE_OR_NAME")
+    p.add_argument("--pack", action="extend", type=lambda v: v.split(","), default=[])
+    args = p.parse_args(argv)
+    rule = find_rule(_all_rules(args.pack), args.rule)
+    if rule is None:
+        print(f"copycheck: error: no rule {args.rule!r} (see `copycheck rules`)", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"{rule.code} {rule.name}\n")
+    print(f"{rule.summary}\n")
+    print(f"Severity: {rule.severity}. Applies inside quotations: {'yes' if rule.in_quotes else 'no'}. "
+          f"Source: {rule.origin}.\n")
+    print(f"## What it does\n{rule.docs.what}\n")
+    print(f"## Why is this bad\n{rule.docs.why}\n")
+    print(f"## Example\n{rule.docs.example}")
+    if rule.link:
+        print(f"\nSee: {rule.link}")
+    return EXIT_CLEAN
+
+
+def cmd_config(argv: Sequence[str]) -> int:
+    """`copycheck config [PATH]`: print the effective configuration for a path."""
+    from .config import Settings
+
+    s = Settings()
+    print(json.dumps({"select": list(s.select), "ignore": list(s.ignore), "fail-on": str(s.fail_on),
+                      "packs": list(s.packs), "source": s.source}, indent=2))
+    return EXIT_CLEAN

@@ -1,0 +1,78 @@
+"""Document: decoded text, a line index for positions, and per-document facts computed once."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+# A line ends at \r\n, \n or a lone \r; CRLF is one break, so it never adds a line.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class LineIndex:
+    """Maps code-point offsets to 1-based (line, column) by bisecting line starts."""
+
+    starts: tuple[int, ...]
+
+    @classmethod
+    def build(cls, text: str) -> "LineIndex":
+        """Index the start offset of every line, once per document."""
+        return cls((0, *(m.end() for m in _LINE_BREAK.finditer(text))))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and code-point column of an offset."""
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of position(): the offset of a 1-based line and column."""
+        return self.starts[line - 1] + column - 1
+
+    def line_span(self, line: int, text: str) -> tuple[int, int]:
+        """Start and end offsets of a 1-based line, without its line break."""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its source text, the masked text rules read, and shared derived facts.
+
+    `text` has the same length as `source`; markup, code and URLs are masked out of it, so
+    every offset into `text` is an offset into `source` too.
+    """
+
+    path: str
+    source: str
+    text: str
+    bom: bool = False
+
+    @classmethod
+    def from_text(cls, source: str, path: str = "<text>", bom: bool = False) -> "Document":
+        """Build a document, masking by the file's kind (Markdown or plain text)."""
+        from .markup import mask
+
+        return cls(path=path, source=source, text=mask(source, markdown=path.endswith((".md", ".markdown"))), bom=bom)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        """The line index, built on first use and kept."""
+        return LineIndex.build(self.source)
+
+    @cached_property
+    def quotes(self):
+        """Spans of direct quotations, computed once per document for every rule."""
+        from .quotes import find_quotations
+
+        return find_quotations(self.text)
+
+    @cached_property
+    def newline(self) -> str:
+        """The file's dominant line ending, kept when fixes are written."""
+        crlf = self.source.count("\r\n")
+        return "\r\n" if crlf and crlf * 2 >= self.source.count("\n") else "\n"

@@ -1,0 +1,91 @@
+"""Runs selected rules over a Document and turns their hits into positioned findings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+from .document import Document
+from .model import Finding, Rule, Severity
+
+# "[sic]" right after a word (allowing closing punctuation) marks the word as the speaker's.
+_SIC = re.compile(r"[\"'”’.,;:!?)]*\s*\[sic\]", re.I)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file or rule that could not be checked; reported on stderr, and fatal ones exit 2."""
+
+    path: str
+    message: str
+    # A notice (an empty file) is reported but is no failure to read.
+    fatal: bool = True
+
+
+class RuleFailure(Exception):
+    """Raised by a check that cannot finish (a runaway pattern); the engine reports it."""
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules chosen for a run, with per-rule options and severity overrides."""
+
+    rules: tuple[Rule, ...]
+    options: Mapping[str, Mapping[str, Any]] = None  # type: ignore[assignment]
+    severities: Mapping[str, Severity] = None  # type: ignore[assignment]
+
+    def options_for(self, rule: Rule) -> Mapping[str, Any]:
+        """The rule's defaults overlaid with the user's [rules.NAME] options."""
+        user = (self.options or {}).get(rule.name, {})
+        return {**rule.default_options, **user} if user else rule.default_options
+
+    def severity_for(self, rule: Rule) -> Severity:
+        """The configured severity of a rule, or its default."""
+        sev = self.severities or {}
+        return sev.get(rule.code, sev.get(rule.name, rule.severity))
+
+
+def _followed_by_sic(text: str, end: int) -> bool:
+    return _SIC.match(text, end, min(len(text), end + 16)) is not None
+
+
+def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[Problem]]:
+    """Run every rule in the set over one document; return sorted findings and problems."""
+    findings: list[Finding] = []
+    problems: list[Problem] = []
+    position = doc.lines.position
+    for rule in ruleset.rules:
+        options = ruleset.options_for(rule)
+        severity = ruleset.severity_for(rule)
+        try:
+            hits = list(rule.check(doc, options))
+        except RuleFailure as exc:
+            problems.append(Problem(doc.path, f"rule {rule.code} [{rule.name}] stopped: {exc}"))
+            continue
+        for hit in hits:
+            if not rule.in_quotes and doc.quotes.contains(hit.start, hit.end):
+                continue
+            if _followed_by_sic(doc.text, hit.end):
+                continue
+            line, col = position(hit.start)
+            end_line, end_col = position(hit.end)
+            findings.append(
+                Finding(doc.path, rule.code, rule.name, severity, hit.message,
+                        hit.start, hit.end, line, col, end_line, end_col, hit.fix)
+            )
+    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    return findings, problems
+
+
+def lint_text(text: str, rules: Sequence[Rule] | None = None, path: str = "<text>") -> list[Finding]:
+    """Check a string with the given rules (default: the default rule selection)."""
+    if rules is None:
+        from .registry import load_rules
+        from .selection import select_rules
+
+        rules = select_rules(load_rules(()), (), ())
+    findings, problems = check_document(Document.from_text(text, path), RuleSet(tuple(rules)))
+    if problems:
+        raise RuleFailure("; ".join(p.message for p in problems))
+    return findings
+

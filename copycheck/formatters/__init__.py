@@ -1,0 +1,31 @@
+"""Output formats, one module each, all with render(results, stream, summary)."""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Callable, Sequence, TextIO
+
+FORMATS = ("text", "concise", "json")
+
+
+def get(name: str) -> Callable[..., None]:
+    """The render function of a format, imported only when used (rich is heavy)."""
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r}; choose from {', '.join(FORMATS)}")
+    return import_module(f".{name}", __package__).render
+
+
+def summary_counts(results: Sequence) -> dict[str, int]:
+    """Totals for a summary line: findings by severity, files, fixable."""
+    from ..model import Severity
+
+    counts = {"findings": 0, "files": len(results), "fixable": 0, "error": 0, "warning": 0, "info": 0, "fixed": 0}
+    for r in results:
+        counts["fixed"] += r.fixed
+        for f in r.findings:
+            counts["findings"] += 1
+            counts[str(Severity(f.severity))] += 1
+            counts["fixable"] += f.fix is not None and f.fix.safe
+    return counts
+
+
+Render = Callable[[Sequence, TextIO], None]

@@ -1,0 +1,11 @@
+"""One line per finding: path:line:col: CODE [name] message."""
+from __future__ import annotations
+
+from typing import Sequence, TextIO
+
+
+def render(results: Sequence, stream: TextIO) -> None:
+    """Write each finding on one line, grep- and editor-friendly."""
+    for r in results:
+        for f in r.findings:
+            stream.write(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.name}] {f.message}\n")

@@ -1,0 +1,132 @@
+"""Core value types: severities, fixes, hits, findings and rules."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+
+if TYPE_CHECKING:
+    from .document import Document
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that comparisons mean 'at least'."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        """Parse 'info', 'warning' or 'error' (case-insensitive)."""
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use info, warning or error)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace text[start:end] with replacement; safe fixes are applied by plain --fix."""
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule yields: a span in code points and a message, without positions."""
+
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A hit placed in a file, with the rule's metadata; what formatters print."""
+
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fix: Fix | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON shape documented in the README."""
+        return {
+            "path": self.path,
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": self.start,
+            "end": self.end,
+            "fix": None
+            if self.fix is None
+            else {
+                "replacement": self.fix.replacement,
+                "start": self.fix.start,
+                "end": self.fix.end,
+                "safe": self.fix.safe,
+            },
+        }
+
+
+@dataclass(frozen=True)
+class Examples:
+    """A rule's test cases as data: texts that must pass, must fail, and fix pairs."""
+
+    passing: tuple[str, ...] = ()
+    failing: tuple[str, ...] = ()
+    fixes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Docs:
+    """A rule's documentation in three sections, as ruff does."""
+
+    what: str
+    why: str
+    example: str
+
+
+CheckFn = Callable[["Document", Mapping[str, Any]], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check: identity, defaults, docs, examples and the function that finds hits."""
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    check: CheckFn
+    docs: Docs
+    examples: Examples = Examples()
+    # Typo-class rules apply inside direct quotations; style rules do not.
+    in_quotes: bool = False
+    # Pack rules and opt-in checks are off until selected or their pack is switched on.
+    enabled_by_default: bool = True
+    # Where the rule came from: "builtin" or the path of its pack.
+    origin: str = "builtin"
+    link: str = ""
+    default_options: Mapping[str, Any] = field(default_factory=dict)

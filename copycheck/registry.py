@@ -1,0 +1,45 @@
+"""Builds the list of available rules: the built-in Python rules plus compiled packs."""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Sequence
+
+from .model import Rule
+
+# Built-in rule families, in the order their rules are listed; each module exposes RULES.
+BUILTIN_MODULES = (
+    "repetition",
+    "apostrophes",
+    "its",
+)
+
+
+def builtin_rules() -> list[Rule]:
+    """Every hand-written rule, freshly collected (no global registry to mutate)."""
+    rules: list[Rule] = []
+    for name in BUILTIN_MODULES:
+        rules.extend(import_module(f".checks.{name}", __package__).RULES)
+    return rules
+
+
+def load_rules(packs: Sequence[str], base_dir: str | None = None) -> list[Rule]:
+    """Built-in rules followed by the rules of the named or given packs."""
+    rules = builtin_rules()
+    if packs:
+        from .packs import load_packs
+
+        rules.extend(load_packs(packs, base_dir))
+    codes: dict[str, str] = {}
+    for rule in rules:
+        if rule.code in codes:
+            raise ValueError(f"duplicate rule code {rule.code}: {codes[rule.code]} and {rule.origin}")
+        codes[rule.code] = rule.origin
+    return rules
+
+
+def find_rule(rules: Sequence[Rule], key: str) -> Rule | None:
+    """Look a rule up by code (any case) or by name."""
+    for rule in rules:
+        if rule.code == key.upper() or rule.name == key:
+            return rule
+    return None

@@ -1,0 +1,106 @@
+"""Checks many files, in one process or spread over --jobs worker processes."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from .engine import Problem, RuleSet, check_document
+from .files import Source, read
+from .fix import apply_fixes, choose_fixes, write_atomic
+from .model import Finding
+
+# Fixing can expose or shift further fixes; a few rounds settle every real case.
+MAX_FIX_ROUNDS = 5
+# Below this many files a worker pool costs more to start than it saves.
+MIN_FILES_PER_JOB = 8
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What checking one file produced: findings, problems and the source lines they cite."""
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    snippets: dict[int, str] = field(default_factory=dict)
+    fixed: int = 0
+    words: int = 0
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How files are checked: fixing, unsafe fixes, and the file size limit."""
+
+    fix: bool = False
+    unsafe_fixes: bool = False
+    max_bytes: int = 10 * 1024 * 1024
+
+
+RulesetFor = Callable[[str], RuleSet]
+
+
+def check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> FileResult:
+    """Read, check and optionally fix one file."""
+    doc = read(source, opts.max_bytes)
+    if isinstance(doc, Problem):
+        return FileResult(source.display, problems=(doc,))
+    ruleset = ruleset_for(source.path)
+    findings, problems = check_document(doc, ruleset)
+    fixed = 0
+    if opts.fix and source.path != "-":
+        text = doc.source
+        for _ in range(MAX_FIX_ROUNDS):
+            fixes = choose_fixes(findings, opts.unsafe_fixes)
+            if not fixes:
+                break
+            text = apply_fixes(text, fixes)
+            fixed += len(fixes)
+            doc = type(doc).from_text(text, doc.path, doc.bom)
+            findings, problems = check_document(doc, ruleset)
+        if fixed:
+            try:
+                write_atomic(source.path, text, doc.bom)
+            except OSError as exc:
+                problems = [*problems, Problem(source.display, f"cannot write fixes: {exc.strerror or exc}")]
+    empty = () if doc.source.strip() else (Problem(source.display, "file is empty; nothing to check", fatal=False),)
+    snippets = {}
+    for f in findings:
+        for line in range(f.line, f.end_line + 1):
+            if line not in snippets:
+                a, b = doc.lines.line_span(line, doc.source)
+                snippets[line] = doc.source[a:b]
+    return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed,
+                      words=len(doc.source.split()))
+
+
+# Worker processes inherit these by fork, so rules built from packs never need pickling.
+_WORKER_STATE: tuple[RulesetFor, RunOptions] | None = None
+
+
+def _work(source: Source) -> FileResult:
+    assert _WORKER_STATE is not None
+    return check_source(source, *_WORKER_STATE)
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptions, jobs: int = 1) -> list[FileResult]:
+    """Check every source; with jobs > 1 and enough files, in forked worker processes."""
+    global _WORKER_STATE
+    jobs = min(jobs, max(1, len(sources) // MIN_FILES_PER_JOB))
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods() or any(s.path == "-" for s in sources):
+        return [check_source(s, ruleset_for, opts) for s in sources]
+    _WORKER_STATE = (ruleset_for, opts)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return pool.map(_work, sources, chunksize=max(1, len(sources) // (jobs * 8)))
+    finally:
+        _WORKER_STATE = None

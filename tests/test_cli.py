@@ -1,0 +1,159 @@
+"""The command line, run for real: formats, exit codes, stdin, bad input, --fix."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+
+from conftest import main_inprocess, run_cli
+
+SEED = "seeds/000_f1c6ae6c2e3769bb.txt"
+JSON_KEYS = {"path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column",
+             "start", "end", "fix"}
+
+
+def test_concise_format_lines():
+    run = run_cli(SEED, "--format", "concise", "--select", "TY001")
+    assert run.code == 1
+    assert run.out == (f"{SEED}:7:51: TY001 [doubled-word] Doubled word in a compound: “UN-UN”; remove the repeat.\n")
+
+
+def test_json_schema_is_stable():
+    run = run_cli(SEED, "--format", "json", "--select", "TY001")
+    (item,) = run.json()
+    assert set(item) == JSON_KEYS
+    assert item["fix"] == {"replacement": "", "start": item["fix"]["start"], "end": item["end"], "safe": True}
+    assert (item["line"], item["column"], item["end_line"], item["end_column"]) == (7, 51, 7, 56)
+
+
+def test_text_format_shows_line_and_marker_without_colour():
+    run = run_cli(SEED, "--select", "TY001")
+    lines = run.out.splitlines()
+    assert lines[0] == SEED
+    assert "7:51  TY001 [doubled-word]" in lines[1]
+    src, marker = lines[2], lines[3]
+    assert "UN-UN-backed" in src
+    assert marker.index("^") == src.index("UN-UN") and marker.count("^") == 5
+    assert "\x1b[" not in run.out
+    assert lines[-1].startswith("Found 1 finding (1 error) in 1 of 1 file.")
+
+
+def test_clean_text_exits_zero(tmp_path):
+    (tmp_path / "ok.txt").write_text("A clean sentence.\n", encoding="utf-8")
+    run = run_cli(str(tmp_path))
+    assert run.code == 0 and "No findings in 1 file." in run.out
+
+
+def test_fail_on_error_ignores_warnings(tmp_path):
+    p = tmp_path / "w.txt"
+    p.write_text("It’s Tom's and Ann’s.\n", encoding="utf-8")  # one warning: mixed apostrophes
+    assert run_cli(str(p), "--format", "json").code == 1
+    assert run_cli(str(p), "--fail-on", "error").code == 0
+
+
+def test_stdin_with_filename():
+    run = run_cli("-", "--stdin-filename", "draft.md", "--format", "concise", stdin="See the the note.\n")
+    assert run.out.startswith("draft.md:1:5: TY001")
+    assert run.code == 1
+
+
+def test_directory_walk_skips_hidden_and_other_suffixes(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("the the", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("the the", encoding="utf-8")
+    (tmp_path / "b.rst").write_text("the the", encoding="utf-8")
+    run = run_cli(str(tmp_path), "--format", "json")
+    assert [os.path.basename(f["path"]) for f in run.json()] == ["a.md"]
+
+
+def test_bad_files_are_reported_and_the_rest_checked(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 the the")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01the the")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "good.txt").write_text("the the", encoding="utf-8")
+    run = run_cli(str(tmp_path), str(tmp_path / "missing.txt"), "--format", "concise")
+    assert run.code == 2
+    assert run.out.count("TY001") == 1 and "good.txt" in run.out
+    assert "bad.txt: not valid UTF-8: byte 0xe9 at byte offset 3" in run.err
+    assert "bin.txt: binary file" in run.err
+    assert "missing.txt: no such file or directory" in run.err
+    assert "note:" in run.err and "empty.txt: file is empty" in run.err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file, so permissions cannot be tested")
+def test_unreadable_file(tmp_path):
+    p = tmp_path / "secret.txt"
+    p.write_text("the the", encoding="utf-8")
+    p.chmod(0)
+    run = run_cli(str(p))
+    assert run.code == 2 and "permission denied" in run.err
+
+
+def test_huge_file_is_skipped_with_a_message(tmp_path):
+    p = tmp_path / "huge.txt"
+    p.write_text("word " * 1000, encoding="utf-8")
+    run = run_cli(str(p), "--max-file-size", "100")
+    assert run.code == 2 and "over the 100-byte limit" in run.err
+
+
+def test_usage_errors_exit_two():
+    assert main_inprocess().code == 2
+    assert run_cli(SEED, "--select", "ZZ9").code == 2
+    assert run_cli(SEED, "--format", "yaml").code == 2
+
+
+def test_fix_keeps_crlf_bom_and_mode(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("\ufeffSay the the word.\r\nLibya 's capital.\r\n".encode("utf-8"))
+    p.chmod(0o640)
+    run = run_cli(str(p), "--fix")
+    assert p.read_bytes() == "\ufeffSay the word.\r\nLibya's capital.\r\n".encode("utf-8")
+    assert stat.S_IMODE(p.stat().st_mode) == 0o640
+    assert run.code == 0
+    assert not [x for x in os.listdir(tmp_path) if x.startswith(".copycheck-")]
+
+
+def test_unsafe_fix_needs_flag(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("The firm has it's own bank.\n", encoding="utf-8")
+    run_cli(str(p), "--fix")
+    assert "it's own" in p.read_text(encoding="utf-8")
+    run_cli(str(p), "--fix", "--unsafe-fixes")
+    assert p.read_text(encoding="utf-8") == "The firm has its own bank.\n"
+
+
+def test_rules_and_rule_docs():
+    run = run_cli("rules")
+    assert run.code == 0 and "TY001   doubled-word" in run.out
+    doc = run_cli("rule", "doubled-word")
+    for section in ("## What it does", "## Why is this bad", "## Example"):
+        assert section in doc.out
+    assert run_cli("rule", "TY002").out.startswith("TY002 space-before-apostrophe")
+    assert run_cli("rule", "nope").code == 2
+
+
+def test_jobs_give_the_same_findings(tmp_path):
+    for i in range(40):
+        (tmp_path / f"{i:02}.txt").write_text(f"Story {i} has the the typo.\n", encoding="utf-8")
+    one = run_cli(str(tmp_path), "--format", "json", "--jobs", "1").json()
+    many = run_cli(str(tmp_path), "--format", "json", "--jobs", "2").json()
+    assert one == many and len(one) == 40
+
+
+def test_python_api():
+    from copycheck import lint_text
+
+    (f,) = lint_text("Say the the word.")
+    assert (f.code, f.line, f.column, f.end_column) == ("TY001", 1, 5, 12)
+
+
+def test_import_is_light():
+    import subprocess
+    import sys
+
+    code = "import sys, copycheck; print(sorted(m for m in ('rich', 'regex', 'markdown_it') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

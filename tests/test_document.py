@@ -1,0 +1,97 @@
+"""Positions are exact: 1-based lines, code-point columns, exclusive ends, whatever the bytes."""
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copycheck.document import Document, LineIndex
+from copycheck.files import decode
+from copycheck.engine import Problem
+from copycheck import lint_text
+
+
+def _doubled(text: str):
+    return [f for f in lint_text(text) if f.code == "TY001"]
+
+
+def test_line_index_lf_crlf_cr():
+    idx = LineIndex.build("ab\r\ncd\nef\rgh")
+    assert idx.starts == (0, 4, 7, 10)
+    assert idx.position(0) == (1, 1)
+    assert idx.position(4) == (2, 1)
+    assert idx.position(8) == (3, 2)
+    assert idx.position(11) == (4, 2)
+
+
+def test_crlf_does_not_shift_columns():
+    lf = _doubled("first line\nsay the the word\n")
+    crlf = _doubled("first line\r\nsay the the word\r\n")
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in lf] == [(2, 5, 2, 12)]
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in crlf] == [(2, 5, 2, 12)]
+
+
+def test_bom_is_not_a_column():
+    doc = decode("\ufeffthe the end".encode("utf-8"), "a.txt")
+    assert isinstance(doc, Document) and doc.bom
+    f = _doubled(doc.source)[0]
+    assert (f.line, f.column) == (1, 1)
+
+
+def test_tab_counts_as_one_column():
+    f = _doubled("\tsay the the word")[0]
+    assert (f.column, f.end_column) == (6, 13)
+
+
+def test_emoji_is_one_code_point():
+    # U+1F600 is one code point (two UTF-16 units, four UTF-8 bytes).
+    f = _doubled("😀 the the")[0]
+    assert (f.column, f.end_column) == (3, 10)
+
+
+def test_combining_marks_count_as_code_points():
+    # "é" written as e + U+0301 is two code points.
+    f = _doubled("Cafe\u0301 the the")[0]
+    assert (f.column, f.start) == (7, 6)
+
+
+def test_span_across_line_break_has_end_on_next_line():
+    f = _doubled("went to the\nthe shop")[0]
+    assert (f.line, f.column, f.end_line, f.end_column) == (1, 9, 2, 4)
+
+
+def test_invalid_utf8_names_byte_offset():
+    p = decode(b"good text \xff more", "bad.txt")
+    assert isinstance(p, Problem)
+    assert "byte offset 10" in p.message and p.path == "bad.txt"
+
+
+def test_nul_bytes_mean_binary():
+    p = decode(b"abc\x00def", "bin.txt")
+    assert isinstance(p, Problem) and "binary" in p.message
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \t\r\n😀é\u0301")), max_size=60))
+def test_position_roundtrip(text):
+    idx = LineIndex.build(text)
+    for off in range(len(text) + 1):
+        if 0 < off < len(text) and text[off - 1 : off + 1] == "\r\n":
+            continue  # inside one CRLF break: not a position a finding can have
+        line, col = idx.position(off)
+        assert idx.offset(line, col) == off
+        assert line == text[:off].count("\n") + text[:off].replace("\r\n", "\n").count("\r") + 1
+
+
+def test_markdown_code_is_masked_at_equal_length():
+    src = "Intro the the.\n\n```\nthe the\n```\n\nUse `the the` inline and [link](http://x.y/the the).\n"
+    doc = Document.from_text(src, "a.md")
+    assert len(doc.text) == len(src)
+    assert doc.text.count("\n") == src.count("\n")
+    assert [f.line for f in _doubled_doc(doc)] == [1]
+
+
+def _doubled_doc(doc):
+    from copycheck.engine import RuleSet, check_document
+    from copycheck.registry import builtin_rules
+
+    rules = tuple(r for r in builtin_rules() if r.code == "TY001")
+    return check_document(doc, RuleSet(rules))[0]
