@@ -26,7 +26,6 @@ class FileResult:
     problems: tuple[Problem, ...] = ()
     snippets: dict[int, str] = field(default_factory=dict)
     fixed: int = 0
-    words: int = 0
 
 
 @dataclass(frozen=True)
@@ -71,8 +70,7 @@ def check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> F
             if line not in snippets:
                 a, b = doc.lines.line_span(line, doc.source)
                 snippets[line] = doc.source[a:b]
-    return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed,
-                      words=len(doc.source.split()))
+    return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed)
 
 
 # Worker processes inherit these by fork, so rules built from packs never need pickling.

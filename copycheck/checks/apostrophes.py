@@ -9,51 +9,71 @@ from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 
 # The endings that follow an apostrophe in contractions and possessives.
 _SUFFIX = r"(?:s|t|re|ve|ll|d|m)(?![\w'’‘])"
-# A word, then spaces, then an apostrophe glyph and a clitic: "Libya ‘s", "don 't".
-_SPACE_BEFORE = re.compile(r"(\w+)([ \t]+)([‘'’])(" + _SUFFIX + ")")
+# Spaces, then an apostrophe glyph and a clitic: "Libya ‘s", "don 't"; the word before is
+# read separately so the scan starts only at spaces, not at every letter.
+_SPACE_BEFORE = re.compile(r"([ \t]+)([‘'’])(" + _SUFFIX + ")")
+_WORD_BEFORE = re.compile(r"\w+\Z")
 # U+2018 where an apostrophe belongs: inside a word, before a clitic after a space,
 # before a decade ("‘90s") or in "‘n’".
 _LEFT_AS_APOSTROPHE = re.compile(
     r"(?<=\w)‘(?=\w)|(?<=\w)[ \t]+‘(?=" + _SUFFIX + r")|(?<![\w‘’'])‘(?=\d\ds\b)|(?<=\s)‘(?=n’\s)"
 )
-_STRAIGHT = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
-_CURLY = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
+
+
+def apostrophes(text: str, glyph: str) -> list[int]:
+    """Offsets of a glyph used as an apostrophe between two letters (don't, Libya's)."""
+    out = []
+    at = text.find(glyph)
+    while at >= 0:
+        if 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
+            out.append(at)
+        at = text.find(glyph, at + 1)
+    return out
 
 
 def article_apostrophe(text: str) -> str:
     """The apostrophe glyph this article mostly uses: curly when it has more curly than straight."""
-    return "’" if len(_CURLY.findall(text)) > len(_STRAIGHT.findall(text)) else "'"
+    if "’" not in text:
+        return "'"
+    return "’" if len(apostrophes(text, "’")) > len(apostrophes(text, "'")) else "'"
 
 
 def check_space_before(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield a hit at the stray space, with a fix that joins the word and the apostrophe."""
     text = doc.text
+    if " '" not in text and " ‘" not in text and " ’" not in text and "\t" not in text:
+        return
     glyph = None
     for m in _SPACE_BEFORE.finditer(text):
+        word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if word is None:
+            continue
         if glyph is None:
             glyph = article_apostrophe(text)
-        word, space, found, clitic = m.groups()
+        space, found, clitic = m.groups()
+        word = word.group()
         mark = "’" if found in "‘’" else glyph
         extra = ", which also uses a left quotation mark (‘) as the apostrophe" if found == "‘" else ""
         yield Hit(
-            m.start(2), m.end(2),
+            m.start(1), m.end(1),
             f"Space before the apostrophe in “{word}{space}{found}{clitic}”{extra}; write “{word}{mark}{clitic}”.",
-            Fix(m.start(2), m.end(3), mark, safe=True),
+            Fix(m.start(1), m.end(2), mark, safe=True),
         )
 
 
 def check_glyph(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield left quotation marks used as apostrophes, then the minority apostrophe style."""
     text = doc.text
-    for m in _LEFT_AS_APOSTROPHE.finditer(text):
+    for m in _LEFT_AS_APOSTROPHE.finditer(text) if "‘" in text else ():
         at = m.end() - 1
         yield Hit(
             at, at + 1,
             "A left quotation mark (‘) is used as an apostrophe; the apostrophe is ’ (U+2019).",
             Fix(at, at + 1, "’", safe=True),
         )
-    straight = [m.start() for m in _STRAIGHT.finditer(text)]
-    curly = [m.start() for m in _CURLY.finditer(text)]
+    if "’" not in text or "'" not in text:
+        return
+    straight, curly = apostrophes(text, "'"), apostrophes(text, "’")
     if not straight or not curly:
         return
     # The majority style wins; on a tie, whichever the article used first.

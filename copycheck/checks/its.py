@@ -9,12 +9,13 @@ from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 from .apostrophes import article_apostrophe
 
 _WORD = r"[^\W\d_][\w\-]*"
-# it's with the word before it and the two words after it.
-_ITS_CONTRACTED = re.compile(
-    r"(?:(" + _WORD + r")[ \t]+)?\b([Ii]t)(['’])s\b(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?"
-)
-# its followed by a word that only "it is" or "it has" can precede.
-_ITS_BARE = re.compile(r"\b([Ii])ts[ \t]+(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?")
+# The scan looks for "it's" alone; the words around it are read with anchored patterns, so
+# the regex engine never tries a match at every letter of the article.
+_ITS_CONTRACTED = re.compile(r"(?<![\w'’])([Ii]t)(['’])s\b")
+_ITS_BARE = re.compile(r"(?<![\w'’])([Ii])ts[ \t]+")
+_WORD_BEFORE = re.compile(r"(" + _WORD + r")[ \t]+\Z")
+_WORDS_AFTER = re.compile(r"[ \t]+(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?")
+_WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?")
 
 # After these, "it's" must be a possessive: "of it's", "with it's" ("of it is" is not English).
 POSSESSIVE_BEFORE = frozenset(
@@ -55,20 +56,29 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None) -
 def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield it's-for-its and its-for-it's, each with an unsafe fix."""
     text = doc.text
-    for m in _ITS_CONTRACTED.finditer(text):
-        before, it, mark, after, after2 = m.groups()
+    low = text.lower()
+    contracted = "it's" in low or "it’s" in low
+    for m in _ITS_CONTRACTED.finditer(text) if contracted else ():
+        it, mark = m.groups()
+        b = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        a = _WORDS_AFTER.match(text, m.end())
+        before = b.group(1) if b else None
+        after, after2 = a.groups() if a else (None, None)
         if not _possessive_its(before, after, after2):
             continue
-        start = m.start(2)
-        end = m.end(3) + 1
+        start, end = m.start(), m.end()
         yield Hit(
             start, end,
             f"“{it}{mark}s” means “it is” or “it has”; the possessive is “{it}s”.",
             Fix(start, end, f"{it}s", safe=False),
         )
     mark = None
-    for m in _ITS_BARE.finditer(text):
-        i, after, after2 = m.groups()
+    for m in _ITS_BARE.finditer(text) if "its " in low or "its\t" in low else ():
+        i = m.group(1)
+        w = _WORDS_AT.match(text, m.end())
+        if w is None:
+            continue
+        after, after2 = w.groups()
         a = after.lower()
         if a not in CONTRACTION_CUES and not (a == "time" and after2 in ("to", "for")):
             continue

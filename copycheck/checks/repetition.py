@@ -1,7 +1,9 @@
 """Repeated words: "the the", "UN-UN-backed"."""
 from __future__ import annotations
 
+import operator
 import re
+from itertools import islice
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -42,10 +44,24 @@ def _is_legit(first: str, second: str) -> bool:
     return False
 
 
+def _candidates(doc: Document) -> tuple[bool, bool]:
+    """Cheap C-speed tests on the shared tokens: could the text hold a spaced or hyphenated repeat?"""
+    words = doc.lower_words
+    spaced = any(map(operator.eq, words, islice(words, 1, None)))
+    hyphenated = any(_has_hyphen_repeat(w) for w in words if "-" in w)
+    return spaced, hyphenated
+
+
+def _has_hyphen_repeat(word: str) -> bool:
+    parts = word.split("-")
+    return any(a == b for a, b in zip(parts, parts[1:]))
+
+
 def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield one hit per doubled word, with a safe fix removing the repeat."""
     text = doc.text
-    for m in _SPACED.finditer(text):
+    spaced, hyphenated = _candidates(doc)
+    for m in _SPACED.finditer(text) if spaced else ():
         first, second = m.group(1), m.group(3)
         if _is_legit(first, second):
             continue
@@ -54,7 +70,7 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             f"Doubled word: “{first}” is repeated; remove the second “{second}”.",
             Fix(m.end(1), m.end(3), "", safe=True),
         )
-    for m in _HYPHENATED.finditer(text):
+    for m in _HYPHENATED.finditer(text) if hyphenated else ():
         first = m.group(1)
         yield Hit(
             m.start(1), m.end(2),
