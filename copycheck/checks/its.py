@@ -33,10 +33,15 @@ CLAUSE_CUES = frozenset(
 )
 # What follows "its" only when "its" should be "it's": "its been", "its a", "its not".
 CONTRACTION_CUES = frozenset(
-    "a an the been not going got gotten gonna just so really also always never too quite "
-    "clear likely unlikely hard easy important possible impossible true obvious about "
-    "difficult vital essential".split()
+    "a an the been not going got gotten gonna just so really also always never too quite about".split()
 )
+# Adjectives that follow both: "its likely impact" is possessive, "its likely to" is not; so
+# these count only when a clause follows (to, that, for).
+ADJECTIVE_CUES = frozenset(
+    "clear likely unlikely hard easy important possible impossible true obvious difficult vital "
+    "essential time".split()
+)
+CLAUSE_AFTER_ADJECTIVE = frozenset("to that for".split())
 
 
 def _possessive_its(before: str | None, after: str | None, after2: str | None) -> bool:
@@ -79,8 +84,10 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if w is None:
             continue
         after, after2 = w.groups()
-        a = after.lower()
-        if a not in CONTRACTION_CUES and not (a == "time" and after2 in ("to", "for")):
+        # A capitalised word after "its" starts a name ("its Hard Rock brand").
+        if not after.islower():
+            continue
+        if after not in CONTRACTION_CUES and not (after in ADJECTIVE_CUES and after2 in CLAUSE_AFTER_ADJECTIVE):
             continue
         if mark is None:
             mark = article_apostrophe(text)
@@ -113,12 +120,14 @@ RULES = (
             passing=(
                 "By its very nature.", "It's raining.", "It’s full of holes.", "It's time to go.",
                 "Its only hope is a deal.", "It's the first time.", "The firm raised its forecast.",
-                "Its time in office was short.",
+                "Its time in office was short.", "The firm extended its Hard Rock brand.",
+                "The disaster and its likely economic impact.", "Stored on its hard disc.",
+                "Islam in its true form.",
             ),
             failing=(
                 "Turkey has stated it’s full support.", "The firm has it's own bank.", "Its been a year.",
                 "its a form of disguise", "Once its got going.", "Proud of it's history.",
-                "If its going to be an adventure.",
+                "If its going to be an adventure.", "Its likely to fall.", "Its true that we lost.",
             ),
             fixes=(
                 ("The firm has it's own bank.", "The firm has its own bank."),

@@ -3,51 +3,87 @@ from __future__ import annotations
 
 import operator
 import re
-from itertools import islice
+from itertools import islice, repeat
+from operator import itemgetter
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 
 # Two identical words separated by spaces or one line break (not a blank line, which ends a
-# paragraph), neither being part of a hyphenated compound or a contraction.
+# paragraph). The first may end a compound ("non-bank bank"); the second may not start one
+# ("in in-fighting") nor be a contraction.
 _SPACED = re.compile(
-    r"(?<![\w'’\-])([^\W\d_][\w]*)((?:[ \t]+(?:\r\n|\r|\n)?|\r\n|\r|\n)[ \t]*)(\1)(?![\w\-]|['’]\w)",
+    r"(?<![\w'’])([^\W\d_][\w]*)((?:[ \t]+(?:\r\n|\r|\n)?|\r\n|\r|\n)[ \t]*)(\1)(?![\w\-]|['’]\w)",
     re.IGNORECASE,
 )
-# X-X-Y: a hyphen-joined repeat that is followed by a further element of the compound.
-_HYPHENATED = re.compile(r"(?<![\w\-])([^\W\d_][\w]*)-(\1)(?=-\w)", re.IGNORECASE)
+# A hyphen-joined repeat, with the element after it if there is one.
+_HYPHENATED = re.compile(r"(?<![\w\-])([^\W\d_][\w]*)-(\1)(?:-(\w+))?(?![\w\-])", re.IGNORECASE)
+# Up to two words after a repeat, and the words before it, to read its context.
+_NEXT_WORDS = re.compile(r"[ \t]+(<?\w+>?)(?:[ \t]+(<?\w+>?))?(?:[ \t]+(<?\w+>?))?")
 
-# Words English legitimately doubles: "had had", "that that", "is is" ("what it is is"),
-# "her her" ("gave her her coat"), and spoken intensifiers ("very very", "no no").
+# Words English doubles on purpose: "had had", "that that", "her her" ("gave her her coat"),
+# spoken intensifiers ("very very", "really really"), compass points ("south south east")
+# and the credit-rating "A plus plus".
 LEGIT_REPEATS = frozenset(
-    "had that this is was her do does very many much so no yes bye long far now ha".split()
+    "had that this her do does very really many much so no yes bye long far now ha "
+    "north south east west plus".split()
 )
-# Title-case repeats are usually names and titles (Duran Duran, Bora Bora, Soldier Soldier),
-# except when the word is a function word, which no name doubles ("The The" is the exception).
+# "what it is is", "all it was was": a copula doubles only after a what/all clause.
+COPULAS = frozenset("is was".split())
+CLAUSE_OPENERS = frozenset("what whatever all thing".split())
+# A preposition that ends a clause may meet one that opens a time adjunct:
+# "we've been placed in in the past", "the moment I've waited for for years".
+STRANDABLE = frozenset("in for on at with about from to by".split())
+TIME_WORDS = frozenset(
+    "past future meantime interim years months weeks days decades ages hours minutes centuries "
+    "generations long now while recent".split()
+)
+# Function words, which no name doubles (so "The the" is flagged though both are capitalised).
 FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with and or but as is are was were be it its".split()
 )
+# In a wire headline a company name can double ("ACME ACME ENTERPRISES <ACM>").
+CORPORATE = frozenset("inc corp co ltd plc enterprises group holdings industries".split())
+# Reduplications (win-win, so-so, chi-chi) are base forms; inflected forms never reduplicate,
+# so "made-made" is a slip (for man-made) while "lose-lose" is a word.
+IRREGULAR_PAST = frozenset(
+    "made said took gave went done been seen known paid sold held led left met told won lost built "
+    "brought bought caught taught thought found got kept meant ran came became began".split()
+)
 
 
-def _is_legit(first: str, second: str) -> bool:
-    """True for repeats that English or names produce on purpose."""
+def _is_legit(text: str, m: re.Match) -> bool:
+    """True for repeats that English, names and headlines produce on purpose."""
+    first, second = m.group(1), m.group(3)
     low = first.lower()
-    if low in LEGIT_REPEATS and first == second:
-        return True
+    nxt = _NEXT_WORDS.match(text, m.end())
+    after = [w.lower() for w in nxt.groups() if w] if nxt else []
     if first.isupper() and second.isupper() and len(first) > 1:
-        return False  # an all-caps headline doubles nothing on purpose ("SOLD SOLD")
+        # An all-caps headline doubles nothing on purpose ("SOLD SOLD"), except a company name.
+        return any(w in CORPORATE or w.startswith("<") for w in after)
     if first[0].isupper() and second[0].isupper():
         return low not in FUNCTION_WORDS  # Duran Duran, Bora Bora, Circus Circus
     if first[0].islower() and second[0].isupper():
         return True  # "law lord Lord Bingham": a title or name begins
+    if first != second:
+        return False  # "The the": a sentence start and a slip
+    if low in LEGIT_REPEATS:
+        return True
+    if low in COPULAS:
+        before = text[max(0, m.start() - 60) : m.start()].lower().split()[-5:]
+        return any(w.strip(",;:") in CLAUSE_OPENERS for w in before)
+    if low in STRANDABLE and after:
+        return after[0] in TIME_WORDS or (after[0] in ("the", "a") and len(after) > 1 and after[1] in TIME_WORDS)
     return False
 
 
 def _candidates(doc: Document) -> tuple[bool, bool]:
     """Cheap C-speed tests on the shared tokens: could the text hold a spaced or hyphenated repeat?"""
     words = doc.lower_words
-    spaced = any(map(operator.eq, words, islice(words, 1, None)))
+    # Compare each token's last hyphen part with the next token ("non-bank bank").
+    tails = map(itemgetter(2), map(str.rpartition, words, repeat("-")))
+    spaced = any(map(operator.eq, tails, islice(words, 1, None)))
     hyphenated = any(_has_hyphen_repeat(w) for w in words if "-" in w)
     return spaced, hyphenated
 
@@ -57,14 +93,24 @@ def _has_hyphen_repeat(word: str) -> bool:
     return any(a == b for a, b in zip(parts, parts[1:]))
 
 
+def _hyphen_slip(first: str, third: str | None) -> bool:
+    """X-X-Y is a slip ("UN-UN-backed"); X-X-X is deliberate; a lone X-X only if X is inflected."""
+    if third is not None:
+        return third.lower() != first.lower()
+    low = first.lower()
+    return first.islower() and (
+        low in IRREGULAR_PAST or low in FUNCTION_WORDS or low.endswith(("ed", "ing"))
+    )
+
+
 def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield one hit per doubled word, with a safe fix removing the repeat."""
     text = doc.text
     spaced, hyphenated = _candidates(doc)
     for m in _SPACED.finditer(text) if spaced else ():
-        first, second = m.group(1), m.group(3)
-        if _is_legit(first, second):
+        if _is_legit(text, m):
             continue
+        first, second = m.group(1), m.group(3)
         yield Hit(
             m.start(1), m.end(3),
             f"Doubled word: “{first}” is repeated; remove the second “{second}”.",
@@ -72,6 +118,8 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         )
     for m in _HYPHENATED.finditer(text) if hyphenated else ():
         first = m.group(1)
+        if not _hyphen_slip(first, m.group(3)):
+            continue
         yield Hit(
             m.start(1), m.end(2),
             f"Doubled word in a compound: “{first}-{m.group(2)}”; remove the repeat.",
@@ -91,10 +139,13 @@ RULES = (
             what="Finds a word repeated with only spaces or one line break between, and a word "
             "repeated inside a hyphenated compound (“UN-UN-backed”).",
             why="A doubled word is the typo a tired eye skips most often, and readers notice it. "
-            "Legitimate repeats are left alone: “had had”, “that that”, names and titles in title case "
-            "(“Duran Duran”, “Bora Bora”), a lowercase word before a capitalised title (“law lord Lord "
-            "Bingham”), compounds (“in in-fighting”, “Boutros Boutros-Ghali”) and reduplications "
-            "(“win-win”, “so-so”).",
+            "Legitimate repeats are left alone by rule, not by a long list: words English doubles "
+            "(“had had”, “that that”, “what it is is”), a stranded preposition before a time adjunct "
+            "(“placed in in the past”), names and titles in title case (“Duran Duran”, “Bora Bora”) or "
+            "a company name in a caps headline, a lowercase word before a capitalised title (“law lord "
+            "Lord Bingham”), compounds (“in in-fighting”, “Boutros Boutros-Ghali”), reduplications "
+            "(“win-win”, “so-so”: inflected forms such as “made-made” never reduplicate) and deliberate "
+            "triples (“one-one-one”).",
             example="Ofcom has said the the broadcaster will not…  ->  Ofcom has said the broadcaster will not…",
         ),
         examples=Examples(
@@ -104,10 +155,15 @@ RULES = (
                 "It is a win-win deal.", "The food was so-so.", "Bye-bye, he said.",
                 "Senior law lord Lord Bingham ruled.", "It has been dissipated in in-fighting.",
                 "Add to this this new rule.", "We will win\n\nwin or lose, he said.",
+                "We have been placed in in the past.", "I have waited for for years.",
+                "What it is is a scandal.", "Two km south south east of the well.",
+                "CIRCUS CIRCUS ENTERPRISES <CIR> NET", "A lose-lose deal.", "The one-one-one rule.",
             ),
             failing=(
                 "Ofcom said the the broadcaster.", "He went to the\nthe shop.", "The the end.",
                 "The UN-UN-backed government.", "USDA REPORTS CORN SOLD SOLD TO UNKNOWN",
+                "Losses from made-made events.", "They banned non-bank bank activities.",
+                "The grouping in this was was not a first step.", "Sales fell in in 1985.",
             ),
             fixes=(
                 ("Ofcom said the the broadcaster.", "Ofcom said the broadcaster."),
