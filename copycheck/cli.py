@@ -6,6 +6,7 @@ import sys
 from typing import Sequence
 
 from . import __version__
+from .formatters import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("check", "rules", "rule", "config")
@@ -41,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", default=None, metavar="PATH",
                    help="files or directories (walked for .txt and .md); - reads standard input")
-    p.add_argument("--format", choices=("text", "concise", "json"), default="text", help="output format")
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="output format (sarif and rdjsonl convert columns to UTF-16 units and UTF-8 bytes)")
     p.add_argument("--fail-on", choices=("info", "warning", "error"), default=None,
                    help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place")

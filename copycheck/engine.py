@@ -69,9 +69,10 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
                 continue
             line, col = position(hit.start)
             end_line, end_col = position(hit.end)
+            fix_pos = (*position(hit.fix.start), *position(hit.fix.end)) if hit.fix else None
             findings.append(
                 Finding(doc.path, rule.code, rule.name, severity, hit.message,
-                        hit.start, hit.end, line, col, end_line, end_col, hit.fix)
+                        hit.start, hit.end, line, col, end_line, end_col, hit.fix, fix_pos)
             )
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return findings, problems

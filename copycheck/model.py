@@ -64,6 +64,8 @@ class Finding:
     end_line: int
     end_column: int
     fix: Fix | None = None
+    # The fix's own (line, column, end_line, end_column); formats that carry fixes need it.
+    fix_position: tuple[int, int, int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON shape documented in the README."""

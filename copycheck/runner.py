@@ -66,7 +66,10 @@ def check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> F
     empty = () if doc.source.strip() else (Problem(source.display, "file is empty; nothing to check", fatal=False),)
     snippets = {}
     for f in findings:
-        for line in range(f.line, f.end_line + 1):
+        lines = range(f.line, f.end_line + 1)
+        if f.fix_position:
+            lines = range(min(f.line, f.fix_position[0]), max(f.end_line, f.fix_position[2]) + 1)
+        for line in lines:
             if line not in snippets:
                 a, b = doc.lines.line_span(line, doc.source)
                 snippets[line] = doc.source[a:b]

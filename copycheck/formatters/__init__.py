@@ -4,7 +4,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Callable, Sequence, TextIO
 
-FORMATS = ("text", "concise", "json")
+FORMATS = ("text", "concise", "json", "sarif", "github", "rdjsonl")
 
 
 def get(name: str) -> Callable[..., None]:
@@ -26,6 +26,16 @@ def summary_counts(results: Sequence) -> dict[str, int]:
             counts[str(Severity(f.severity))] += 1
             counts["fixable"] += f.fix is not None and f.fix.safe
     return counts
+
+
+def utf16_column(line_text: str, column: int) -> int:
+    """Convert a 1-based code-point column to 1-based UTF-16 code units (SARIF's default)."""
+    return len(line_text[: column - 1].encode("utf-16-le")) // 2 + 1
+
+
+def utf8_column(line_text: str, column: int) -> int:
+    """Convert a 1-based code-point column to 1-based UTF-8 bytes (reviewdog's rdjsonl)."""
+    return len(line_text[: column - 1].encode("utf-8")) + 1
 
 
 Render = Callable[[Sequence, TextIO], None]

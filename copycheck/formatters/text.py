@@ -6,6 +6,8 @@ from typing import Sequence, TextIO
 
 from . import summary_counts
 
+# Characters of context shown either side of a span on a long line.
+WINDOW = 50
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -30,9 +32,17 @@ def render(results: Sequence, stream: TextIO) -> None:
             line = r.snippets.get(f.line, "")
             # Tabs show as one space so the marker stays under the span on every terminal.
             shown = line.replace("\t", " ")
+            start_col = f.column
             end_col = f.end_column if f.end_line == f.line else len(line) + 1
-            pad = cell_len(shown[: f.column - 1])
-            width = max(1, cell_len(shown[f.column - 1 : end_col - 1]))
+            # Long paragraphs are cut to a window around the span, marked with ellipses.
+            if len(shown) > WINDOW * 2 + 20:
+                a = max(0, start_col - 1 - WINDOW)
+                b = min(len(shown), end_col - 1 + WINDOW)
+                shown = ("…" if a else "") + shown[a:b] + ("…" if b < len(line) else "")
+                shift = a - (1 if a else 0)
+                start_col, end_col = start_col - shift, end_col - shift
+            pad = cell_len(shown[: start_col - 1])
+            width = max(1, cell_len(shown[start_col - 1 : end_col - 1]))
             console.print(f"    [dim]│[/] {escape(shown)}")
             console.print(f"    [dim]│[/] {' ' * pad}[{_STYLE[sev]}]{'^' * width}[/]")
         console.print()
