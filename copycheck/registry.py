@@ -14,11 +14,17 @@ BUILTIN_MODULES = (
 )
 
 
+# Rules that need a server; off by default and listed after the checks.
+BACKEND_MODULES = ("grammar.languagetool",)
+
+
 def builtin_rules() -> list[Rule]:
     """Every hand-written rule, freshly collected (no global registry to mutate)."""
     rules: list[Rule] = []
     for name in BUILTIN_MODULES:
         rules.extend(import_module(f".checks.{name}", __package__).RULES)
+    for name in BACKEND_MODULES:
+        rules.extend(import_module(f".{name}", __package__).RULES)
     return rules
 
 

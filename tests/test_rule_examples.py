@@ -43,7 +43,14 @@ def test_rule_example(rule, kind, case):
 
 
 def test_every_rule_has_docs_and_examples():
+    from copycheck.registry import BACKEND_MODULES
+
+    # Server-backed rules are tested against a loopback server instead (test_languagetool.py).
+    backend = {r.code for m in BACKEND_MODULES for r in __import__(f"copycheck.{m}", fromlist=["RULES"]).RULES}
     for rule in RULES:
+        if rule.code in backend:
+            assert rule.docs.what and rule.docs.why and rule.docs.example
+            continue
         assert re.fullmatch(r"[A-Z]{2,3}\d{3}", rule.code), rule.code
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name), rule.name
         assert rule.docs.what and rule.docs.why and rule.docs.example, rule.code

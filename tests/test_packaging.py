@@ -1,0 +1,40 @@
+"""The package ships everything it needs: every subpackage is listed, and rule data is installed."""
+from __future__ import annotations
+
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+def test_every_subpackage_is_listed_in_pyproject():
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "copycheck").rglob("__init__.py")}
+    assert found <= listed, f"subpackages missing from pyproject: {sorted(found - listed)}"
+
+
+def _installed_files():
+    try:
+        dist = metadata.distribution("copycheck")
+    except metadata.PackageNotFoundError:
+        return None
+    files = dist.files or []
+    # An editable install lists no package files; only a real install can be checked.
+    return {str(f) for f in files} if any(str(f).startswith("copycheck/") for f in files) else None
+
+
+@pytest.mark.skipif(_installed_files() is None, reason="copycheck is not installed as a wheel (pip install .)")
+def test_installed_wheel_has_modules_and_rule_data():
+    files = _installed_files()
+    for module in (p.relative_to(ROOT).as_posix() for p in (ROOT / "copycheck").rglob("*.py")):
+        assert module in files, module
+    for data in (p.relative_to(ROOT).as_posix() for p in (ROOT / "rules").glob("*.toml")):
+        assert "copycheck/" + data in files, data
