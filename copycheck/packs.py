@@ -82,10 +82,14 @@ def available_packs() -> list[str]:
     return sorted(p.stem for p in builtin_dir().glob("*.toml"))
 
 
+def is_pack_path(name_or_path: str) -> bool:
+    """A pack given as a file (ends in .toml or has a folder) rather than a built-in name."""
+    return name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
+
+
 def resolve_pack(name_or_path: str, base_dir: str | None = None) -> Path:
     """A built-in pack's file for a bare name; otherwise a path, relative to base_dir."""
-    looks_like_path = name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
-    if not looks_like_path:
+    if not is_pack_path(name_or_path):
         path = builtin_dir() / f"{name_or_path}.toml"
         if path.is_file():
             return path
