@@ -457,30 +457,31 @@ def _build_consistency(entry, code, message, ignore_case):
     if not groups or not all(isinstance(g, list) and len(g) >= 2 and all(isinstance(f, str) and f.strip()
                                                                            for f in g) for g in groups):
         raise ValueError("field 'either' must be a list of lists of two or more forms")
-    where: dict[str, int] = {}
+    where: dict[str, tuple[int, str]] = {}
     for gi, group in enumerate(groups):
         for form in group:
             key = _norm(form, ignore_case)
             if key in where:
                 raise ValueError(f"form {form!r} appears twice in 'either'")
-            where[key] = gi
+            where[key] = (gi, form)
     safe = _get(entry, "safe", bool, False)
     matcher = PhraseMatcher([f for g in groups for f in g], ignore_case)
 
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
-        first: dict[int, tuple[str, str]] = {}
+        first: dict[int, str] = {}
         for m in matcher.finditer(doc.text, code):
             found = m.group()
             key = matcher.key(found)
-            group = where[key]
+            group, _ = where[key]
             if group not in first:
-                first[group] = (key, found)
+                first[group] = key
                 continue
-            if key == first[group][0]:
+            if key == first[group]:
                 continue
-            repl = first[group][1]
-            if ignore_case:
-                repl = match_case(repl.lower() if not repl.isupper() else repl, found)
+            # The winning form as the pack spells it, capitalised like the text it replaces.
+            repl = where[first[group]][1]
+            if found[:1].isupper() and not found.isupper() and repl[:1].islower():
+                repl = repl[0].upper() + repl[1:]
             yield Hit(m.start(), m.end(), message.format(match=found, replacement=repl),
                       Fix(m.start(), m.end(), repl, safe))
 
