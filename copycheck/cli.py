@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -76,40 +77,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FINDINGS
 
 
-def make_settings(args: argparse.Namespace):
-    """Settings from the command line (configuration files are layered in config.py)."""
-    from .config import Settings
+def make_resolver(args: argparse.Namespace):
+    """Configuration per file: files found by walking up (or --config / --isolated), CLI on top."""
+    from .config import ConfigError, Overrides, Resolver, resolve_cli_packs
     from .model import Severity
 
-    kw = {}
-    if args.select:
-        kw["select"] = tuple(args.select)
-    if args.extend_select:
-        kw["extend_select"] = tuple(args.extend_select)
-    if args.ignore:
-        kw["ignore"] = tuple(args.ignore)
-    if args.pack:
-        kw["packs"] = tuple(args.pack)
-    if args.fail_on:
-        kw["fail_on"] = Severity.parse(args.fail_on)
-    return Settings(**kw)
-
-
-def build_ruleset(settings):
-    """Load and select the rules a Settings asks for, checking selectors for typos."""
-    from .engine import RuleSet
-    from .registry import load_rules
-    from .selection import select_rules, unknown_selectors
-
     try:
-        rules = load_rules(settings.packs)
-    except (ValueError, OSError) as exc:
+        overrides = Overrides(
+            select=tuple(args.select) if args.select else None,
+            extend_select=tuple(args.extend_select or ()),
+            ignore=tuple(args.ignore or ()),
+            packs=resolve_cli_packs(args.pack or ()),
+            fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
+        )
+        return Resolver(overrides, args.config, args.isolated)
+    except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    bad = unknown_selectors(rules, [*settings.select, *settings.extend_select, *settings.ignore])
-    if bad:
-        raise UsageError(f"unknown rule code or name: {', '.join(bad)} (see `copycheck rules`)")
-    chosen = select_rules(rules, settings.select, settings.ignore, settings.extend_select)
-    return RuleSet(tuple(chosen), settings.rules, settings.severity)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -123,15 +106,26 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("no paths given (use `-` for standard input)")
     if args.unsafe_fixes and not args.fix:
         raise UsageError("--unsafe-fixes needs --fix")
-    settings = make_settings(args)
-    ruleset = build_ruleset(settings)
+    resolver = make_resolver(args)
     sources: list[Source] = []
     problems: list[Problem] = []
     for item in discover(args.paths, args.stdin_filename):
         (problems if isinstance(item, Problem) else sources).append(item)
+    # Standard input takes the configuration of --stdin-filename's folder (else the working one).
+    lookup = {s.path: (args.stdin_filename if s.path == "-" and args.stdin_filename != "<stdin>" else
+                       os.path.join(os.getcwd(), "-") if s.path == "-" else s.path) for s in sources}
+    try:
+        sources = [s for s in sources if s.path == "-" or not resolver.is_excluded(s.path)]
+        # Built here, before any worker starts, so a configuration error stops the run with exit 2.
+        rulesets = {s.path: resolver.ruleset_for(lookup[s.path]) for s in sources}
+        fail_on = {s.display: resolver.settings_for(lookup[s.path]).fail_on for s in sources}
+        if not sources:
+            resolver.ruleset_for(os.getcwd())  # still report a bad --select or configuration
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     opts = RunOptions(fix=args.fix, unsafe_fixes=args.unsafe_fixes, max_bytes=args.max_file_size)
     jobs = args.jobs if args.jobs > 0 else default_jobs()
-    results = run(sources, lambda _path: ruleset, opts, jobs)
+    results = run(sources, rulesets.__getitem__, opts, jobs)
     problems.extend(p for r in results for p in r.problems)
     get(args.format)(results, sys.stdout)
     sys.stdout.flush()
@@ -140,5 +134,5 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"copycheck: {label}: {p.path}: {p.message}", file=sys.stderr)
     if any(p.fatal for p in problems):
         return EXIT_ERROR
-    worst = max((f.severity for r in results for f in r.findings), default=None)
-    return EXIT_FINDINGS if worst is not None and worst >= settings.fail_on else EXIT_CLEAN
+    failed = any(f.severity >= fail_on[r.path] for r in results for f in r.findings)
+    return EXIT_FINDINGS if failed else EXIT_CLEAN

@@ -65,9 +65,24 @@ def cmd_rule(argv: Sequence[str]) -> int:
 
 def cmd_config(argv: Sequence[str]) -> int:
     """`copycheck config [PATH]`: print the effective configuration for a path."""
-    from .config import Settings
+    from .config import ConfigError, Overrides, Resolver, resolve_cli_packs
 
-    s = Settings()
-    print(json.dumps({"select": list(s.select), "ignore": list(s.ignore), "fail-on": str(s.fail_on),
-                      "packs": list(s.packs), "source": s.source}, indent=2))
+    p = argparse.ArgumentParser(prog="copycheck config",
+                                description="Print the effective configuration for a file or folder.")
+    p.add_argument("path", nargs="?", default=".", metavar="PATH")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("--pack", action="extend", type=lambda v: v.split(","), default=[])
+    args = p.parse_args(argv)
+    try:
+        resolver = Resolver(Overrides(packs=resolve_cli_packs(args.pack)), args.config, args.isolated)
+        settings = resolver.settings_for(args.path)
+        ruleset = resolver.ruleset_for(args.path)
+    except (ConfigError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+    out = settings.to_dict()
+    out["path"] = args.path
+    out["excluded"] = resolver.is_excluded(args.path) if settings.exclude else False
+    out["selected"] = [r.code for r in ruleset.rules]
+    print(json.dumps(out, indent=2, ensure_ascii=False))
     return EXIT_CLEAN

@@ -1,10 +1,26 @@
-"""Settings: what to select, how strictly, and which packs to load."""
+"""Settings: configuration files found per directory, layered under the command line."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Mapping
+import os
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .model import Severity
+
+if TYPE_CHECKING:
+    from .engine import RuleSet
+    from .model import Rule
+
+# Searched in this order in each directory, walking up to the repository root.
+CONFIG_FILES = ("copycheck.toml", ".copycheck.toml", "pyproject.toml")
+KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "packs", "rules")
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used: the message names the file, the key and the reason."""
 
 
 @dataclass(frozen=True)
@@ -18,5 +34,339 @@ class Settings:
     packs: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # (glob, codes) pairs and exclude globs, both relative to `root`.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
     # Where the settings came from, for `copycheck config`; None means built-in defaults.
     source: str | None = None
+    # The directory globs and pack paths are relative to: the config file's directory.
+    root: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view, for `copycheck config`."""
+        return {
+            "source": self.source,
+            "select": list(self.select),
+            "extend-select": list(self.extend_select),
+            "ignore": list(self.ignore),
+            "per-file-ignores": {g: list(c) for g, c in self.per_file_ignores},
+            "exclude": list(self.exclude),
+            "severity": {k: str(v) for k, v in self.severity.items()},
+            "fail-on": str(self.fail_on),
+            "packs": list(self.packs),
+            "rules": {k: dict(v) for k, v in self.rules.items()},
+        }
+
+
+# --- reading one file ----------------------------------------------------------------------
+
+
+def _toml():
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
+def read_table(path: Path) -> dict[str, Any] | None:
+    """The copycheck table of a config file; None for a pyproject.toml without [tool.copycheck]."""
+    tomllib = _toml()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("copycheck")
+        if table is not None and not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.copycheck] must be a table")
+        return table
+    return data
+
+
+def _codes(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{path}: key {key!r}: expected a list of rule codes, prefixes or names, "
+                          f"like [\"TY\", \"AP001\"], not {value!r}")
+    return tuple(v.strip() for v in value)
+
+
+def _severity(path: Path, key: str, value: Any) -> Severity:
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: key {key!r}: expected \"info\", \"warning\" or \"error\", not {value!r}")
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise ConfigError(f"{path}: key {key!r}: {exc}") from None
+
+
+def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
+    """Validate a copycheck table; raise ConfigError naming the file, key and reason."""
+    unknown = [k for k in table if k not in KEYS]
+    if unknown:
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r} (known keys: {', '.join(KEYS)})")
+    root = str(path.resolve().parent)
+    kw: dict[str, Any] = {"source": str(path), "root": root}
+    for key, attr in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore")):
+        if key in table:
+            kw[attr] = _codes(path, key, table[key])
+    if "fail-on" in table:
+        kw["fail_on"] = _severity(path, "fail-on", table["fail-on"])
+    if "severity" in table:
+        sev = table["severity"]
+        if not isinstance(sev, dict):
+            raise ConfigError(f"{path}: key 'severity': expected a table of CODE = \"info|warning|error\"")
+        kw["severity"] = {code: _severity(path, f"severity.{code}", v) for code, v in sev.items()}
+    if "exclude" in table:
+        kw["exclude"] = _globs(path, "exclude", table["exclude"])
+    if "per-file-ignores" in table:
+        pfi = table["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise ConfigError(f"{path}: key 'per-file-ignores': expected a table of \"GLOB\" = [CODES]")
+        kw["per_file_ignores"] = tuple(
+            (g, _codes(path, f"per-file-ignores.{g!r}", c)) for g, c in pfi.items()
+        )
+    if "packs" in table:
+        kw["packs"] = _packs(path, table["packs"], root)
+    if "rules" in table:
+        rules = table["rules"]
+        if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
+            raise ConfigError(f"{path}: key 'rules': expected [rules.NAME] tables of options")
+        kw["rules"] = {name: dict(opts) for name, opts in rules.items()}
+    return Settings(**kw)
+
+
+def _globs(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{path}: key {key!r}: expected a list of glob patterns, not {value!r}")
+    return tuple(value)
+
+
+def _packs(path: Path, value: Any, root: str) -> tuple[str, ...]:
+    """Built-in pack names as they are; pack files made absolute against the config's folder."""
+    from .packs import PackError, is_pack_path, resolve_pack
+
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{path}: key 'packs': expected a list of pack names or .toml paths, not {value!r}")
+    out = []
+    for item in value:
+        try:
+            resolved = resolve_pack(item, root)
+        except PackError as exc:
+            raise ConfigError(f"{path}: key 'packs': {exc}") from None
+        out.append(str(resolved) if is_pack_path(item) else item)
+    return tuple(out)
+
+
+def resolve_cli_packs(packs: Sequence[str]) -> tuple[str, ...]:
+    """--pack values: built-in names kept, paths made absolute against the working directory."""
+    return _packs(Path("--pack"), list(packs), os.getcwd()) if packs else ()
+
+
+# --- globs ---------------------------------------------------------------------------------
+
+
+def glob_regex(glob: str) -> re.Pattern[str]:
+    """A gitignore-like glob: `*` stays in one folder, `**` crosses folders; a glob without `/`
+    matches a file or folder name at any depth, and a folder match covers what is inside it."""
+    out = []
+    i = 0
+    anchored = "/" in glob.rstrip("/")
+    g = glob.strip("/") if anchored else glob.rstrip("/")
+    while i < len(g):
+        c = g[i]
+        if g.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if g.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        out.append({"*": "[^/]*", "?": "[^/]"}.get(c) or re.escape(c))
+        i += 1
+    body = "".join(out)
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(f"{prefix}{body}(?:/.*)?")
+
+
+def _relative(path: str, root: str | None) -> str:
+    full = os.path.abspath(path)
+    if root is not None:
+        rel = os.path.relpath(full, root)
+        if not rel.startswith(".."):
+            return rel.replace(os.sep, "/")
+    return path.replace(os.sep, "/")
+
+
+def matches(globs: Sequence[str], path: str, root: str | None) -> bool:
+    """True when a file matches any of the globs, taken relative to root."""
+    rel = _relative(path, root)
+    return any(glob_regex(g).fullmatch(rel) for g in globs)
+
+
+# --- finding and layering ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says; it layers over whatever a configuration file says."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    packs: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+
+    def apply(self, s: Settings) -> Settings:
+        """The file's settings with the command line on top: --select replaces, the rest add."""
+        packs = tuple(dict.fromkeys((*s.packs, *self.packs)))
+        return replace(
+            s,
+            select=self.select if self.select is not None else s.select,
+            extend_select=(*s.extend_select, *self.extend_select),
+            ignore=(*s.ignore, *self.ignore),
+            packs=packs,
+            fail_on=self.fail_on if self.fail_on is not None else s.fail_on,
+        )
+
+
+class Resolver:
+    """Settings and rule sets per file: one config lookup per folder, one RuleSet per distinct need."""
+
+    def __init__(self, overrides: Overrides = Overrides(), config_file: str | None = None,
+                 isolated: bool = False) -> None:
+        self.overrides = overrides
+        self.isolated = isolated
+        self._by_dir: dict[str, Settings] = {}
+        self._by_file: dict[str, Settings] = {}
+        self._rules: dict[tuple[str, ...], list[Rule]] = {}
+        self._rulesets: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
+        self._fixed: Settings | None = None
+        if isolated:
+            self._fixed = overrides.apply(Settings())
+        elif config_file is not None:
+            path = Path(config_file)
+            if not path.is_file():
+                raise ConfigError(f"{config_file}: configuration file not found")
+            table = read_table(path)
+            if table is None:
+                raise ConfigError(f"{config_file}: no [tool.copycheck] table")
+            self._fixed = overrides.apply(parse_settings(table, path))
+
+    def settings_for(self, path: str) -> Settings:
+        """The effective settings for a file (or a folder), from the nearest configuration."""
+        if self._fixed is not None:
+            return self._fixed
+        full = os.path.abspath(path)
+        folder = full if os.path.isdir(full) else os.path.dirname(full)
+        return self._dir_settings(folder)
+
+    def _dir_settings(self, folder: str) -> Settings:
+        cached = self._by_dir.get(folder)
+        if cached is not None:
+            return cached
+        settings = None
+        for name in CONFIG_FILES:
+            candidate = Path(folder, name)
+            if candidate.is_file():
+                table = read_table(candidate)
+                if table is not None:
+                    settings = self._from_file(candidate, table)
+                    break
+        if settings is None:
+            parent = os.path.dirname(folder)
+            if os.path.exists(os.path.join(folder, ".git")) or parent == folder:
+                settings = self.overrides.apply(Settings())
+            else:
+                settings = self._dir_settings(parent)
+        self._by_dir[folder] = settings
+        return settings
+
+    def _from_file(self, path: Path, table: Mapping[str, Any]) -> Settings:
+        key = str(path.resolve())
+        if key not in self._by_file:
+            self._by_file[key] = self.overrides.apply(parse_settings(table, path))
+        return self._by_file[key]
+
+    def is_excluded(self, path: str) -> bool:
+        """True when the file's configuration excludes it."""
+        s = self.settings_for(path)
+        return bool(s.exclude) and matches(s.exclude, path, s.root)
+
+    def ruleset_for(self, path: str) -> RuleSet:
+        """The rules for one file; each distinct (settings, per-file ignores) is built once."""
+        s = self.settings_for(path)
+        extra = tuple(sorted({c for g, codes in s.per_file_ignores if matches((g,), path, s.root) for c in codes}))
+        key = (id(s), extra)
+        if key not in self._rulesets:
+            self._rulesets[key] = build_ruleset(s, self._load(s), extra)
+        return self._rulesets[key]
+
+    def _load(self, s: Settings) -> list[Rule]:
+        from .registry import load_rules
+
+        if s.packs not in self._rules:
+            try:
+                self._rules[s.packs] = load_rules(s.packs, s.root)
+            except (ValueError, OSError) as exc:
+                where = f"{s.source}: " if s.source and not str(exc).startswith(str(s.source)) else ""
+                raise ConfigError(f"{where}{exc}") from None
+        return self._rules[s.packs]
+
+
+def build_ruleset(s: Settings, rules: Sequence[Rule], extra_ignore: Sequence[str] = ()) -> RuleSet:
+    """Select rules for settings and check every code, name and option they mention."""
+    from .engine import RuleSet
+    from .selection import select_rules, unknown_selectors
+
+    where = s.source or "command line"
+    for key, values in (("select", s.select), ("extend-select", s.extend_select), ("ignore", s.ignore),
+                        ("per-file-ignores", extra_ignore), ("severity", list(s.severity))):
+        bad = unknown_selectors(rules, values)
+        if bad:
+            raise ConfigError(f"{where}: key {key!r}: unknown rule code or name: {', '.join(bad)} "
+                              "(see `copycheck rules`; pack rules need their pack switched on)")
+    by_name = {r.name: r for r in rules}
+    by_name.update({r.code: r for r in rules})
+    options: dict[str, Mapping[str, Any]] = {}
+    for name, opts in s.rules.items():
+        rule = by_name.get(name)
+        if rule is None:
+            raise ConfigError(f"{where}: key 'rules.{name}': no rule named {name!r}")
+        for opt, value in opts.items():
+            if opt not in rule.default_options:
+                known = ", ".join(rule.default_options) or "none"
+                raise ConfigError(f"{where}: key 'rules.{name}.{opt}': unknown option (options: {known})")
+            default = rule.default_options[opt]
+            if not _same_type(value, default):
+                raise ConfigError(f"{where}: key 'rules.{name}.{opt}': expected {type(default).__name__}, "
+                                  f"not {value!r}")
+        options[rule.name] = opts
+    severities = _expand_severity(s.severity, rules)
+    chosen = select_rules(rules, s.select, (*s.ignore, *extra_ignore), s.extend_select)
+    return RuleSet(tuple(chosen), options, severities)
+
+
+def _same_type(value: Any, default: Any) -> bool:
+    """An option value fits its default's type (an int may stand for a float; a bool is no int)."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
+
+
+def _expand_severity(severity: Mapping[str, Severity], rules: Sequence[Rule]) -> dict[str, Severity]:
+    """Severity overrides by code, prefix or name, resolved to codes; the longest prefix wins."""
+    from .selection import _specificity
+
+    out: dict[str, Severity] = {}
+    for rule in rules:
+        best = max(((_specificity(k, rule), v) for k, v in severity.items()), default=(-1, None),
+                   key=lambda kv: kv[0])
+        if best[0] >= 0 and best[1] is not None:
+            out[rule.code] = best[1]
+    return out

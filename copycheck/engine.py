@@ -75,6 +75,10 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
                         hit.start, hit.end, line, col, end_line, end_col, hit.fix, fix_pos)
             )
     findings.sort(key=lambda f: (f.start, f.end, f.code))
+    if "copycheck" in doc.source:  # cheap test; directives are rare
+        from .suppress import apply
+
+        findings = apply(doc, ruleset, findings)
     return findings, problems
 
 

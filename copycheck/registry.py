@@ -11,6 +11,7 @@ BUILTIN_MODULES = (
     "repetition",
     "apostrophes",
     "its",
+    "suppression",
 )
 
 
@@ -36,10 +37,14 @@ def load_rules(packs: Sequence[str], base_dir: str | None = None) -> list[Rule]:
 
         rules.extend(load_packs(packs, base_dir))
     codes: dict[str, str] = {}
+    names: dict[str, str] = {}
     for rule in rules:
         if rule.code in codes:
             raise ValueError(f"duplicate rule code {rule.code}: {codes[rule.code]} and {rule.origin}")
+        if rule.name in names:
+            raise ValueError(f"duplicate rule name {rule.name}: {names[rule.name]} and {rule.origin}")
         codes[rule.code] = rule.origin
+        names[rule.name] = rule.origin
     return rules
 
 

@@ -10,7 +10,7 @@ from conftest import SEEDS, run_cli
 
 # Each golden file is seeds/<article>.<variant>.json: the JSON output for that article with
 # the variant's extra arguments. Regenerate with COPYCHECK_UPDATE_GOLDEN=1 after an intended change.
-VARIANTS = {"default": []}
+VARIANTS = {"default": [], "ap": ["--pack", "ap"]}
 ARTICLES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
@@ -37,3 +37,12 @@ def test_seed_core_positions():
         (15, 7, "apostrophe-glyph"),
         (7, 25, "its-its"),
     }
+
+
+def test_seed_ap_pack_adds_exactly_12_4_and_15_10():
+    """With --pack ap the seed gains the month and the lone title, and nothing else."""
+    seed = "seeds/000_f1c6ae6c2e3769bb.txt"
+    base = {(f["line"], f["column"], f["code"]) for f in run_cli(seed, "--format", "json").json()}
+    ap = {(f["line"], f["column"], f["code"]) for f in run_cli(seed, "--format", "json", "--pack", "ap").json()}
+    assert ap - base == {(12, 4, "AP001"), (15, 10, "AP003")}
+    assert base <= ap

@@ -8,9 +8,11 @@ import pytest
 from copycheck.document import Document
 from copycheck.engine import RuleSet, check_document
 from copycheck.fix import apply_fixes, choose_fixes
+from copycheck.packs import available_packs
 from copycheck.registry import load_rules
 
-RULES = load_rules(())
+# Every built-in Python rule and every rule of every built-in pack.
+RULES = load_rules(available_packs())
 CASES = [
     pytest.param(rule, kind, case, id=f"{rule.code}-{kind}-{i}")
     for rule in RULES

@@ -1,0 +1,629 @@
+"""Declarative rule packs: TOML files compiled into the same Rule type as the Python checks."""
+from __future__ import annotations
+
+import bisect
+import re
+import string
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping, Sequence
+
+from .document import Document
+from .engine import RuleFailure
+from .model import Docs, Examples, Fix, Hit, Rule, Severity
+
+KINDS = ("existence", "substitution", "consistency", "occurrence", "conditional", "pattern")
+COMMON_FIELDS = frozenset({
+    "code", "name", "kind", "message", "severity", "ignore-case", "exceptions", "in-quotes", "link",
+    "examples", "summary", "description", "why",
+})
+KIND_FIELDS: dict[str, frozenset[str]] = {
+    "existence": frozenset({"tokens", "before", "after", "not-before", "not-after"}),
+    "substitution": frozenset({"swap", "safe", "before", "after", "not-before", "not-after"}),
+    "consistency": frozenset({"either", "safe"}),
+    "occurrence": frozenset({"scope", "max", "tokens"}),
+    "conditional": frozenset({"if", "then"}),
+    "pattern": frozenset({"pattern", "replacement", "case", "safe"}),
+}
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "existence": ("tokens",), "substitution": ("swap",), "consistency": ("either",),
+    "occurrence": ("scope", "max"), "conditional": ("if", "then"), "pattern": ("pattern",),
+}
+# Placeholders each kind can fill in its message template.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "existence": frozenset({"match"}),
+    "substitution": frozenset({"match", "replacement"}),
+    "consistency": frozenset({"match", "replacement"}),
+    "occurrence": frozenset({"match", "count", "max"}),
+    "conditional": frozenset({"match"}),
+    "pattern": frozenset({"match", "replacement"}),
+}
+EXAMPLE_FIELDS = frozenset({"pass", "fail", "fix"})
+SCOPES = ("sentence", "paragraph", "document")
+CASES = {"lower": str.lower, "upper": str.upper, "title": str.title}
+# Seconds a user-written pattern may spend on one document before the rule is stopped.
+PATTERN_TIMEOUT = 2.0
+
+_CODE = re.compile(r"[A-Z]{2,3}\d{3}")
+_NAME = re.compile(r"[a-z]+(?:-[a-z0-9]+)*")
+_WORDCHAR = re.compile(r"\w")
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = "'’"
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t\ufffc]*(?:\r\n|\r|\n)\s*")
+# A sentence ends at . ! or ? (with closing quotes or brackets) followed by space and a capital,
+# digit or opening quote; "Mr. Smith" splits too, which only makes sentences shorter.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+class PackError(ValueError):
+    """An invalid pack: the message names the file, the rule and the reason."""
+
+
+# --- finding packs -------------------------------------------------------------------------
+
+
+def builtin_dir() -> Path:
+    """The folder of built-in packs: the installed copycheck.rules, else the source tree's rules/."""
+    try:
+        from importlib.resources import files
+
+        folder = files("copycheck.rules")
+        if folder.joinpath("ap.toml").is_file():
+            return Path(str(folder))
+    except (ModuleNotFoundError, TypeError):
+        pass
+    # Running from a checkout (tests use pythonpath="."), where copycheck.rules is not a package.
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def available_packs() -> list[str]:
+    """Names of the built-in packs, sorted."""
+    return sorted(p.stem for p in builtin_dir().glob("*.toml"))
+
+
+def is_pack_path(name_or_path: str) -> bool:
+    """A pack given as a file (ends in .toml or has a folder) rather than a built-in name."""
+    return name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
+
+
+def resolve_pack(name_or_path: str, base_dir: str | None = None) -> Path:
+    """A built-in pack's file for a bare name; otherwise a path, relative to base_dir."""
+    if not is_pack_path(name_or_path):
+        path = builtin_dir() / f"{name_or_path}.toml"
+        if path.is_file():
+            return path
+        raise PackError(f"unknown pack {name_or_path!r} (built-in packs: {', '.join(available_packs())}; "
+                        "a pack file's path must end in .toml)")
+    path = Path(name_or_path)
+    if not path.is_absolute() and base_dir is not None:
+        path = Path(base_dir) / path
+    if not path.is_file():
+        raise PackError(f"{name_or_path}: pack file not found")
+    return path.resolve()
+
+
+def load_packs(names_or_paths: Sequence[str], base_dir: str | None = None) -> list[Rule]:
+    """Compile the named or given packs into rules; each file is loaded once."""
+    rules: list[Rule] = []
+    seen: set[Path] = set()
+    names: dict[str, str] = {}
+    for item in names_or_paths:
+        path = resolve_pack(item, base_dir)
+        if path in seen:
+            continue
+        seen.add(path)
+        for rule in load_pack_file(path):
+            if rule.name in names:
+                raise PackError(f"{path}: rule {rule.code}: duplicate rule name {rule.name!r} "
+                                f"(also in {names[rule.name]})")
+            names[rule.name] = str(path)
+            rules.append(rule)
+    return rules
+
+
+def load_pack_file(path: Path | str) -> list[Rule]:
+    """Parse and validate one pack file, compiling each of its rules."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: cannot read pack: {exc}") from None
+    unknown = set(data) - {"rule", "description"}
+    if unknown:
+        raise PackError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))} "
+                        "(a pack holds [[rule]] tables and an optional description)")
+    entries = data.get("rule", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise PackError(f"{path}: 'rule' must be an array of tables ([[rule]])")
+    rules: list[Rule] = []
+    codes: set[str] = set()
+    names: set[str] = set()
+    for i, entry in enumerate(entries, 1):
+        label = f"rule {entry.get('code') or f'#{i}'}"
+        try:
+            rule = compile_rule(entry, str(path))
+        except (ValueError, TypeError, re.error) as exc:
+            raise PackError(f"{path}: {label}: {exc}") from None
+        if rule.code in codes:
+            raise PackError(f"{path}: {label}: duplicate code {rule.code}")
+        if rule.name in names:
+            raise PackError(f"{path}: {label}: duplicate name {rule.name!r}")
+        codes.add(rule.code)
+        names.add(rule.name)
+        rules.append(rule)
+    return rules
+
+
+# --- validation helpers --------------------------------------------------------------------
+
+
+def _get(entry: Mapping[str, Any], key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
+    value = entry.get(key, default)
+    if value is not None and (not isinstance(value, kind) or (kind is not bool and isinstance(value, bool))):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise ValueError(f"field {key!r} must be {names}, not {type(value).__name__}")
+    return value
+
+
+def _strings(entry: Mapping[str, Any], key: str) -> list[str]:
+    value = _get(entry, key, list, [])
+    if not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"field {key!r} must be a list of non-empty strings")
+    return value
+
+
+def _check_template(template: str, kind: str) -> None:
+    allowed = PLACEHOLDERS[kind]
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
+    except ValueError as exc:
+        raise ValueError(f"bad message template: {exc}") from None
+    bad = fields - allowed
+    if bad:
+        raise ValueError(f"message uses {{{sorted(bad)[0]}}}, but a {kind} rule fills only "
+                         f"{', '.join('{' + a + '}' for a in sorted(allowed))}")
+
+
+def _user_regex(source: str, field: str, flags: int):
+    """Compile a pack author's regex with the regex module (run later under a timeout)."""
+    import regex
+
+    try:
+        return regex.compile(source, flags | regex.VERSION0)
+    except regex.error as exc:
+        raise ValueError(f"field {field!r}: regex does not compile: {exc}") from None
+
+
+def _norm(phrase: str, ignore_case: bool) -> str:
+    """The lookup key of a phrase: spaces collapsed, one apostrophe, case folded if asked."""
+    key = _SPACES.sub(" ", phrase.strip()).replace("’", "'")
+    return key.lower() if ignore_case else key
+
+
+# --- one-pass word lists -------------------------------------------------------------------
+
+
+def _unit_re(unit: str) -> str:
+    if unit == " ":
+        return r"\s+"
+    if unit == "'":
+        return "['’]"
+    return re.escape(unit)
+
+
+def _emit(node: dict, last: str) -> str:
+    """Regex for a trie node: children in one alternation; longer matches tried first."""
+    alts = [_unit_re(u) + _emit(child, u) for u, child in sorted(node.items()) if u]
+    tail = r"(?!\w)" if _WORDCHAR.match(last) else ""
+    if not alts:
+        return tail
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return f"(?:{body}|{tail})"
+    return body
+
+
+def phrase_alternation(phrases: Sequence[str], ignore_case: bool) -> str:
+    """One trie-shaped alternation matching any phrase as whole words (never a regex per word)."""
+    tries: dict[bool, dict] = {True: {}, False: {}}
+    for phrase in phrases:
+        key = _norm(phrase, ignore_case)
+        node = tries[bool(_WORDCHAR.match(key[0]))]
+        for unit in key:
+            node = node.setdefault(unit, {})
+        node[""] = {}
+    parts = []
+    if tries[True]:
+        parts.append(r"(?<!\w)" + _emit(tries[True], ""))
+    if tries[False]:
+        parts.append(_emit(tries[False], ""))
+    return "|".join(f"(?:{p})" for p in parts)
+
+
+# How each context field wraps the word-list alternation, as a lookaround.
+_CONTEXT = {
+    "before": "(?<={0}){1}", "not-before": "(?<!{0}){1}", "after": "{1}(?={0})", "not-after": "{1}(?!{0})",
+}
+
+
+class PhraseMatcher:
+    """Finds any of a list of phrases in one regex pass, with optional context before/after."""
+
+    def __init__(self, phrases: Sequence[str], ignore_case: bool,
+                 context: Mapping[str, str | None] | None = None) -> None:
+        self.ignore_case = ignore_case
+        core = phrase_alternation(phrases, ignore_case)
+        pattern = f"(?:{core})"
+        context = {k: v for k, v in (context or {}).items() if v}
+        for field, fmt in _CONTEXT.items():
+            if field in context:
+                pattern = fmt.format(context[field], pattern)
+        if context:
+            # Context fragments are the pack author's: the regex module gives variable-width
+            # lookbehind and a timeout.
+            import regex
+
+            for field, frag in context.items():
+                _user_regex(frag, field, 0)
+            self._user = True
+            self.regex = regex.compile(pattern, (regex.IGNORECASE if ignore_case else 0) | regex.VERSION0)
+        else:
+            self._user = False
+            self.regex = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+
+    def finditer(self, text: str, rule: str, timeout: float = PATTERN_TIMEOUT) -> Iterator[Any]:
+        """Matches in text; a pattern that runs too long raises RuleFailure naming the rule."""
+        if not self._user:
+            return self.regex.finditer(text)
+        return _timed(self.regex, text, rule, timeout)
+
+    def key(self, matched: str) -> str:
+        """The normalised phrase a match stands for."""
+        return _norm(matched, self.ignore_case)
+
+
+def _timed(pattern: Any, text: str, rule: str, timeout: float) -> Iterator[Any]:
+    try:
+        yield from pattern.finditer(text, timeout=timeout)
+    except TimeoutError:
+        raise RuleFailure(f"pattern of rule {rule} ran longer than {timeout:g} s and was stopped; "
+                          "simplify the pattern (nested repeats backtrack catastrophically)") from None
+
+
+class _Exceptions:
+    """Spans of exception phrases, found once per document, to drop hits inside them."""
+
+    def __init__(self, phrases: Sequence[str], ignore_case: bool) -> None:
+        self.matcher = PhraseMatcher(phrases, ignore_case) if phrases else None
+
+    def filter(self, text: str, hits: list[Hit]) -> list[Hit]:
+        if self.matcher is None or not hits:
+            return hits
+        spans = [m.span() for m in self.matcher.finditer(text, "")]
+        if not spans:
+            return hits
+        starts = [s for s, _ in spans]
+        kept = []
+        for hit in hits:
+            i = bisect.bisect_right(starts, hit.start) - 1
+            # Exception spans never nest (one regex pass), so the nearest start is enough.
+            if i >= 0 and spans[i][0] <= hit.start and hit.end <= spans[i][1]:
+                continue
+            kept.append(hit)
+        return kept
+
+
+def match_case(replacement: str, matched: str) -> str:
+    """Carry a capital first letter (or all capitals) from the matched text to the replacement."""
+    if not replacement:
+        return replacement
+    if len(matched) > 1 and matched.isupper() and not replacement.isupper() and replacement.islower():
+        return replacement.upper()
+    if matched[:1].isupper() and replacement[:1].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+# --- compiling one rule --------------------------------------------------------------------
+
+
+def compile_rule(entry: Mapping[str, Any], origin: str) -> Rule:
+    """Validate one [[rule]] table and build its Rule; raises ValueError with the reason."""
+    kind = _get(entry, "kind", str)
+    if kind not in KINDS:
+        raise ValueError(f"field 'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
+    unknown = set(entry) - COMMON_FIELDS - KIND_FIELDS[kind]
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))} for a {kind} rule "
+                         f"(allowed: {', '.join(sorted(COMMON_FIELDS | KIND_FIELDS[kind]))})")
+    for field in ("code", "name", "message", *REQUIRED[kind]):
+        if field not in entry:
+            raise ValueError(f"missing required field {field!r}")
+    code = _get(entry, "code", str)
+    name = _get(entry, "name", str)
+    if not _CODE.fullmatch(code):
+        raise ValueError(f"code {code!r} must be 2-3 capital letters and 3 digits, like AP001")
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"name {name!r} must be kebab-case, like month-with-date")
+    message = _get(entry, "message", str)
+    _check_template(message, kind)
+    severity = Severity.parse(_get(entry, "severity", str, "warning"))
+    ignore_case = _get(entry, "ignore-case", bool, False)
+    in_quotes = _get(entry, "in-quotes", bool, False)
+    link = _get(entry, "link", str, "")
+    exceptions = _Exceptions(_strings(entry, "exceptions"), ignore_case)
+    examples = _examples(entry)
+    check, options = _BUILDERS[kind](entry, code, message, ignore_case)
+
+    def run(doc: Document, opts: Mapping[str, Any]) -> list[Hit]:
+        return exceptions.filter(doc.text, list(check(doc, opts)))
+
+    summary = _get(entry, "summary", str) or _SPACES.sub(" ", re.sub(r"\{\w+\}", "…", message))
+    what = _get(entry, "description", str) or summary
+    why = _get(entry, "why", str) or (f"The house stylebook asks for this; see {link}." if link
+                                      else "The pack's authors ask for this.")
+    if examples.fixes:
+        example = f"{examples.fixes[0][0]}  ->  {examples.fixes[0][1]}"
+    elif examples.failing:
+        example = f"Flagged: {examples.failing[0]}"
+    else:
+        example = "(no example)"
+    return Rule(code=code, name=name, summary=summary, severity=severity, check=run,
+                docs=Docs(what=what, why=why, example=example), examples=examples, in_quotes=in_quotes,
+                enabled_by_default=True, origin=origin, link=link, default_options=options)
+
+
+def _examples(entry: Mapping[str, Any]) -> Examples:
+    ex = _get(entry, "examples", dict, {})
+    unknown = set(ex) - EXAMPLE_FIELDS
+    if unknown:
+        raise ValueError(f"unknown field(s) in examples: {', '.join(sorted(unknown))} (use pass, fail, fix)")
+    passing = _strings(ex, "pass")
+    failing = _strings(ex, "fail")
+    fixes = _get(ex, "fix", list, [])
+    if not all(isinstance(f, list) and len(f) == 2 and all(isinstance(s, str) for s in f) for f in fixes):
+        raise ValueError("examples.fix must be a list of [before, after] pairs")
+    return Examples(tuple(passing), tuple(failing), tuple((a, b) for a, b in fixes))
+
+
+CheckBuilder = Callable[[Mapping[str, Any], str, str, bool], tuple[Callable, Mapping[str, Any]]]
+
+
+def _phrase_matcher(entry: Mapping[str, Any], phrases: Sequence[str], ignore_case: bool) -> PhraseMatcher:
+    return PhraseMatcher(phrases, ignore_case, {f: _get(entry, f, str) for f in _CONTEXT})
+
+
+def _build_existence(entry, code, message, ignore_case):
+    tokens = _strings(entry, "tokens")
+    if not tokens:
+        raise ValueError("field 'tokens' must list at least one word or phrase")
+    matcher = _phrase_matcher(entry, tokens, ignore_case)
+
+    def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
+        for m in matcher.finditer(doc.text, code, opts.get("timeout", PATTERN_TIMEOUT)):
+            yield Hit(m.start(), m.end(), message.format(match=m.group()))
+
+    return check, _timeout_option(matcher)
+
+
+def _build_substitution(entry, code, message, ignore_case):
+    swap = _get(entry, "swap", dict)
+    if not swap or not all(isinstance(v, str) for v in swap.values()):
+        raise ValueError("field 'swap' must be a table of \"form\" = \"preferred form\" strings")
+    table = {_norm(k, ignore_case): v for k, v in swap.items()}
+    if len(table) != len(swap):
+        raise ValueError("field 'swap' lists the same form twice")
+    for form, preferred in swap.items():
+        if _norm(form, ignore_case) == _norm(preferred, ignore_case):
+            raise ValueError(f"swap maps {form!r} to itself")
+    cycle = find_cycle({_norm(k, ignore_case): _norm(v, ignore_case) for k, v in swap.items()})
+    if cycle:
+        raise ValueError(f"swap has a cycle: {' -> '.join(cycle)}")
+    safe = _get(entry, "safe", bool, False)
+    matcher = _phrase_matcher(entry, list(swap), ignore_case)
+
+    def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
+        for m in matcher.finditer(doc.text, code, opts.get("timeout", PATTERN_TIMEOUT)):
+            found = m.group()
+            repl = table[matcher.key(found)]
+            if ignore_case:
+                repl = match_case(repl, found)
+            yield Hit(m.start(), m.end(), message.format(match=found, replacement=repl),
+                      Fix(m.start(), m.end(), repl, safe))
+
+    return check, _timeout_option(matcher)
+
+
+def find_cycle(graph: Mapping[str, str]) -> list[str] | None:
+    """A cycle in a form -> preferred-form map (a -> b -> a), or None."""
+    for start in graph:
+        path, node = [start], graph[start]
+        while node in graph:
+            if node in path:
+                return [*path[path.index(node):], node]
+            path.append(node)
+            node = graph[node]
+    return None
+
+
+def _build_consistency(entry, code, message, ignore_case):
+    groups = _get(entry, "either", list)
+    if not groups or not all(isinstance(g, list) and len(g) >= 2 and all(isinstance(f, str) and f.strip()
+                                                                           for f in g) for g in groups):
+        raise ValueError("field 'either' must be a list of lists of two or more forms")
+    where: dict[str, tuple[int, str]] = {}
+    for gi, group in enumerate(groups):
+        for form in group:
+            key = _norm(form, ignore_case)
+            if key in where:
+                raise ValueError(f"form {form!r} appears twice in 'either'")
+            where[key] = (gi, form)
+    safe = _get(entry, "safe", bool, False)
+    matcher = PhraseMatcher([f for g in groups for f in g], ignore_case)
+
+    def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
+        first: dict[int, str] = {}
+        for m in matcher.finditer(doc.text, code):
+            found = m.group()
+            key = matcher.key(found)
+            group, _ = where[key]
+            if group not in first:
+                first[group] = key
+                continue
+            if key == first[group]:
+                continue
+            # The winning form as the pack spells it, capitalised like the text it replaces.
+            repl = where[first[group]][1]
+            if found[:1].isupper() and not found.isupper() and repl[:1].islower():
+                repl = repl[0].upper() + repl[1:]
+            yield Hit(m.start(), m.end(), message.format(match=found, replacement=repl),
+                      Fix(m.start(), m.end(), repl, safe))
+
+    return check, {}
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of blank-line-separated blocks, trimmed of surrounding space."""
+    start = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        yield from _trimmed(text, start, m.start())
+        start = m.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of sentences, never crossing a paragraph break."""
+    for a, b in paragraphs(text):
+        start = a
+        for m in _SENTENCE_END.finditer(text, a, b):
+            yield from _trimmed(text, start, m.start())
+            start = m.end()
+        yield from _trimmed(text, start, b)
+
+
+def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        yield a, b
+
+
+def _build_occurrence(entry, code, message, ignore_case):
+    scope = _get(entry, "scope", str)
+    if scope not in SCOPES:
+        raise ValueError(f"field 'scope' must be one of {', '.join(SCOPES)}, not {scope!r}")
+    limit = _get(entry, "max", int)
+    if limit < 1:
+        raise ValueError("field 'max' must be a positive whole number")
+    tokens = _strings(entry, "tokens")
+    matcher = PhraseMatcher(tokens, ignore_case) if tokens else None
+    units = {"sentence": sentences, "paragraph": paragraphs, "document": lambda t: _trimmed(t, 0, len(t))}[scope]
+
+    def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
+        most = int(opts.get("max", limit))
+        text = doc.text
+        for a, b in units(text):
+            if matcher is None:
+                # Counting words: flag the whole sentence or paragraph that runs long.
+                count = len(text[a:b].split())
+                if count > most:
+                    yield Hit(a, b, message.format(match=text[a:b], count=count, max=most))
+                continue
+            found = list(matcher.regex.finditer(text, a, b))
+            # Counting tokens: flag each use past the limit.
+            for m in found[most:]:
+                yield Hit(m.start(), m.end(), message.format(match=m.group(), count=len(found), max=most))
+
+    return check, {"max": limit}
+
+
+def _build_conditional(entry, code, message, ignore_case):
+    import regex
+
+    flags = regex.IGNORECASE if ignore_case else 0
+    first = _user_regex(_get(entry, "if", str), "if", flags)
+    second = _user_regex(_get(entry, "then", str), "then", flags)
+
+    def key(m: Any) -> str:
+        return _norm(m.group(1) if m.re.groups else m.group(), ignore_case)
+
+    def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
+        timeout = opts.get("timeout", PATTERN_TIMEOUT)
+        defined = {key(m) for m in _timed(second, doc.text, code, timeout)}
+        reported: set[str] = set()
+        for m in _timed(first, doc.text, code, timeout):
+            k = key(m)
+            if k in defined or k in reported:
+                continue
+            reported.add(k)
+            span = m.span(1) if m.re.groups else m.span()
+            yield Hit(span[0], span[1], message.format(match=doc.text[span[0]:span[1]]))
+
+    return check, {"timeout": PATTERN_TIMEOUT}
+
+
+def _build_pattern(entry, code, message, ignore_case):
+    import regex
+
+    pattern = _user_regex(_get(entry, "pattern", str), "pattern", regex.IGNORECASE if ignore_case else 0)
+    if pattern.search(""):
+        raise ValueError("field 'pattern' matches the empty string, so it would flag every position")
+    replacement = _get(entry, "replacement", str)
+    safe = _get(entry, "safe", bool, False)
+    case = _get(entry, "case", str)
+    if case is not None and case not in CASES:
+        raise ValueError(f"field 'case' must be one of {', '.join(CASES)}, not {case!r}")
+    change_case = CASES.get(case or "")
+    if replacement is not None:
+        _check_expand(pattern, replacement)
+    elif case is not None:
+        replacement = r"\g<0>"  # the match itself, with its case changed
+    elif "{replacement}" in message:
+        raise ValueError("message uses {replacement}, but the rule has no 'replacement' or 'case'")
+
+    def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
+        for m in _timed(pattern, doc.text, code, opts.get("timeout", PATTERN_TIMEOUT)):
+            if m.end() == m.start():
+                continue
+            fix = None
+            repl = ""
+            if replacement is not None:
+                repl = m.expand(replacement)
+                if change_case is not None:
+                    repl = change_case(repl)
+                fix = Fix(m.start(), m.end(), repl, safe)
+            yield Hit(m.start(), m.end(), message.format(match=m.group(), replacement=repl), fix)
+
+    return check, {"timeout": PATTERN_TIMEOUT}
+
+
+def _check_expand(pattern: Any, replacement: str) -> None:
+    """Reject group references the pattern does not have, at load time rather than mid-run."""
+    for ref in re.findall(r"\\(\d+)|\\g<(\w+)>", replacement):
+        num, name = ref
+        if num and int(num) > pattern.groups:
+            raise ValueError(f"replacement refers to group {num}, but the pattern has {pattern.groups}")
+        if name and not name.isdigit() and name not in pattern.groupindex:
+            raise ValueError(f"replacement refers to group {name!r}, which the pattern does not define")
+
+
+def _timeout_option(matcher: PhraseMatcher) -> Mapping[str, Any]:
+    return {"timeout": PATTERN_TIMEOUT} if matcher._user else {}
+
+
+_BUILDERS: dict[str, CheckBuilder] = {
+    "existence": _build_existence,
+    "substitution": _build_substitution,
+    "consistency": _build_consistency,
+    "occurrence": _build_occurrence,
+    "conditional": _build_conditional,
+    "pattern": _build_pattern,
+}

@@ -1,0 +1,157 @@
+"""Inline suppression: `<!-- copycheck: ignore|disable|enable|disable-file CODES -->` directives."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .model import Finding, Fix
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .engine import RuleSet
+
+UNUSED, INVALID = "CC100", "CC101"
+# Any HTML comment that starts with "copycheck" is meant as a directive, so a typo in it
+# ("copycheck ignore", "copycheck: ignroe") is reported rather than silently ignored.
+_DIRECTIVE = re.compile(r"<!--[ \t]*copycheck\b(?P<colon>[ \t]*:)?(?P<body>.*?)-->", re.S | re.I)
+_VERBS = ("ignore", "disable", "enable", "disable-file")
+# A code (TY001), a prefix (TY, AP0) or a rule name (doubled-word); ALL matches every rule.
+_CODE = re.compile(r"[A-Z]{1,3}\d{0,3}|[a-z]+(?:-[a-z0-9]+)*|ALL")
+
+
+@dataclass
+class Directive:
+    """One parsed directive: what it does, to which codes, and which of them were used."""
+
+    verb: str
+    codes: tuple[str, ...]
+    start: int
+    end: int
+    line: int
+    used: set[str] = field(default_factory=set)
+    # For disable: the offset of the matching enable (end of file if none).
+    until: int = -1
+
+
+def _matches(token: str, finding: Finding) -> bool:
+    return token == "ALL" or token == finding.name or finding.code.startswith(token)
+
+
+def parse(doc: Document) -> tuple[list[Directive], list[tuple[int, int, str]]]:
+    """Directives in source order, and the (start, end, reason) of each malformed one."""
+    directives: list[Directive] = []
+    invalid: list[tuple[int, int, str]] = []
+    open_disables: dict[str, Directive] = {}
+    for m in _DIRECTIVE.finditer(doc.source):
+        start, end = m.span()
+        body = m.group("body").strip()
+        if not m.group("colon"):
+            invalid.append((start, end, "a directive needs a colon: <!-- copycheck: ignore CODE -->"))
+            continue
+        verb, _, rest = body.partition(" ")
+        verb = verb.lower()
+        codes = tuple(c for c in re.split(r"[\s,]+", rest.strip()) if c)
+        if verb not in _VERBS:
+            invalid.append((start, end, f"unknown directive {verb or '(none)'!r}; use ignore, disable, enable "
+                                        "or disable-file"))
+            continue
+        if verb == "disable-file":
+            if codes:
+                invalid.append((start, end, "disable-file takes no codes; use disable CODE for some rules"))
+                continue
+        elif not codes:
+            invalid.append((start, end, f"{verb} needs at least one rule code, prefix or name"))
+            continue
+        bad = [c for c in codes if not _CODE.fullmatch(c)]
+        if bad:
+            invalid.append((start, end, f"{bad[0]!r} is not a rule code, prefix or name"))
+            continue
+        line = doc.lines.position(start)[0]
+        if verb == "enable":
+            for code in codes:
+                opened = open_disables.pop(code, None)
+                if opened is None:
+                    invalid.append((start, end, f"enable {code} without an earlier disable {code}"))
+                else:
+                    opened.until = start
+            continue
+        d = Directive(verb, codes, start, end, line)
+        if verb == "disable":
+            d.until = len(doc.source)
+            for code in codes:
+                open_disables[code] = d
+        directives.append(d)
+    return directives, invalid
+
+
+def apply(doc: Document, ruleset: RuleSet, findings: list[Finding]) -> list[Finding]:
+    """Drop suppressed findings; add CC100 for unused and CC101 for malformed directives."""
+    directives, invalid = parse(doc)
+    if not directives and not invalid:
+        return findings
+    kept: list[Finding] = []
+    for f in findings:
+        suppressed = False
+        for d in directives:
+            if d.verb == "disable-file":
+                d.used.add("")
+                suppressed = True
+                continue
+            if d.verb == "ignore" and f.line not in (d.line, d.line + 1):
+                continue
+            if d.verb == "disable" and not (d.start <= f.start < d.until):
+                continue
+            for code in d.codes:
+                if _matches(code, f):
+                    d.used.add(code)
+                    suppressed = True
+        if not suppressed:
+            kept.append(f)
+    rules = {r.code: r for r in ruleset.rules}
+    extra: list[Finding] = []
+    if UNUSED in rules:
+        for d in directives:
+            unused = [c for c in d.codes if c not in d.used] if d.codes else ([] if d.used else [""])
+            if not unused:
+                continue
+            if len(unused) == len(d.codes) or not d.codes:
+                what = f"`{d.verb}{' ' + ','.join(d.codes) if d.codes else ''}`"
+                msg = f"Unused suppression: {what} suppresses no finding here; remove it."
+                fix = _removal(doc.source, d.start, d.end)
+            else:
+                msg = f"Unused suppression: {', '.join(unused)} in this `{d.verb}` suppresses no finding here."
+                fix = None
+            extra.append(_finding(doc, ruleset, rules[UNUSED], d.start, d.end, msg, fix))
+    if INVALID in rules:
+        for start, end, reason in invalid:
+            extra.append(_finding(doc, ruleset, rules[INVALID], start, end, f"Malformed directive: {reason}.", None))
+    if not extra:
+        return kept
+    kept.extend(extra)
+    kept.sort(key=lambda f: (f.start, f.end, f.code))
+    return kept
+
+
+def _removal(source: str, start: int, end: int) -> Fix:
+    """Remove a directive; when it is alone on its line, remove the line too."""
+    line_start = source.rfind("\n", 0, start) + 1
+    after = end
+    while after < len(source) and source[after] in " \t":
+        after += 1
+    if not source[line_start:start].strip() and (after == len(source) or source[after] in "\r\n"):
+        if source.startswith("\r\n", after):
+            after += 2
+        elif after < len(source):
+            after += 1
+        return Fix(line_start, after, "", safe=True)
+    return Fix(start, end, "", safe=True)
+
+
+def _finding(doc: Document, ruleset: RuleSet, rule, start: int, end: int, message: str,
+             fix: Fix | None) -> Finding:
+    line, col = doc.lines.position(start)
+    end_line, end_col = doc.lines.position(end)
+    return Finding(doc.path, rule.code, rule.name, ruleset.severity_for(rule), message, start, end,
+                   line, col, end_line, end_col, fix)
+
