@@ -1,7 +1,6 @@
 """Checks many files, in one process or spread over --jobs worker processes."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -97,7 +96,14 @@ def run(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptions, jo
     """Check every source; with jobs > 1 and enough files, in forked worker processes."""
     global _WORKER_STATE
     jobs = min(jobs, max(1, len(sources) // MIN_FILES_PER_JOB))
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods() or any(s.path == "-" for s in sources):
+    if jobs > 1 and not any(s.path == "-" for s in sources):
+        import multiprocessing  # only a parallel run pays for it
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            jobs = 1
+    else:
+        jobs = 1
+    if jobs == 1:
         return [check_source(s, ruleset_for, opts) for s in sources]
     _WORKER_STATE = (ruleset_for, opts)
     try:

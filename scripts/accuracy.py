@@ -44,13 +44,14 @@ def texts_by_name(corpus: str) -> dict[str, str]:
 
 
 def make_checker(select: str, packs: list[str]):
-    from copycheck.cli import build_ruleset
-    from copycheck.config import Settings
+    from copycheck.config import Settings, build_ruleset
+    from copycheck.registry import load_rules
     from copycheck.document import Document
     from copycheck.engine import check_document
 
     sel = tuple(x for x in select.split(",") if x)
-    ruleset = build_ruleset(Settings(select=sel, packs=tuple(packs)))
+    s = Settings(select=sel, packs=tuple(packs))
+    ruleset = build_ruleset(s, load_rules(s.packs))
     return lambda text, name: check_document(Document.from_text(text, name), ruleset)[0]
 
 

@@ -25,10 +25,11 @@ _RULESET = None
 
 
 def _ruleset(select, ignore, packs):
-    from copycheck.cli import build_ruleset
-    from copycheck.config import Settings
+    from copycheck.config import Settings, build_ruleset
+    from copycheck.registry import load_rules
 
-    return build_ruleset(Settings(select=tuple(select), ignore=tuple(ignore), packs=tuple(packs)))
+    s = Settings(select=tuple(select), ignore=tuple(ignore), packs=tuple(packs))
+    return build_ruleset(s, load_rules(s.packs))
 
 
 def _check(text: str) -> int:

@@ -82,3 +82,13 @@ def test_real_languagetool_server(tmp_path, monkeypatch):
     monkeypatch.setenv("COPYCHECK_LANGUAGETOOL_URL", REAL)
     (f, *_) = run_cli(str(p), "--select", "LT001", "--format", "json").json()
     assert p.read_text(encoding="utf-8")[f["start"]:f["end"]].startswith("a")
+
+
+def test_url_from_configuration_file(tmp_path, server):
+    (tmp_path / "copycheck.toml").write_text(
+        f'extend-select = ["LT001"]\n[rules.languagetool]\nurl = "{server}"\ntimeout = 5\n', encoding="utf-8")
+    p = tmp_path / "a.txt"
+    p.write_text("Eat a apple.\n", encoding="utf-8")
+    run = run_cli(str(p), "--format", "concise")
+    assert run.out.startswith(f"{p}:1:5: LT001 [languagetool]"), run.err
+    assert lt.Handler.requests[0]["text"] == "Eat a apple.\n"

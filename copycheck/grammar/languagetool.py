@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import urllib.error
-import urllib.parse
-import urllib.request
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -43,6 +40,10 @@ def chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
 
 def query(url: str, text: str, language: str, disabled: list[str], timeout: float) -> list[dict]:
     """POST one text to {url}/v2/check and return its matches; failures raise RuleFailure."""
+    import urllib.error  # imported here: only a run that selected LT001 pays for urllib
+    import urllib.parse
+    import urllib.request
+
     form = {"text": text, "language": language}
     if disabled:
         form["disabledRules"] = ",".join(disabled)
@@ -93,7 +94,7 @@ RULES = (
         severity=Severity.WARNING,
         check=check_languagetool,
         enabled_by_default=False,
-        default_options={"language": "en-US", "timeout": 20, "disabled-rules": []},
+        default_options={"url": "", "language": "en-US", "timeout": 20.0, "disabled-rules": []},
         docs=Docs(
             what="Sends each article's prose (code, URLs and comments masked) to the LanguageTool "
             "server named by `[rules.languagetool] url` or COPYCHECK_LANGUAGETOOL_URL, and reports its "
