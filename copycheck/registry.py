@@ -11,6 +11,8 @@ BUILTIN_MODULES = (
     "repetition",
     "apostrophes",
     "its",
+    "quotes",
+    "dashes",
 )
 
 
