@@ -13,6 +13,8 @@ BUILTIN_MODULES = (
     "its",
     "quotes",
     "dashes",
+    "abbreviations",
+    "spacing",
 )
 
 

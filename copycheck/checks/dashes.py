@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
@@ -12,7 +13,7 @@ from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 _TYPESET = re.compile(r"[–—“”‘…]")
 _SPACED_HYPHEN = re.compile(r"(?<=\S)([ \t]+)(--?)([ \t]+)(?=\S)")
 # Every dash used as punctuation, with its spacing: " – ", " — ", "—" between words, " - ", " -- ".
-_DASH = re.compile(r"(?<=\S)[ \t]+(–|—|--?)[ \t]+(?=\S)|(?<=[^\W\d_])(—|--)(?=[^\W\d_])")
+_DASH = re.compile(r"[ \t]+(–|—|--?)[ \t]+|(—|--)")
 # A dateline before a dash: "UNITED NATIONS (TURKISH JOURNAL) –", "SALVADOR, Feb 26 -".
 _DATELINE = re.compile(
     r"[ \t]*(?:[A-Z][A-Z.'’\-]*(?:[ \t]+[A-Z][A-Z.'’\-]*)*)"
@@ -40,7 +41,14 @@ def _is_dateline(text: str, dash_at: int) -> bool:
 def _dashes(text: str) -> list[tuple[int, int, int, str]]:
     """(span start, span end, glyph offset, style) of each punctuation dash, datelines left out."""
     found = []
+    n = len(text)
     for m in _DASH.finditer(text):
+        if m.group(1):
+            # Spaced: words on both sides, not a list marker at a line start.
+            if not m.start() or text[m.start() - 1].isspace() or m.end() >= n or text[m.end()].isspace():
+                continue
+        elif not (m.start() and text[m.start() - 1].isalpha() and m.end() < n and text[m.end()].isalpha()):
+            continue
         glyph = m.group(1) or m.group(2)
         at = m.start(1) if m.group(1) else m.start(2)
         if _is_dateline(text, m.start()):
@@ -55,12 +63,23 @@ def _dashes(text: str) -> list[tuple[int, int, int, str]]:
     return found
 
 
+# The three dash rules share each document's dash list; the cache lets go of a document with it.
+_CACHE: "weakref.WeakKeyDictionary[Document, list]" = weakref.WeakKeyDictionary()
+
+
+def _doc_dashes(doc: Document) -> list[tuple[int, int, int, str]]:
+    found = _CACHE.get(doc)
+    if found is None:
+        found = _CACHE[doc] = _dashes(doc.text)
+    return found
+
+
 def check_spaced_hyphen(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag " - " and " -- " used as a dash in an article that otherwise uses typeset punctuation."""
     text = doc.text
     if not options.get("always", False) and not _TYPESET.search(text):
         return  # plain ASCII copy: a spaced hyphen is its only dash
-    styles = [d[3] for d in _dashes(text) if d[3] != "hyphen"]
+    styles = [d[3] for d in _doc_dashes(doc) if d[3] != "hyphen"]
     target = max(set(styles), key=styles.count) if styles else "spaced-en"
     for m in _SPACED_HYPHEN.finditer(text):
         before, after = text[m.start() - 1], text[m.end()]
@@ -80,7 +99,7 @@ def check_mixed_dashes(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
     text = doc.text
     if "–" not in text and "—" not in text:
         return
-    dashes = [d for d in _dashes(text) if d[3] != "hyphen"]
+    dashes = [d for d in _doc_dashes(doc) if d[3] != "hyphen"]
     by_style: dict[str, list] = {}
     for d in dashes:
         by_style.setdefault(d[3], []).append(d)
@@ -114,6 +133,7 @@ _PARTICIPLES = frozenset(
     "aimed designed scheduled expected estimated valued priced owned funded sponsored armed "
     "used needed related compared linked united combined".split()
 )
+_WORD_AT = re.compile(r"[^\W\d_][\w'’\-]*")
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s+|$)|\n")
 # A full stop after these ends no sentence: initials (U.S., J.), titles and company suffixes.
@@ -143,10 +163,17 @@ def _has_finite_verb(clause: str) -> bool:
 def check_unclosed_dash(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag a lone dash that splits a subject from its verb: an aside opened and never closed."""
     text = doc.text
-    dashes = _dashes(text)
+    dashes = _doc_dashes(doc)
     if not dashes:
         return
     for start, end, at, style in dashes:
+        verb_m = _WORD_AT.match(text, end)
+        if not verb_m:
+            continue
+        low = verb_m.group().lower()
+        # Cheapest test first: most dashes are not followed by a verb.
+        if low not in _FINITE and not (low.endswith("ed") and len(low) > 4):
+            continue
         s_start = _line_start(text, start)
         for m in _sentence_ends(text, s_start, start):
             s_start = m.end()

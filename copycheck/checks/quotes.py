@@ -7,7 +7,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Docs, Examples, Hit, Rule, Severity
-from ..quotes import DOUBLE, OPEN, paragraph_ends
+from ..quotes import DOUBLE, OPEN
 
 _STYLE_NAMES = {(DOUBLE, False): "curly double (“…”)", (DOUBLE, True): "straight double (\"…\")",
                 ("single", False): "curly single (‘…’)", ("single", True): "straight single ('…')"}
@@ -24,7 +24,7 @@ _HEADING = re.compile(r"^#{1,6}[ \t]", re.M)
 HEADLINE_WIDTH = 100
 
 
-def _headline_ends(doc: Document) -> list[tuple[int, int]]:
+def headline_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of lines that are headlines: Markdown headings and a short, unpunctuated first line."""
     text = doc.text
     spans = [doc.lines.line_span(doc.lines.position(m.start())[0], text) for m in _HEADING.finditer(text)]
@@ -47,10 +47,10 @@ def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit
     quotes = doc.quotes
     if len(quotes.quotations) < 2:
         return
-    heads = _headline_ends(doc)
+    heads = headline_spans(doc)
     # A paragraph with an unmatched mark is parsed unreliably (straight marks pair up wrongly
     # after a lost one), so its quotations are not compared.
-    ends = paragraph_ends(doc.text)
+    ends = quotes.paragraphs
     shaky = {bisect.bisect_left(ends, m.offset) for m in quotes.unbalanced}
     outer = [q for q in quotes.quotations
              if q.depth == 0 and not any(a <= q.start < b for a, b in heads)
@@ -113,7 +113,7 @@ def check_unbalanced_quotes(doc: Document, options: Mapping[str, Any]) -> Iterat
     if not doubles:
         return
     text = doc.text
-    ends = paragraph_ends(text)
+    ends = quotes.paragraphs
     by_para: dict[int, list] = {}
     for m in doubles:
         by_para.setdefault(bisect.bisect_left(ends, m.offset), []).append(m)
@@ -141,7 +141,7 @@ def check_unbalanced_quotes(doc: Document, options: Mapping[str, Any]) -> Iterat
 _BRACKETS = re.compile(r"[()\[\]{}]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 # "1)", "b)" and "iv)" at a line start number a list; ":)" and ";-)" are smileys.
-_LIST_ITEM = re.compile(r"(?:(?<=\n)|^)[ \t]*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)", re.M)
 _SMILEY = re.compile(r"[:;=]-?[()\[\]]")
 
 
@@ -152,7 +152,7 @@ def check_unbalanced_brackets(doc: Document, options: Mapping[str, Any]) -> Iter
     if not found:
         return
     skip = {m.end() - 1 for m in _LIST_ITEM.finditer(text)} | {m.end() - 1 for m in _SMILEY.finditer(text)}
-    ends = paragraph_ends(text)
+    ends = doc.quotes.paragraphs
     pi = 0
     stack: list[tuple[int, str]] = []
     for m in found:
