@@ -73,7 +73,8 @@ class QuoteSpans:
     """Every quotation of a document, its quote marks and its unbalanced marks.
 
     `spans` are the sorted, merged [start, end) spans of the outermost quotations, searched by
-    bisect; `unbalanced` holds the marks that open a quotation never closed (without the
+    bisect; `marks` lists every quote mark except apostrophes inside a word (don’t), which are
+    never quotes; `unbalanced` holds the marks that open a quotation never closed (without the
     multi-paragraph convention to excuse it) or close one never opened.
     """
 
@@ -184,8 +185,11 @@ def find_quotations(text: str) -> QuoteSpans:
             return DOUBLE if text[j] in "\"“" else SINGLE
         return None
 
+    n = len(text)
     for m in found:
         i = m.start()
+        if 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum() and m.group() in "'’‘":
+            continue  # an apostrophe inside a word (don’t, o’clock): the commonest mark, never a quote
         while para_ends[pi] < i:
             if stack:
                 close_paragraph(para_ends[pi], next_paragraph_opener(para_ends[pi]))

@@ -141,6 +141,8 @@ def check_unused(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag a definition whose abbreviation is never used anywhere else in the article."""
     facts = _facts(doc, options)
     for d in _first_definitions(facts):
+        if d.abbr in facts.known:
+            continue  # "gross domestic product (GDP)": the letters need no definition, used or not
         if not facts.uses.get(d.abbr) and sum(x.abbr == d.abbr for x in facts.definitions) == 1:
             yield Hit(
                 d.paren_start, d.paren_end,
@@ -248,7 +250,8 @@ RULES = (
         check=check_unused,
         docs=Docs(
             what="Finds “Full Form (FF)” where the letters match the initials of the words before the "
-            "parenthesis and FF never appears again in the article.",
+            "parenthesis and FF never appears again in the article. Abbreviations on the no-definition "
+            "list (and the rule's `known` option) are skipped.",
             why="A definition that is never used makes the reader store letters for nothing and clutters "
             "the sentence.",
             example="backed by the Northern Rail Board (NRB).  ->  backed by the Northern Rail Board.",
@@ -258,6 +261,7 @@ RULES = (
                 "The Northern Rail Board (NRB) met. The NRB agreed.",
                 "The Northern Rail Board (NRB) met. NRB-backed plans won.",
                 "He said (OK) nothing.",
+                "Gross domestic product (GDP) rose.",
             ),
             failing=("The Northern Rail Board (NRB) met on Monday.",),
             fixes=(("The Northern Rail Board (NRB) met.", "The Northern Rail Board met."),),

@@ -12,8 +12,8 @@ from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 # Typeset punctuation: its presence shows the article was typed with real dashes and quotes at hand.
 _TYPESET = re.compile(r"[–—“”‘…]")
 _SPACED_HYPHEN = re.compile(r"(?<=\S)([ \t]+)(--?)([ \t]+)(?=\S)")
-# Every dash used as punctuation, with its spacing: " – ", " — ", "—" between words, " - ", " -- ".
-_DASH = re.compile(r"[ \t]+(–|—|--?)[ \t]+|(—|--)")
+# Dash glyphs; _dashes() keeps those used as punctuation: " – ", " — ", "—" between words, " - ", " -- ".
+_GLYPH = re.compile(r"[–—-]")
 # A dateline before a dash: "UNITED NATIONS (TURKISH JOURNAL) –", "SALVADOR, Feb 26 -".
 _DATELINE = re.compile(
     r"[ \t]*(?:[A-Z][A-Z.'’\-]*(?:[ \t]+[A-Z][A-Z.'’\-]*)*)"
@@ -39,27 +39,42 @@ def _is_dateline(text: str, dash_at: int) -> bool:
 
 
 def _dashes(text: str) -> list[tuple[int, int, int, str]]:
-    """(span start, span end, glyph offset, style) of each punctuation dash, datelines left out."""
+    """(span start, span end, glyph offset, style) of each punctuation dash, datelines left out.
+
+    One scan for the dash glyphs, then a look at their neighbours: a regex that begins with the
+    spaces around a dash would try every space in the text.
+    """
     found = []
     n = len(text)
-    for m in _DASH.finditer(text):
-        if m.group(1):
-            # Spaced: words on both sides, not a list marker at a line start.
-            if not m.start() or text[m.start() - 1].isspace() or m.end() >= n or text[m.end()].isspace():
-                continue
-        elif not (m.start() and text[m.start() - 1].isalpha() and m.end() < n and text[m.end()].isalpha()):
-            continue
-        glyph = m.group(1) or m.group(2)
-        at = m.start(1) if m.group(1) else m.start(2)
-        if _is_dateline(text, m.start()):
-            continue
-        if glyph == "–":
-            style = "spaced-en"
-        elif glyph == "—":
-            style = "spaced-em" if m.group(1) else "closed-em"
+    for m in _GLYPH.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch == "-":
+            if i and text[i - 1] == "-":
+                continue  # the second hyphen of "--"
+            glyph = "--" if text[i + 1:i + 2] == "-" else "-"
+            if text[i + len(glyph):i + len(glyph) + 1] == "-":
+                continue  # a rule of three or more hyphens
         else:
-            style = "hyphen"
-        found.append((m.start(), m.end(), at, style))
+            glyph = ch
+        j = i + len(glyph)
+        if i and text[i - 1] in " \t" and j < n and text[j] in " \t":
+            a, b = i, j
+            while a and text[a - 1] in " \t":
+                a -= 1
+            while b < n and text[b] in " \t":
+                b += 1
+            if not a or text[a - 1].isspace() or b >= n or text[b].isspace():
+                continue  # a list marker or a dash alone at a line's edge
+            style = {"–": "spaced-en", "—": "spaced-em"}.get(glyph, "hyphen")
+        elif glyph in ("—", "--") and i and text[i - 1].isalpha() and j < n and text[j].isalpha():
+            a, b = i, j
+            style = "closed-em" if glyph == "—" else "hyphen"
+        else:
+            continue
+        if _is_dateline(text, a):
+            continue
+        found.append((a, b, i, style))
     return found
 
 

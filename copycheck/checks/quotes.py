@@ -20,19 +20,19 @@ def _where(doc: Document, offset: int) -> str:
 
 # A Markdown heading, or a first line short enough to be a headline: headlines follow their own
 # quotation style (British papers put them in single marks), so they are not compared.
-_HEADING = re.compile(r"^#{1,6}[ \t]", re.M)
+_HEADING = re.compile(r"^#{1,6}[ \t].*", re.M)
 HEADLINE_WIDTH = 100
 
 
 def headline_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of lines that are headlines: Markdown headings and a short, unpunctuated first line."""
     text = doc.text
-    spans = [doc.lines.line_span(doc.lines.position(m.start())[0], text) for m in _HEADING.finditer(text)]
-    if len(doc.lines.starts) > 1:
-        a, b = doc.lines.line_span(1, text)
-        first = text[a:b].rstrip()
+    spans = [m.span() for m in _HEADING.finditer(text)] if "#" in text else []
+    first_end = text.find("\n")
+    if first_end > 0:
+        first = text[:first_end].rstrip()
         if first and len(first) <= HEADLINE_WIDTH and not first.endswith("."):
-            spans.append((a, b))
+            spans.append((0, first_end))
     return spans
 
 
@@ -68,6 +68,10 @@ def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit
         yield from _minority(doc, outer, key=lambda q: q.straight, tie=None, what="glyph")
 
 
+# Above this many quotations in the minority style, one finding describes the mix.
+MAX_MINORITY = 3
+
+
 def _minority(doc: Document, outer: list, key, tie, what: str) -> Iterator[Hit]:
     """Yield one hit per quotation of the minority style, citing the majority's first use."""
     votes: dict[Any, list] = {}
@@ -86,6 +90,14 @@ def _minority(doc: Document, outer: list, key, tie, what: str) -> Iterator[Hit]:
         major_qs, minor_qs = votes[major], votes[minor]
     first = major_qs[0]
     style = _STYLE_NAMES[(first.kind, first.straight)]
+    if len(minor_qs) > MAX_MINORITY:
+        # So many are no slip but a second style: one finding at the first says so.
+        q = minor_qs[0]
+        here = _STYLE_NAMES[(q.kind, q.straight)]
+        yield Hit(q.start, q.start + 1,
+                  f"Mixed quotation marks: {len(minor_qs)} quotations use {here} marks and {len(major_qs)} use "
+                  f"{style} marks (first at {_where(doc, first.start)}); choose one style.")
+        return
     for q in minor_qs:
         here = _STYLE_NAMES[(q.kind, q.straight)]
         if what == "kind":
@@ -148,9 +160,12 @@ _SMILEY = re.compile(r"[:;=]-?[()\[\]]")
 def check_unbalanced_brackets(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag a bracket whose partner is missing from its paragraph."""
     text = doc.text
-    found = list(_BRACKETS.finditer(text))
-    if not found:
+    if all(text.count(a) == text.count(b) for b, a in _PAIRS.items()):
+        # Equal counts of each kind: nearly always balanced, and skipping the pairing keeps this
+        # check cheap on the many articles with brackets; a ")" and "(" swapped between
+        # paragraphs is missed.
         return
+    found = list(_BRACKETS.finditer(text))
     skip = {m.end() - 1 for m in _LIST_ITEM.finditer(text)} | {m.end() - 1 for m in _SMILEY.finditer(text)}
     ends = doc.quotes.paragraphs
     pi = 0
@@ -212,6 +227,7 @@ RULES = (
                 "He called it a ‘trade war’. She called it a “price war”.",
                 "He said “yes” and “no”, then \"maybe\" too.",
                 "She called it a \"price war\" and a 'trade war', and \"a mess\".",
+                "'A' and 'B' and 'C' and 'D' and \"E\" and \"F\" and \"G\" and \"H\" and \"I\".",
             ),
         ),
     ),
