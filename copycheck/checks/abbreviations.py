@@ -18,11 +18,14 @@ KNOWN = frozenset(
     UN US USA UK EU NATO BBC CNN ITV AIDS HIV DNA TV PC CEO MP MPs MEP MEPs FBI CIA KGB NASA OPEC
     IMF WTO WHO G7 G8 G20 GDP GMT BST AM PM FM AD BC DVD CD CDs PhD IT ID OK USB SMS UFO IQ VIP
     UNESCO UNICEF FIFA UEFA IOC NFL NBA MLB NHS RAF GCSE UCAS ATM PIN VAT CCTV AGM PR HQ PLC
+    GATT OECD ASEAN NAFTA
     """.split()
 )
 _MINOR = frozenset("of and the for on in de du des la le to at by with & a an".split())
 # "(GNA)", "(DfES)", "(UAE)": two or more capitals, optionally with lowercase letters between.
 _DEFINITION = re.compile(r"\((?:the[ \t]+)?([A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,6})\)")
+# "HSDPA (High Speed Downlink Packet Access)": the letters first, the full form in brackets.
+_REVERSE = re.compile(r"(?<![\w&(])([A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,6})[ \t]+\(([^()\n]{3,150})\)")
 _TOKEN = re.compile(r"[^\W_][\w'’&\-]*|&")
 
 
@@ -32,9 +35,15 @@ class Definition:
 
     abbr: str
     full: str
-    full_start: int
-    paren_start: int
+    full_start: int  # where the definition starts: its full form, or the letters of "ABBR (Full Form)"
+    paren_start: int  # the span reported: "(ABBR)", or the letters of "ABBR (Full Form)"
     paren_end: int
+    span_end: int = -1  # where the definition ends
+    reverse: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.span_end if self.span_end >= 0 else self.paren_end
 
 
 def _initials(token: str) -> str:
@@ -89,6 +98,11 @@ class _Facts:
                 continue
             full = " ".join(text[start:m.start()].split())
             found.append(Definition(abbr, full, start, m.start(), m.end()))
+        for m in _REVERSE.finditer(text):
+            abbr, inner = m.group(1), " ".join(m.group(2).split())
+            if _match_full_form(inner + " ", len(inner) + 1, abbr) == 0:
+                found.append(Definition(abbr, inner, m.start(1), m.start(1), m.end(1), m.end(), True))
+        found.sort(key=lambda d: d.full_start)
         return found
 
     @cached_property
@@ -101,7 +115,7 @@ class _Facts:
         stems = {d.abbr: d.abbr[:-1] if d.abbr.endswith("s") else d.abbr for d in defs}
         names = sorted(set(stems.values()), key=len, reverse=True)
         pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, names)) + r")(?=s?\b|['’]s\b)")
-        inside = [(d.paren_start, d.paren_end) for d in defs]
+        inside = [(d.paren_start, d.end) for d in defs]
         by_stem: dict[str, list[int]] = {n: [] for n in names}
         for m in pattern.finditer(self.doc.text):
             if not any(a <= m.start() < b for a, b in inside):
@@ -144,6 +158,10 @@ def check_unused(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if d.abbr in facts.known:
             continue  # "gross domestic product (GDP)": the letters need no definition, used or not
         if not facts.uses.get(d.abbr) and sum(x.abbr == d.abbr for x in facts.definitions) == 1:
+            if d.reverse:
+                # "DSL (digital subscriber line)" glosses a term the reader will meet elsewhere;
+                # the letters are the point, so there is no definition to waste.
+                continue
             yield Hit(
                 d.paren_start, d.paren_end,
                 f"“{d.abbr}” is defined here but never used again; drop “({d.abbr})”.",
@@ -171,6 +189,11 @@ def check_before_definition(doc: Document, options: Mapping[str, Any]) -> Iterat
             )
 
 
+def _same(full: str) -> str:
+    """A full form's identity: case, hyphens and spacing do not make a second form."""
+    return " ".join(full.lower().replace("-", " ").split())
+
+
 def check_redefined(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag a second definition of an abbreviation, or a second abbreviation for one full form."""
     facts = _facts(doc, options)
@@ -178,9 +201,9 @@ def check_redefined(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     by_full: dict[str, Definition] = {}
     for d in facts.definitions:
         earlier = by_abbr.get(d.abbr)
-        other = by_full.get(d.full.lower())
+        other = by_full.get(_same(d.full))
         if earlier is not None:
-            if earlier.full.lower() == d.full.lower():
+            if _same(earlier.full) == _same(d.full):
                 msg = f"“{d.abbr}” is defined again; it was defined at {_where(doc, earlier.paren_start)}."
             else:
                 msg = (f"“{d.abbr}” is defined two ways: as “{d.full}” here and as “{earlier.full}” at "
@@ -193,7 +216,7 @@ def check_redefined(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 f"{_where(doc, other.paren_start)}.",
             )
         by_abbr.setdefault(d.abbr, d)
-        by_full.setdefault(d.full.lower(), d)
+        by_full.setdefault(_same(d.full), d)
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w\-]*)")
@@ -225,7 +248,7 @@ def check_full_form_again(doc: Document, options: Mapping[str, Any]) -> Iterator
     defined_at = {d.paren_start for d in facts.definitions}
     for m in pattern.finditer(text):
         d = by_full[" ".join(m.group(1).split())]
-        if m.start() < d.paren_end:
+        if m.start() < d.end:
             continue
         after = m.end() + (1 if text[m.end():m.end() + 1] == " " else 0)
         if after in defined_at:
@@ -251,7 +274,8 @@ RULES = (
         docs=Docs(
             what="Finds “Full Form (FF)” where the letters match the initials of the words before the "
             "parenthesis and FF never appears again in the article. Abbreviations on the no-definition "
-            "list (and the rule's `known` option) are skipped.",
+            "list (and the rule's `known` option) are skipped, and so is a gloss written the other way "
+            "round, “FF (Full Form)”, where the letters are the term the reader needs.",
             why="A definition that is never used makes the reader store letters for nothing and clutters "
             "the sentence.",
             example="backed by the Northern Rail Board (NRB).  ->  backed by the Northern Rail Board.",
@@ -262,6 +286,7 @@ RULES = (
                 "The Northern Rail Board (NRB) met. NRB-backed plans won.",
                 "He said (OK) nothing.",
                 "Gross domestic product (GDP) rose.",
+                "The NRB (Northern Rail Board) met.",
             ),
             failing=("The Northern Rail Board (NRB) met on Monday.",),
             fixes=(("The Northern Rail Board (NRB) met.", "The Northern Rail Board met."),),
@@ -274,8 +299,9 @@ RULES = (
         severity=Severity.WARNING,
         check=check_before_definition,
         docs=Docs(
-            what="Finds a use of an abbreviation that comes before its definition in parentheses. A headline "
-            "may use it first; abbreviations on the no-definition list are skipped.",
+            what="Finds a use of an abbreviation that comes before its definition, “Full Form (FF)” or "
+            "“FF (Full Form)”. A headline may use it first; abbreviations on the no-definition list are "
+            "skipped.",
             why="The definition must come at the first use, or the reader meets the letters unexplained.",
             example="The NRB met. The Northern Rail Board (NRB) agreed.  ->  The Northern Rail Board (NRB) "
             "met. The NRB agreed.",
@@ -285,6 +311,7 @@ RULES = (
                 "The Northern Rail Board (NRB) met. The NRB agreed.",
                 "NRB deal agreed\n\nThe Northern Rail Board (NRB) met. The NRB agreed.",
                 "The US said so. The United States (US) agreed.",
+                "The NRB (Northern Rail Board) met. Later the Northern Rail Board (NRB) agreed, the NRB said.",
             ),
             failing=("The NRB met on Monday. The Northern Rail Board (NRB) agreed.",),
         ),

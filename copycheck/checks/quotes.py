@@ -18,7 +18,8 @@ def _where(doc: Document, offset: int) -> str:
     return f"{line}:{col}"
 
 
-# A Markdown heading, or a first line short enough to be a headline: headlines follow their own
+# A Markdown heading, or a first line short enough to be a headline (unpunctuated, or in capitals
+# as wire headlines are): headlines follow their own
 # quotation style (British papers put them in single marks), so they are not compared.
 _HEADING = re.compile(r"^#{1,6}[ \t].*", re.M)
 HEADLINE_WIDTH = 100
@@ -31,7 +32,7 @@ def headline_spans(doc: Document) -> list[tuple[int, int]]:
     first_end = text.find("\n")
     if first_end > 0:
         first = text[:first_end].rstrip()
-        if first and len(first) <= HEADLINE_WIDTH and not first.endswith("."):
+        if first and len(first) <= HEADLINE_WIDTH and (not first.endswith(".") or first.isupper()):
             spans.append((0, first_end))
     return spans
 
