@@ -157,3 +157,25 @@ def test_rule_rates_script_runs_on_any_corpus(tmp_path):
     ).stdout
     rows = {line.split()[0]: line.split() for line in out.splitlines() if line[:2].isalpha() and line[2:5].isdigit()}
     assert rows["AB001"][2] == "1" and rows["SP003"][2] == "1" and rows["TY001"][2] == "0"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("aZ ’‘'\"“”()[]{}–—-.,;:!?\n\r\t") + ["NRB", "Northern Rail Board", "the", " (NRB)", "\n\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_new_rules_never_crash_and_stay_in_bounds(text):
+    doc = Document.from_text(text, "t.txt")
+    q = doc.quotes
+    assert all(0 <= a < b <= len(text) for a, b in q.spans)
+    assert list(q.spans) == sorted(q.spans)
+    for rule in RULES:
+        if rule.code[:2] not in ("QT", "DA", "AB", "SP"):
+            continue
+        for hit in rule.check(doc, rule.default_options):
+            assert 0 <= hit.start < hit.end <= len(text), (rule.code, hit)
+            if hit.fix:
+                assert 0 <= hit.fix.start <= hit.fix.end <= len(text), (rule.code, hit)
