@@ -23,6 +23,9 @@ def _where(doc: Document, offset: int) -> str:
 # quotation style (British papers put them in single marks), so they are not compared.
 _HEADING = re.compile(r"^#{1,6}[ \t].*", re.M)
 HEADLINE_WIDTH = 100
+# Quotations this long are speech; shorter ones may be terms, nicknames or titles ('A Question of
+# Sport.', 'New Zealand Native Team,'), which many houses set in single marks.
+SPEECH_WORDS = 5
 
 
 def headline_spans(doc: Document) -> list[tuple[int, int]]:
@@ -38,9 +41,8 @@ def headline_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 def _is_speech(text: str, q) -> bool:
-    """A sentence-like quotation (five words or more, or ending in punctuation), not a phrase."""
-    inner = text[q.start + 1:q.end - 1 if q.closed else q.end].strip()
-    return len(inner.split()) >= 5 or inner[-1:] in ".,!?;:"
+    """A sentence-like quotation of five words or more, not a word, phrase or title."""
+    return len(text[q.start + 1:q.end - 1 if q.closed else q.end].split()) >= SPEECH_WORDS
 
 
 def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
