@@ -162,11 +162,15 @@ def check_unused(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 # "DSL (digital subscriber line)" glosses a term the reader will meet elsewhere;
                 # the letters are the point, so there is no definition to waste.
                 continue
+            # When the full form comes back, AB004 offers the letters there instead; dropping the
+            # definition as well would leave them undefined, so no fix is offered then.
+            again = re.search(r"(?<![\w\-])" + re.escape(d.full).replace(r"\ ", r"\s+") + r"(?![\w\-])",
+                              doc.text[d.end:])
             yield Hit(
                 d.paren_start, d.paren_end,
                 f"“{d.abbr}” is defined here but never used again; drop “({d.abbr})”.",
-                Fix(d.paren_start - 1 if doc.text[d.paren_start - 1] == " " else d.paren_start, d.paren_end, "",
-                    safe=False),
+                None if again else Fix(d.paren_start - 1 if doc.text[d.paren_start - 1] == " " else d.paren_start,
+                                       d.paren_end, "", safe=False),
             )
 
 
