@@ -179,3 +179,23 @@ def test_new_rules_never_crash_and_stay_in_bounds(text):
             assert 0 <= hit.start < hit.end <= len(text), (rule.code, hit)
             if hit.fix:
                 assert 0 <= hit.fix.start <= hit.fix.end <= len(text), (rule.code, hit)
+
+
+def test_crlf_paragraphs_follow_the_convention():
+    text = "“The first part runs on.\r\n\r\n“The second part ends it,” she said.\r\n"
+    q = find_quotations(text)
+    assert q.unbalanced == () and len(q.spans) == 2
+
+
+def test_unsafe_abbreviation_fixes_never_leave_letters_undefined():
+    from copycheck.fix import apply_fixes, choose_fixes
+
+    text = "The Northern Rail Board (NRB) met. Then the Northern Rail Board left."
+    rules = tuple(find_rule(RULES, c) for c in ("AB001", "AB004"))
+    for _ in range(5):
+        findings = check_document(Document.from_text(text, "t.txt"), RuleSet(rules))[0]
+        fixes = choose_fixes(findings, unsafe=True)
+        if not fixes:
+            break
+        text = apply_fixes(text, fixes)
+    assert text == "The Northern Rail Board (NRB) met. Then the NRB left."
