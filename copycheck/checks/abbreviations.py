@@ -25,7 +25,8 @@ _MINOR = frozenset("of and the for on in de du des la le to at by with & a an".s
 # "(GNA)", "(DfES)", "(UAE)": two or more capitals, optionally with lowercase letters between.
 _DEFINITION = re.compile(r"\((?:the[ \t]+)?([A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,6})\)")
 # "HSDPA (High Speed Downlink Packet Access)": the letters first, the full form in brackets.
-_REVERSE = re.compile(r"(?<![\w&(])([A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,6})[ \t]+\(([^()\n]{3,150})\)")
+_GLOSS = re.compile(r"\(([^()\n]{3,150})\)")
+_LETTERS_BEFORE = re.compile(r"(?<![\w&(])([A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,6})[ \t]+$")
 _TOKEN = re.compile(r"[^\W_][\w'’&\-]*|&")
 
 
@@ -98,10 +99,15 @@ class _Facts:
                 continue
             full = " ".join(text[start:m.start()].split())
             found.append(Definition(abbr, full, start, m.start(), m.end()))
-        for m in _REVERSE.finditer(text):
-            abbr, inner = m.group(1), " ".join(m.group(2).split())
+        # Glosses are found from their brackets: a pattern that begins with the letters would be
+        # tried at every capital in the text.
+        for m in _GLOSS.finditer(text):
+            letters = _LETTERS_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if not letters:
+                continue
+            abbr, inner = letters.group(1), " ".join(m.group(1).split())
             if _match_full_form(inner + " ", len(inner) + 1, abbr) == 0:
-                found.append(Definition(abbr, inner, m.start(1), m.start(1), m.end(1), m.end(), True))
+                found.append(Definition(abbr, inner, letters.start(1), letters.start(1), letters.end(1), m.end(), True))
         found.sort(key=lambda d: d.full_start)
         return found
 
