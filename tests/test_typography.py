@@ -162,7 +162,9 @@ def test_rule_rates_script_runs_on_any_corpus(tmp_path):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_ALPHABET = st.sampled_from(list("aZ ’‘'\"“”()[]{}–—-.,;:!?\n\r\t") + ["NRB", "Northern Rail Board", "the", " (NRB)", "\n\n"])
+_ALPHABET = st.sampled_from(
+    list("aZ ’‘'\"“”()[]{}–—-.,;:!?\n\r\t") + ["NRB", "Northern Rail Board", "the", " (NRB)", "\n\n"]
+)
 
 
 @settings(max_examples=150, deadline=None)

@@ -262,7 +262,9 @@ RULES = (
             example="the talks – long ones – ended—badly  ->  the talks – long ones – ended – badly",
         ),
         examples=Examples(
-            passing=("The talks – long ones – ended – badly.", "The talks—long ones—ended.", "In 2004–05 – a bad year."),
+            passing=(
+                "The talks – long ones – ended – badly.", "The talks—long ones—ended.", "In 2004–05 – a bad year.",
+            ),
             failing=("The talks – long ones – ended—badly.", "The talks—long ones—ended — badly."),
             fixes=(("The talks – long ones – ended—badly.", "The talks – long ones – ended – badly."),),
         ),
