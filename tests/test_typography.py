@@ -5,6 +5,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, run_cli
 from copycheck.document import Document
@@ -158,9 +160,6 @@ def test_rule_rates_script_runs_on_any_corpus(tmp_path):
     rows = {line.split()[0]: line.split() for line in out.splitlines() if line[:2].isalpha() and line[2:5].isdigit()}
     assert rows["AB001"][2] == "1" and rows["SP003"][2] == "1" and rows["TY001"][2] == "0"
 
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _ALPHABET = st.sampled_from(
     list("aZ ’‘'\"“”()[]{}–—-.,;:!?\n\r\t") + ["NRB", "Northern Rail Board", "the", " (NRB)", "\n\n"]
