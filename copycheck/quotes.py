@@ -1,18 +1,89 @@
-"""Direct-quotation spans, worked out once per document."""
+"""Direct-quotation spans, worked out once per document.
+
+One left-to-right pass over the quote marks ("“”'‘’) classifies each as an opening mark, a
+closing mark or an apostrophe, and pairs openers with closers on a stack, so quotations nest
+(“… ‘…’ …”). Curly marks carry their direction; straight marks take it from their neighbours.
+A quotation still open at the end of a paragraph continues when the next paragraph opens with
+the same kind of mark (the newsroom convention for a quote running over several paragraphs);
+otherwise it ends there and its opening mark is recorded as unbalanced.
+"""
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-_DOUBLE = re.compile(r"[\"“”]")
+_MARKS = re.compile(r"[\"“”'‘’]")
+# A blank line ends a paragraph; so does a line break after a long line, because hard-wrapped
+# text never has lines this long, while one-paragraph-per-line copy usually does.
+WRAP_WIDTH = 100
+# Words that begin with an elided letter: 'em, 'tis, 'cause; the mark before them is an apostrophe.
+_ELISION = re.compile(r"(?:em|tis|twas|cause|cos|til|bout|n)(?![^\W\d_])", re.I)
+# Clitics after a stray space ("Libya ‘s", "don 't"): an apostrophe typed in the wrong place.
+_CLITIC = re.compile(r"(?:s|t|re|ve|ll|d|m)(?![^\W\d_'’‘])")
+# A decade or a two-digit year: ’90s, '05.
+_DECADE = re.compile(r"\d\ds\b")
+_OPENERS_BEFORE = set("([{—–-/\u00a0")
+
+DOUBLE, SINGLE = "double", "single"
+OPEN, CLOSE, APOSTROPHE = "open", "close", "apostrophe"
+
+
+class QuoteMark(NamedTuple):
+    """One quote glyph in the text and the part it plays.
+
+    A NamedTuple rather than a frozen dataclass: a document has thousands of marks, and tuples
+    are several times cheaper to build.
+    """
+
+    offset: int
+    char: str
+    role: str  # OPEN, CLOSE or APOSTROPHE
+
+    @property
+    def kind(self) -> str:
+        """DOUBLE or SINGLE."""
+        return DOUBLE if self.char in "\"“”" else SINGLE
+
+    @property
+    def straight(self) -> bool:
+        """True for the typewriter marks " and '."""
+        return self.char in "\"'"
+
+
+class Quotation(NamedTuple):
+    """One direct quotation: [start, end) from its opening mark to just after its closing mark.
+
+    An unclosed quotation ends at its paragraph's end; `continued` marks one that runs on into
+    the next paragraph by the multi-paragraph convention.
+    """
+
+    start: int
+    end: int
+    kind: str
+    straight: bool
+    depth: int
+    closed: bool
+    continued: bool = False
 
 
 @dataclass(frozen=True)
 class QuoteSpans:
-    """Sorted, non-overlapping [start, end) spans of quoted speech, searched by bisect."""
+    """Every quotation of a document, its quote marks and its unbalanced marks.
+
+    `spans` are the sorted, merged [start, end) spans of the outermost quotations, searched by
+    bisect; `marks` lists every quote mark except apostrophes inside a word (don’t), which are
+    never quotes; `unbalanced` holds the marks that open a quotation never closed (without the
+    multi-paragraph convention to excuse it) or close one never opened.
+    """
 
     spans: tuple[tuple[int, int], ...]
+    quotations: tuple[Quotation, ...] = ()
+    marks: tuple[QuoteMark, ...] = ()
+    unbalanced: tuple[QuoteMark, ...] = ()
+    # Paragraph end offsets (see paragraph_ends), kept for the checks that work per paragraph.
+    paragraphs: tuple[int, ...] = ()
 
     def contains(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside one quotation."""
@@ -20,20 +91,157 @@ class QuoteSpans:
         return i >= 0 and self.spans[i][0] <= start and end <= self.spans[i][1]
 
 
+def _is_word(c: str) -> bool:
+    return c.isalnum()
+
+
+def paragraph_ends(text: str) -> list[int]:
+    """Offsets where paragraphs end: before a blank line, after a long line, and at the end."""
+    ends: list[int] = []
+    breaks = re.split(r"(\r\n|\r|\n)", text) if "\r" in text else None
+    lines = breaks[::2] if breaks else text.split("\n")
+    seps = [len(b) for b in breaks[1::2]] if breaks else None
+    pos = 0
+    last = len(lines) - 1
+    for k, line in enumerate(lines):
+        end = pos + len(line)
+        if k == last:
+            break
+        nxt = lines[k + 1]
+        if not nxt.strip() or len(line) > WRAP_WIDTH or not line.strip():
+            ends.append(end)
+        pos = end + (seps[k] if seps else 1)
+    ends.append(len(text))
+    return ends
+
+
+def _single_role(text: str, i: int, ch: str, prev: str, nxt: str, single_open: bool) -> str:
+    """Decide whether a single mark opens, closes or is an apostrophe."""
+    if _is_word(prev) and _is_word(nxt):
+        return APOSTROPHE  # don’t, o’clock, rock’n’roll
+    if not _is_word(prev):
+        if _DECADE.match(text, i + 1) or _ELISION.match(text, i + 1) or (ch == "’" and nxt.isdigit()):
+            return APOSTROPHE  # ’90s, ’n’, 'em
+        if prev in " \t" and _CLITIC.match(text, i + 1) and i > 1 and _is_word(text[i - 2]):
+            return APOSTROPHE  # "Libya ‘s": a misplaced apostrophe, not a quotation
+    if ch == "‘":
+        return OPEN
+    if _is_word(prev) or (not prev.isspace() and (nxt.isspace() or not _is_word(nxt))):
+        # After a word: closes an open single quotation; otherwise a plural possessive (Jones’).
+        return CLOSE if single_open else APOSTROPHE
+    if ch == "’":
+        return OPEN if _is_word(nxt) else APOSTROPHE
+    # A straight ' after a space, a bracket or a dash and before a word opens a quotation.
+    return OPEN if (nxt and not nxt.isspace()) else APOSTROPHE
+
+
+def _double_role(ch: str, prev: str, nxt: str, double_open: bool) -> str:
+    """Decide whether a double mark opens or closes."""
+    if ch == "“":
+        return OPEN
+    if ch == "”":
+        return CLOSE
+    after_space = nxt.isspace() or nxt == ""
+    # After a single opening mark ('"Go," he said') a double mark opens; after a closing one
+    # ('…there?'" he asked) it closes, which the space after it shows.
+    before_space = prev.isspace() or prev in _OPENERS_BEFORE or (prev in "‘'" and not after_space)
+    if before_space and not after_space:
+        return OPEN
+    if not before_space and (after_space or not _is_word(nxt)):
+        return CLOSE
+    return CLOSE if double_open else OPEN
+
+
 def find_quotations(text: str) -> QuoteSpans:
-    """Find double-quoted spans, paragraph by paragraph; an open quote at a paragraph end
-    runs to that end, following the convention that a quote reopens each paragraph."""
+    """Pair the document's quote marks into nested quotations, once per document."""
+    para_ends = paragraph_ends(text)
+    found = list(_MARKS.finditer(text))
+    if not found:
+        return QuoteSpans((), paragraphs=tuple(para_ends))
+    marks: list[QuoteMark] = []
+    quotations: list[Quotation] = []
+    unbalanced: list[QuoteMark] = []
+    stack: list[QuoteMark] = []
+    pi = 0
+
+    def close_paragraph(end: int, next_opener: str | None) -> None:
+        """Close what is still open at a paragraph end, allowing the convention."""
+        continues = next_opener is not None and stack and stack[0].kind == next_opener
+        for depth in range(len(stack) - 1, -1, -1):
+            mark = stack[depth]
+            carried = bool(continues) and depth == 0
+            quotations.append(Quotation(mark.offset, end, mark.kind, mark.straight, depth, False, carried))
+            if not carried:
+                unbalanced.append(mark)
+        stack.clear()
+
+    def next_paragraph_opener(end: int) -> str | None:
+        """The kind of quote mark that opens the paragraph after `end`, if any."""
+        j = end
+        n = len(text)
+        while j < n and text[j].isspace():
+            j += 1
+        if j < n and text[j] in "\"“'‘":
+            return DOUBLE if text[j] in "\"“" else SINGLE
+        return None
+
+    n = len(text)
+    for m in found:
+        i = m.start()
+        if 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum() and m.group() in "'’‘":
+            continue  # an apostrophe inside a word (don’t, o’clock): the commonest mark, never a quote
+        while para_ends[pi] < i:
+            if stack:
+                close_paragraph(para_ends[pi], next_paragraph_opener(para_ends[pi]))
+            pi += 1
+        ch = m.group()
+        prev = text[i - 1] if i else "\n"
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if ch in "\"“”":
+            role = _double_role(ch, prev, nxt, bool(stack) and any(s.kind == DOUBLE for s in stack))
+            kind = DOUBLE
+        else:
+            role = _single_role(text, i, ch, prev, nxt, bool(stack) and any(s.kind == SINGLE for s in stack))
+            kind = SINGLE
+        mark = QuoteMark(i, ch, role)
+        marks.append(mark)
+        if role == APOSTROPHE:
+            continue
+        if role == OPEN:
+            if stack and stack[-1].kind == kind:
+                # The same mark opens again before the open quotation closed. At a line start
+                # that is the quotation reopening over wrapped lines; anywhere else a closing
+                # mark was lost, so the open one ends here, unbalanced.
+                top = stack.pop()
+                reopened = prev in "\r\n"
+                quotations.append(Quotation(top.offset, i, kind, top.straight, len(stack), False, reopened))
+                if not reopened:
+                    unbalanced.append(top)
+            stack.append(mark)
+            continue
+        # A closing mark: pair it with the nearest open mark of its kind.
+        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].kind == kind), -1)
+        if depth < 0:
+            if kind == DOUBLE:
+                unbalanced.append(mark)
+            continue
+        while len(stack) > depth + 1:
+            inner = stack.pop()
+            quotations.append(Quotation(inner.offset, i, inner.kind, inner.straight, len(stack), False))
+            unbalanced.append(inner)
+        opener = stack.pop()
+        quotations.append(Quotation(opener.offset, i + 1, kind, opener.straight, depth, True))
+    while pi < len(para_ends):
+        if stack:
+            close_paragraph(para_ends[pi], next_paragraph_opener(para_ends[pi]))
+        pi += 1
+    quotations.sort(key=lambda q: (q.start, -q.end))
     spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
-        open_at = -1
-        for m in _DOUBLE.finditer(para.group()):
-            ch = m.group()
-            pos = para.start() + m.start()
-            if open_at < 0 and ch != "”":
-                open_at = pos
-            elif open_at >= 0 and ch != "“":
-                spans.append((open_at, pos + 1))
-                open_at = -1
-        if open_at >= 0:
-            spans.append((open_at, para.end()))
-    return QuoteSpans(tuple(spans))
+    for q in quotations:
+        if spans and q.start < spans[-1][1]:
+            if q.end > spans[-1][1]:
+                spans[-1] = (spans[-1][0], q.end)
+        else:
+            spans.append((q.start, q.end))
+    unbalanced.sort(key=lambda mk: mk.offset)
+    return QuoteSpans(tuple(spans), tuple(quotations), tuple(marks), tuple(unbalanced), tuple(para_ends))

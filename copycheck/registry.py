@@ -11,6 +11,10 @@ BUILTIN_MODULES = (
     "repetition",
     "apostrophes",
     "its",
+    "quotes",
+    "dashes",
+    "abbreviations",
+    "spacing",
     "suppression",
 )
 

@@ -1,0 +1,299 @@
+"""Quotation marks and brackets: mixed outer styles, unbalanced quotes, unbalanced brackets."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Docs, Examples, Hit, Rule, Severity
+from ..quotes import DOUBLE, OPEN
+
+_STYLE_NAMES = {(DOUBLE, False): "curly double (“…”)", (DOUBLE, True): "straight double (\"…\")",
+                ("single", False): "curly single (‘…’)", ("single", True): "straight single ('…')"}
+
+
+def _where(doc: Document, offset: int) -> str:
+    line, col = doc.lines.position(offset)
+    return f"{line}:{col}"
+
+
+# A Markdown heading, or a first line short enough to be a headline (unpunctuated, or in capitals
+# as wire headlines are): headlines follow their own
+# quotation style (British papers put them in single marks), so they are not compared.
+_HEADING = re.compile(r"^#{1,6}[ \t].*", re.M)
+HEADLINE_WIDTH = 100
+# Quotations this long are speech; shorter ones may be terms, nicknames or titles ('A Question of
+# Sport.', 'New Zealand Native Team,'), which many houses set in single marks.
+SPEECH_WORDS = 5
+
+
+def headline_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of lines that are headlines: Markdown headings and a short, unpunctuated first line."""
+    text = doc.text
+    spans = [m.span() for m in _HEADING.finditer(text)] if "#" in text else []
+    first_end = text.find("\n")
+    if first_end > 0:
+        first = text[:first_end].rstrip()
+        if first and len(first) <= HEADLINE_WIDTH and (not first.endswith(".") or first.isupper()):
+            spans.append((0, first_end))
+    return spans
+
+
+def _is_speech(text: str, q) -> bool:
+    """A sentence-like quotation of five words or more, not a word, phrase or title."""
+    return len(text[q.start + 1:q.end - 1 if q.closed else q.end].split()) >= SPEECH_WORDS
+
+
+def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag outer quotations whose marks differ from the article's majority style."""
+    quotes = doc.quotes
+    if len(quotes.quotations) < 2:
+        return
+    heads = headline_spans(doc)
+    # A paragraph with an unmatched mark is parsed unreliably (straight marks pair up wrongly
+    # after a lost one), so its quotations are not compared.
+    ends = quotes.paragraphs
+    shaky = {bisect.bisect_left(ends, m.offset) for m in quotes.unbalanced}
+    outer = [q for q in quotes.quotations
+             if q.depth == 0 and not any(a <= q.start < b for a, b in heads)
+             and bisect.bisect_left(ends, q.start) not in shaky]
+    if len(outer) < 2:
+        return
+    speech = [q for q in outer if _is_speech(doc.text, q)]
+    # Many houses quote speech in double marks and single out words and phrases in single ones
+    # ('so-called' terms, nicknames). So speech is compared with speech; phrases are compared with
+    # each other only in an article that quotes no speech, where no such convention can be seen.
+    group = speech if speech else outer
+    yield from _minority(doc, group, key=lambda q: q.kind, tie=lambda votes: DOUBLE, what="kind")
+    opening = [m for m in quotes.marks if m.role == OPEN and not any(a <= m.offset < b for a, b in heads)]
+    if any(m.straight for m in opening) and not all(m.straight for m in opening):
+        yield from _minority(doc, outer, key=lambda q: q.straight, tie=None, what="glyph")
+
+
+# Above this many quotations in the minority style, one finding describes the mix.
+MAX_MINORITY = 3
+
+
+def _minority(doc: Document, outer: list, key, tie, what: str) -> Iterator[Hit]:
+    """Yield one hit per quotation of the minority style, citing the majority's first use."""
+    votes: dict[Any, list] = {}
+    for q in outer:
+        votes.setdefault(key(q), []).append(q)
+    if len(votes) < 2:
+        return
+    ranked = sorted(votes.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+    (major, major_qs), (minor, minor_qs) = ranked[0], ranked[1]
+    tied = len(major_qs) == len(minor_qs)
+    if tied and tie is not None:
+        # Double marks win a tie: they are the outer quotation marks of AP, Reuters and most
+        # British news styles, which keep single marks for quotes inside quotes.
+        major = tie(votes)
+        minor = next(k for k in votes if k != major)
+        major_qs, minor_qs = votes[major], votes[minor]
+    first = major_qs[0]
+    style = _STYLE_NAMES[(first.kind, first.straight)]
+    if len(minor_qs) > MAX_MINORITY:
+        # So many are no slip but a second style: one finding at the first says so.
+        q = minor_qs[0]
+        here = _STYLE_NAMES[(q.kind, q.straight)]
+        yield Hit(q.start, q.start + 1,
+                  f"Mixed quotation marks: {len(minor_qs)} quotations use {here} marks and {len(major_qs)} use "
+                  f"{style} marks (first at {_where(doc, first.start)}); choose one style.")
+        return
+    for q in minor_qs:
+        here = _STYLE_NAMES[(q.kind, q.straight)]
+        if what == "kind":
+            reason = (f"this article's other outer quotations use {style} marks ({len(major_qs)}, first at "
+                      f"{_where(doc, first.start)})" if not tied else
+                      f"the other one, at {_where(doc, first.start)}, uses {style} marks, the usual style for "
+                      "outer quotations")
+            msg = f"Mixed quotation marks: this quotation is in {here} marks, but {reason}."
+        else:
+            msg = (f"Mixed straight and curly quotation marks: this quotation uses {here} marks; the article "
+                   f"mostly uses {'straight' if first.straight else 'curly'} ones ({len(major_qs)}, first at "
+                   f"{_where(doc, first.start)}).")
+        yield Hit(q.start, q.start + 1, msg)
+
+
+def check_unbalanced_quotes(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag a paragraph with an odd number of double quotation marks, once, at the unmatched mark.
+
+    An odd count is local, certain evidence; pairing straight marks across a lost one is not, so
+    only such paragraphs are reported, and the multi-paragraph convention excuses an odd count
+    when the next paragraph opens with a double mark.
+    """
+    quotes = doc.quotes
+    doubles = [m for m in quotes.marks if m.kind == DOUBLE]
+    if not doubles:
+        return
+    text = doc.text
+    ends = quotes.paragraphs
+    by_para: dict[int, list] = {}
+    for m in doubles:
+        by_para.setdefault(bisect.bisect_left(ends, m.offset), []).append(m)
+    unmatched = {m.offset for m in quotes.unbalanced}
+    for p, marks in by_para.items():
+        if len(marks) % 2 == 0:
+            continue
+        after = ends[p]
+        while after < len(text) and text[after].isspace():
+            after += 1
+        if text[after:after + 1] in ("\"", "“"):
+            continue  # the quotation runs on into the next paragraph
+        mark = next((m for m in marks if m.offset in unmatched), marks[-1])
+        if mark.role == OPEN:
+            msg = (f"Unbalanced quotation marks: this {mark.char} opens a quotation that is not closed in its "
+                   "paragraph, and the next paragraph does not reopen it.")
+        elif mark.offset in unmatched:
+            msg = f"Unbalanced quotation marks: this {mark.char} closes a quotation that was never opened."
+        else:
+            msg = (f"Unbalanced quotation marks: this paragraph has an odd number of double quotation marks "
+                   f"({len(marks)}); one is missing or one too many.")
+        yield Hit(mark.offset, mark.offset + 1, msg)
+
+
+_BRACKETS = re.compile(r"[()\[\]{}]")
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+# "1)", "b)" and "iv)" at a line start number a list; ":)" and ";-)" are smileys.
+_LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)", re.M)
+_SMILEY = re.compile(r"[:;=]-?[()\[\]]")
+
+
+def check_unbalanced_brackets(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag a bracket whose partner is missing from its paragraph."""
+    text = doc.text
+    if all(text.count(a) == text.count(b) for b, a in _PAIRS.items()):
+        # Equal counts of each kind: nearly always balanced, and skipping the pairing keeps this
+        # check cheap on the many articles with brackets; a ")" and "(" swapped between
+        # paragraphs is missed.
+        return
+    found = list(_BRACKETS.finditer(text))
+    skip = {m.end() - 1 for m in _LIST_ITEM.finditer(text)} | {m.end() - 1 for m in _SMILEY.finditer(text)}
+    ends = doc.quotes.paragraphs
+    pi = 0
+    stack: list[tuple[int, str]] = []
+    for m in found:
+        i = m.start()
+        if i in skip:
+            continue
+        while ends[pi] < i:
+            yield from _unclosed(stack)
+            stack.clear()
+            pi += 1
+        ch = m.group()
+        if ch in "([{":
+            stack.append((i, ch))
+        elif stack and stack[-1][1] == _PAIRS[ch]:
+            stack.pop()
+        elif any(s[1] == _PAIRS[ch] for s in stack):
+            while stack[-1][1] != _PAIRS[ch]:
+                yield from _unclosed([stack.pop()])
+            stack.pop()
+        else:
+            yield Hit(i, i + 1, f"Unbalanced brackets: this “{ch}” closes a bracket that was never opened.")
+    yield from _unclosed(stack)
+
+
+def _unclosed(stack: list[tuple[int, str]]) -> Iterator[Hit]:
+    closer = {v: k for k, v in _PAIRS.items()}
+    for i, ch in stack:
+        yield Hit(i, i + 1, f"Unbalanced brackets: this “{ch}” is never closed with “{closer[ch]}” in its paragraph.")
+
+
+RULES = (
+    Rule(
+        code="QT001",
+        name="mixed-quote-style",
+        summary="An article that mixes outer quotation styles: ‘…’ and “…”, or straight and curly marks.",
+        severity=Severity.WARNING,
+        check=check_mixed_style,
+        in_quotes=True,
+        docs=Docs(
+            what="Compares the outermost quotations of an article. When some use single marks and some double, "
+            "or some straight and some curly, it flags each quotation of the minority style and cites the "
+            "first quotation of the majority. On a single-versus-double tie, double marks win; on a "
+            "straight-versus-curly tie, the style used first wins.",
+            why="A house style uses one kind of mark for outer quotations (usually double, with single marks "
+            "for a quote inside a quote). A mix shows copy pasted from several sources and looks careless.",
+            example="He called it a ‘zone of competition’ … a “defensive battle”  ->  "
+            "He called it a “zone of competition” … a “defensive battle”",
+        ),
+        examples=Examples(
+            passing=(
+                "He called it a “trade war”. She said “it is ‘fine’ now” and left.",
+                "The ’90s were a “golden age” of rock ’n’ roll, she said.",
+                "He said 'stop' and then 'go' again.",
+                "“One,” she said. “Two.”",
+            ),
+            failing=(
+                "He called it a ‘trade war’. She called it a “price war”.",
+                "He said “yes” and “no”, then \"maybe\" too.",
+                "She called it a \"price war\" and a 'trade war', and \"a mess\".",
+                "'A' and 'B' and 'C' and 'D' and \"E\" and \"F\" and \"G\" and \"H\" and \"I\".",
+            ),
+        ),
+    ),
+    Rule(
+        code="QT002",
+        name="unbalanced-quotes",
+        summary="A double quotation mark left unmatched within its paragraph.",
+        severity=Severity.WARNING,
+        check=check_unbalanced_quotes,
+        in_quotes=True,
+        # Off by default: on the BBC corpus it flags 702 paragraphs (8.6 per 10k words), real
+        # imbalances in the text but nearly all lost in extraction, not typed by a writer.
+        enabled_by_default=False,
+        docs=Docs(
+            what="Finds a double quotation mark that opens a quotation never closed in its paragraph, or "
+            "closes one never opened. A quotation may run over several paragraphs without closing, as "
+            "long as the next paragraph opens with a quotation mark (the newsroom convention). Single "
+            "marks are not checked, because a lone one is too often an apostrophe.",
+            why="A missing quotation mark leaves the reader unsure where the speaker's words end, and "
+            "can put words in the wrong mouth.",
+            example="“We will not stop, he said.  ->  “We will not stop,” he said.",
+        ),
+        examples=Examples(
+            passing=(
+                "“We will not stop,” he said.",
+                "“The first paragraph of a long quote.\n\n“The second paragraph ends it,” she said.",
+                "He said \"yes\" and she said \"no\".",
+                "The players’ union and the Jones’ house.",
+            ),
+            failing=(
+                "“We will not stop, he said.\n\nThe talks went on.",
+                "He said \"we will not stop, and left.\n\nThe talks went on.",
+                "We will not stop,” he said.",
+            ),
+        ),
+    ),
+    Rule(
+        code="QT003",
+        name="unbalanced-brackets",
+        summary="A bracket whose partner is missing from its paragraph.",
+        severity=Severity.WARNING,
+        check=check_unbalanced_brackets,
+        in_quotes=True,
+        docs=Docs(
+            what="Pairs round, square and curly brackets within each paragraph and flags one left open or "
+            "closed without an opener. List markers such as “1)” or “b)” at a line start and smileys are "
+            "ignored.",
+            why="An unclosed bracket makes the rest of the sentence read as an aside; a stray closing "
+            "bracket is a sign of a cut that went wrong.",
+            example="The agency (which was set up in 2004 said  ->  The agency (which was set up in 2004) said",
+        ),
+        examples=Examples(
+            passing=(
+                "The agency (set up in 2004) said so.",
+                "He said [sic] nothing (or [almost] nothing).",
+                "Choose:\n1) tea\n2) coffee",
+                "Great news :)",
+            ),
+            failing=(
+                "The agency (set up in 2004 said so.",
+                "The agency set up in 2004) said so.",
+                "The agency [set up in 2004) said so.",
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,189 @@
+"""Spacing and punctuation: double spaces, a space before punctuation, doubled punctuation, a missing space."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Docs, Examples, Fix, Hit, Rule, Severity
+
+# Two spaces between words, not after sentence punctuation (where two spaces are an old
+# typewriter habit, not a slip) and not in a line laid out in columns.
+_DOUBLE_SPACE = re.compile(r"  (?=[\w(\"“‘$£€])")
+_BEFORE_DOUBLE = re.compile(r"[\w,;)\"”’%]")
+_COLUMNS = re.compile(r"\S {2,}\S.* {2,}|\S {3,}\S")
+# A space before , ; : ! ? after a word, the mark then ending the word ("said , then").
+_SPACE_BEFORE = re.compile(r"[,;:!?](?=[ \t\r\n\"”’]|$)")
+_SPACES_BACK = re.compile(r"[ \t]+$")
+# Doubled marks: ",,", ";;", "::", ",." and exactly two full stops (three are an ellipsis).
+_DOUBLED = re.compile(r",[,.]|;;|::|\.\.+")
+# A sentence mark glued to the next sentence: "end.Next". Two lowercase letters before it
+# keep out initials and abbreviations (U.S.Army, J.K.), and a digit never matches (3.5).
+_NO_SPACE_AFTER = re.compile(r"[.!?,;](?=[A-Za-z])")
+_NEXT_SENTENCE = re.compile(r"[A-Z][a-z]+\b")
+_NEXT_CLAUSE = re.compile(r"[a-z]{2,}\b")
+# Dotted names that are written without a space: file names and domains the masker missed.
+_DOTTED_NAME = re.compile(r"[\w-]+\.(?:com|net|org|co|uk|tv|fm|io|gov|edu)\b", re.I)
+
+
+# After a capitalised word, a short word or a second dot marks a dotted brand name.
+_BRAND = re.compile(r"[A-Z][a-z]{1,2}\b|[A-Z]\w*\.\w")
+
+
+def _line_of(text: str, at: int) -> str:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def check_double_space(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag two spaces between words inside a sentence, with a safe fix to one."""
+    text = doc.text
+    for m in _DOUBLE_SPACE.finditer(text):
+        if not m.start() or not _BEFORE_DOUBLE.match(text, m.start() - 1):
+            continue
+        if _COLUMNS.search(_line_of(text, m.start())):
+            continue  # a table or aligned list
+        yield Hit(m.start(), m.end(), "Double space between words; use one space.", Fix(m.start(), m.end(), " "))
+
+
+def check_space_before(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag a space before a comma, semicolon, colon, exclamation or question mark."""
+    text = doc.text
+    for m in _SPACE_BEFORE.finditer(text):
+        at = m.start()
+        if not at or text[at - 1] not in " \t":
+            continue
+        space = _SPACES_BACK.search(text, max(0, at - 16), at)
+        if not space or not space.start() or not text[space.start() - 1].isalnum():
+            continue  # after a word only: "... ?" and smileys are left alone
+        yield Hit(
+            space.start(), at + 1,
+            f"Space before “{m.group()}”; the mark follows the word directly.",
+            Fix(space.start(), at, ""),
+        )
+
+
+def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag ",,", ";;", "::", ",." and "..", which is not an ellipsis."""
+    text = doc.text
+    for m in _DOUBLED.finditer(text):
+        pair = m.group()
+        if pair[0] == "." and (len(pair) != 2 or text[m.start() - 1:m.start()].isdigit()
+                               or text[m.end():m.end() + 1].isdigit()):
+            continue  # an ellipsis, or a range such as 1..5
+        if pair == "..":
+            # Two stops may be a lost third of an ellipsis, so the fix needs an eye.
+            yield Hit(m.start(), m.end(), "Two full stops: use one, or three for an ellipsis.",
+                      Fix(m.start(), m.end(), ".", safe=False))
+            continue
+        keep = pair[-1]
+        yield Hit(m.start(), m.end(), f"Doubled punctuation “{pair}”; use “{keep}”.", Fix(m.start(), m.end(), keep))
+
+
+def check_missing_space(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag sentence punctuation with no space before the next word ("end.Next")."""
+    text = doc.text
+    for m in _NO_SPACE_AFTER.finditer(text):
+        at = m.start()
+        if at < 2 or not (text[at - 1].islower() and text[at - 2].islower()) or not text[at - 1].isascii():
+            continue
+        follows = _NEXT_SENTENCE if text[at] in ".!?" else _NEXT_CLAUSE
+        if not follows.match(text, at + 1):
+            continue
+        word_start = at
+        while word_start and (text[word_start - 1].isalnum() or text[word_start - 1] in "-_"):
+            word_start -= 1
+        mark = text[at]
+        if _DOTTED_NAME.match(text, word_start):
+            continue
+        if text[word_start].isupper() and mark == "." and _BRAND.match(text, at + 1):
+            continue  # One.Tel, Halo.Bungie.Org: a dotted brand name
+        yield Hit(at, at + 1, f"No space after “{mark}”; add one before the next word.", Fix(at + 1, at + 1, " "))
+
+
+RULES = (
+    Rule(
+        code="SP001",
+        name="double-space",
+        summary="Two spaces between words inside a sentence.",
+        severity=Severity.WARNING,
+        check=check_double_space,
+        in_quotes=True,
+        docs=Docs(
+            what="Finds two spaces between words, or between a comma and a word, inside a sentence. Two "
+            "spaces after a full stop and lines laid out in columns are left alone.",
+            why="A double space is a keying slip that shows as a gap in print, and it breaks searches for "
+            "the phrase.",
+            example="the  talks ended  ->  the talks ended",
+        ),
+        examples=Examples(
+            passing=("The talks ended.  Then they left.", "Name   Age\nTom    42", "One space only."),
+            failing=("The  talks ended.", "The talks ended,  then they left."),
+            fixes=(("The  talks ended.", "The talks ended."),),
+        ),
+    ),
+    Rule(
+        code="SP002",
+        name="space-before-punctuation",
+        summary="A space before a comma, semicolon, colon, exclamation or question mark.",
+        severity=Severity.WARNING,
+        check=check_space_before,
+        in_quotes=True,
+        docs=Docs(
+            what="Finds a space between a word and a following , ; : ! or ? (English puts none there). "
+            "Smileys and times (“:)”, “10 :30”) are left alone because the mark must end the word.",
+            why="It is a keying slip, or French spacing pasted into English copy; the mark can be stranded "
+            "at the start of a line.",
+            example="He said , then left  ->  He said, then left",
+        ),
+        examples=Examples(
+            passing=("He said, then left.", "Great :)", "Was it? Yes.", "He waited ... and waited."),
+            failing=("He said , then left.", "Why ?", "Three things : one, two, three."),
+            fixes=(("He said , then left.", "He said, then left."), ("Why ?", "Why?")),
+        ),
+    ),
+    Rule(
+        code="SP003",
+        name="doubled-punctuation",
+        summary="Doubled punctuation such as “,,”, “;;” or “..” (which is not an ellipsis).",
+        severity=Severity.WARNING,
+        check=check_doubled,
+        in_quotes=True,
+        docs=Docs(
+            what="Finds “,,”, “;;”, “::”, “,.” and exactly two full stops. An ellipsis (three stops), "
+            "ranges (“1..5”) and an abbreviation's stop followed by a comma (“Inc.,”) are left alone.",
+            why="A doubled mark is a keying slip. Two stops are either a slip for one or a broken ellipsis, "
+            "so that fix is offered as unsafe.",
+            example="prices rose,, analysts said  ->  prices rose, analysts said",
+        ),
+        examples=Examples(
+            passing=("Well... maybe.", "The U.S., Canada and Mexico.", "Shares in Acme Inc., a maker."),
+            failing=("Prices rose,, analysts said.", "It ended..", "He said,. then left."),
+            fixes=(("Prices rose,, analysts said.", "Prices rose, analysts said."), ("It ended..", "It ended.")),
+        ),
+    ),
+    Rule(
+        code="SP004",
+        name="missing-space-after-punctuation",
+        summary="No space after sentence punctuation, as in “end.Next”.",
+        severity=Severity.WARNING,
+        check=check_missing_space,
+        in_quotes=True,
+        docs=Docs(
+            what="Finds a full stop, exclamation or question mark followed straight away by a capitalised "
+            "word, and a comma or semicolon glued to the next lowercase word. Numbers (3.5), initials and "
+            "abbreviations (U.S., J.K.), ellipses, web addresses and domain names are left alone.",
+            why="A missing space runs two sentences together; spell checkers often miss it.",
+            example="The talks ended.Both sides left.  ->  The talks ended. Both sides left.",
+        ),
+        examples=Examples(
+            passing=(
+                "It rose 3.5% in the U.S. market.", "J.K. Rowling wrote it.", "Visit Amazon.com today.",
+                "Well...Maybe.", "See www.example.org/Page now.",
+            ),
+            failing=("The talks ended.Both sides left.", "It rose,then fell."),
+            fixes=(("The talks ended.Both sides left.", "The talks ended. Both sides left."),),
+        ),
+    ),
+)
