@@ -90,7 +90,7 @@ RULES = (
     Rule(
         code="LT001",
         name="languagetool",
-        summary="Grammar and style matches from a LanguageTool server you configure (off by default).",
+        summary="Grammar and style matches from a LanguageTool server you configure.",
         severity=Severity.WARNING,
         check=check_languagetool,
         enabled_by_default=False,
