@@ -8,7 +8,7 @@ from typing import Sequence
 from . import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("check", "rules", "rule", "config")
+SUBCOMMANDS = ("check", "rules", "rule", "config", "names")
 
 
 class UsageError(Exception):
@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="worker processes (default: the CPU count for large runs)")
     p.add_argument("--max-file-size", type=int, default=10 * 1024 * 1024, metavar="BYTES",
                    help="skip larger files with an error (default: 10 MiB)")
+    p.add_argument("--names", metavar="FILE",
+                   help="check names against a house name list (a TOML file, or `default` for the shipped example)")
     p.add_argument("--version", action="version", version=f"copycheck {__version__}")
     _add_selection(p)
     return p
@@ -121,7 +123,12 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("no paths given (use `-` for standard input)")
     if args.unsafe_fixes and not args.fix:
         raise UsageError("--unsafe-fixes needs --fix")
-    settings = make_settings(args)
+    from .houselist import with_house_list
+
+    try:
+        settings = with_house_list(make_settings(args), args.names)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     ruleset = build_ruleset(settings)
     sources: list[Source] = []
     problems: list[Problem] = []
@@ -130,6 +137,12 @@ def run_check(args: argparse.Namespace) -> int:
     opts = RunOptions(fix=args.fix, unsafe_fixes=args.unsafe_fixes, max_bytes=args.max_file_size)
     jobs = args.jobs if args.jobs > 0 else default_jobs()
     results = run(sources, lambda _path: ruleset, opts, jobs)
+    from .namerepo import add_findings
+
+    try:
+        results = add_findings(results, ruleset)  # names across files (NM003), after every worker
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     problems.extend(p for r in results for p in r.problems)
     get(args.format)(results, sys.stdout)
     sys.stdout.flush()

@@ -71,3 +71,6 @@ def cmd_config(argv: Sequence[str]) -> int:
     print(json.dumps({"select": list(s.select), "ignore": list(s.ignore), "fail-on": str(s.fail_on),
                       "packs": list(s.packs), "source": s.source}, indent=2))
     return EXIT_CLEAN
+
+
+from .namescli import cmd_names  # noqa: E402,F401  (`copycheck names`, kept in its own module)

@@ -72,6 +72,13 @@ class Document:
         return find_quotations(self.text)
 
     @cached_property
+    def names(self):
+        """Capitalised name candidates, extracted once for the name rules (namestats)."""
+        from .namestats import extract
+
+        return extract(self.text)
+
+    @cached_property
     def newline(self) -> str:
         """The file's dominant line ending, kept when fixes are written."""
         crlf = self.source.count("\r\n")

@@ -11,6 +11,7 @@ BUILTIN_MODULES = (
     "repetition",
     "apostrophes",
     "its",
+    "names",
 )
 
 

@@ -27,6 +27,8 @@ class FileResult:
     snippets: dict[int, str] = field(default_factory=dict)
     fixed: int = 0
     words: int = 0
+    # Name spellings for the cross-file report (namerepo.FileNames), or None when NM003 is off.
+    names: object = None
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,10 @@ def check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> F
             if line not in snippets:
                 a, b = doc.lines.line_span(line, doc.source)
                 snippets[line] = doc.source[a:b]
+    from .namerepo import file_names
+
     return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed,
-                      words=len(doc.source.split()))
+                      words=len(doc.source.split()), names=file_names(doc, ruleset, source.display))
 
 
 # Worker processes inherit these by fork, so rules built from packs never need pickling.
