@@ -187,7 +187,8 @@ RULES = (
                 "Andy Roddick won.\fRoddick lost.\fRoddick won.\fA man called Rodick.\fRodick again.",
             ),
             failing=(
-                "Mevlüt Çavuşoğlu spoke.\fÇavuşoğlu met envoys.\fÇavuşoğlu left.\fMevlut Cavusoglu arrived.",
+                "Mevlüt Çavuşoğlu spoke.\fÇavuşoğlu met envoys.\fÇavuşoğlu left.\fÇavuşoğlu flew home."
+                "\fMevlut Cavusoglu arrived.",
             ),
         ),
     ),
