@@ -86,6 +86,15 @@ COMMON_WORDS = frozenset(
     it's don't can't won't isn't
     one two three four five six seven eight nine ten hundred thousand million billion
     mr mrs ms dr sir lord lady st saint
+    agriculture agricultural commodity commodities community communities automobile automotive
+    technology technologies healthcare health network networks utility utilities universal
+    financial finance industries industrial industry insurance savings loan loans mortgage
+    investment investments investors holdings holding capital securities partners resources
+    systems system products product communications electric electronics energy petroleum oil
+    gas chemical chemicals steel motors motor airlines airline pipeline pipelines transmission
+    development corporation incorporated limited enterprises international american national
+    federal reserve commerce commercial economic stabilization conservation alternative
+    alternatively presidential administration department departments
     """.split()
 )
 
@@ -93,7 +102,7 @@ COMMON_WORDS = frozenset(
 # diminutive. "Libya"/"Libyan" and "Steve"/"Stevie" are different words, not misspellings.
 DERIVATION_ENDINGS = frozenset(
     """s es n an ans ian ians ean eans ese ish i is ic ics ism ist ists ite ites y ie ies ey
-    er ers ed ing a ia e in ine""".split()
+    er ers ed ing a ia e in ine al ly o""".split()
 ) | {""}
 
 
@@ -347,11 +356,16 @@ def same_name(x: FormStats, y: FormStats, adjacent: bool) -> bool:
     score = strength
     if x.neighbours & y.neighbours:
         score += 1  # the same given name or surname beside both: one person
-    elif x.titled or y.titled:
-        score += 1  # "Mr Serraj" refers back to a person named in full
+    elif _back_reference(x, y) or _back_reference(y, x):
+        score += 1  # "Mr Serraj" refers back to "Fayez al-Sarraj", named in full before it
     if kind == "skeleton" and len(skeleton(x.form)) < 3 and not (x.neighbours & y.neighbours):
         return False
     return score >= 2
+
+
+def _back_reference(full: FormStats, short: FormStats) -> bool:
+    """A titled bare form ("Mr Serraj") after a form written with a given name."""
+    return short.titled and not short.neighbours and bool(full.neighbours) and full.first < short.first
 
 
 def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[str, str]]:
