@@ -37,6 +37,10 @@ TITLES = frozenset(
     """.split()
 )
 
+# Courtesy titles and ranks: "Mr Serraj" refers back to a person already named in full,
+# whereas an office ("President Reagan") can introduce someone new.
+COURTESY = frozenset("mr mrs ms miss dr prof sir dame lord lady rev gen col capt maj lt sgt cpl adm cmdr sheikh judge".split())
+
 # Ordinary English words that news copy capitalises at the start of a sentence or in a
 # headline. A word that also appears in lowercase in the same article is treated as
 # ordinary too, so this list only has to cover the frequent ones.
@@ -175,6 +179,7 @@ class Names:
     runs: tuple[NameRun, ...]
     lowercase: frozenset[str]
     words: int
+    listed: frozenset = frozenset()
 
     def is_common(self, form: str) -> bool:
         """An ordinary word: in the common-word list or written in lowercase in this text."""
@@ -219,7 +224,7 @@ def extract(text: str) -> Names:
                 merged.append((ps, e, text[ps:e]))
             else:
                 merged.append((s, e, t))
-        titled = i > 0 and toks[i - 1][1] + 1 == start and toks[i - 1][2].lower().rstrip(".") in TITLES
+        titled = i > 0 and toks[i - 1][1] + 1 == start and toks[i - 1][2].lower().rstrip(".") in COURTESY
         lead = 0
         while lead < len(merged) - 1 and merged[lead][2].lower() in _RUN_LEAD:
             lead += 1
@@ -233,12 +238,17 @@ def extract(text: str) -> Names:
                 if nxt.lower() in TITLES:
                     nxt = ""
                 if prev.lower() in TITLES:
-                    titled_here, prev = True, ""
+                    titled_here, prev = prev.lower() in COURTESY, ""
                 else:
                     titled_here = titled and k == 0
                 occs.append(Occurrence(s, e, t, prev, nxt, titled_here))
         i = j
-    return Names(tuple(occs), tuple(runs), lowercase, len(text.split()))
+    # Names listed side by side ("Shanxi, Shaanxi", "Horgan and Horan") are different names.
+    listed = frozenset(
+        frozenset((a.form, b.form)) for a, b in zip(occs, occs[1:])
+        if text[a.end:b.start] in (", ", ",", " and ", " or ", "/", " & ", "; ")
+    )
+    return Names(tuple(occs), tuple(runs), lowercase, len(text.split()), listed)
 
 
 # --- deciding whether two spellings are one name -------------------------------------------
@@ -407,7 +417,7 @@ def adjacent_pairs(names: Names) -> set[frozenset[str]]:
         for i in range(len(forms)):
             for j in range(i + 1, min(len(forms), i + 6)):
                 out.add(frozenset((forms[i], forms[j])))
-    return out
+    return out | names.listed
 
 
 @dataclass(frozen=True)
@@ -489,7 +499,10 @@ def find_run_variants(names: Names) -> list[tuple[NameRun, NameRun, int]]:
                 if names.is_common(wa) or names.is_common(wb):
                     continue  # "North Korean Army" and "South Korean Army" are two armies
                 ca, cb = core(wa), core(wb)
-                close = ca == cb or _is_derivation(ca, cb) or (ca[:1] == cb[:1] and _osa(ca, cb) <= 1 + (min(len(ca), len(cb)) >= 8))
+                # A demonym may modify a name ("Libya National Army"), but as the last word it
+                # is a different word ("Papua New Guinea" and "Papua New Guinean").
+                derived = _is_derivation(ca, cb) and i < len(x.forms) - 1
+                close = ca == cb or derived or (ca[:1] == cb[:1] and _osa(ca, cb) <= 1 + (min(len(ca), len(cb)) >= 8))
                 if not close or (x.forms, y.forms) in seen:
                     continue
                 seen.add((x.forms, y.forms))

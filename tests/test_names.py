@@ -30,18 +30,18 @@ def spans(text: str, code: str = "NM001", **options):
     ("Mevlüt Çavuşoğlu spoke. Mr Çavuşoğlu said Mevlut Cavusoglu was misquoted.",
      [("Mevlut", "Mevlüt"), ("Cavusoglu", "Çavuşoğlu")]),
     ("PayPal said fake Paypal sites were removed. PayPal added more.", [("Paypal", "PayPal")]),
-    ("WorldCom fell. WorldCom staff and Worldcom bosses.", [("Worldcom", "WorldCom")]),
+    ("WorldCom fell. WorldCom staff met Worldcom bosses.", [("Worldcom", "WorldCom")]),
     ("Fayez al-Sarraj spoke. Mr al-Sarraj said Al Sarraj would go.", [("Al Sarraj", "al-Sarraj")]),
     ("Villarreal won, Villarreal lost and Villareal drew.", [("Villareal", "Villarreal")]),
-    ("Matsushita rose. Matsushita and Matshushita fell.", [("Matshushita", "Matsushita")]),
-    ("DaimlerChrysler rose. DaimlerChrysler and DaimerChrysler fell.", [("DaimerChrysler", "DaimlerChrysler")]),
-    ("Mikhail Khodorkovsky is in jail. Mr Khodorkovsky and Mr Khordokovsky.", [("Khordokovsky", "Khodorkovsky")]),
-    ("Khalifa Hifter advanced. Khalifa Hifter and Khalifa Haftar.", [("Haftar", "Hifter")]),
+    ("Matsushita rose. Matsushita fell and Matshushita said so.", [("Matshushita", "Matsushita")]),
+    ("DaimlerChrysler rose. DaimlerChrysler fell; DaimerChrysler said so.", [("DaimerChrysler", "DaimlerChrysler")]),
+    ("Mikhail Khodorkovsky is in jail. Mr Khodorkovsky spoke. Mr Khordokovsky agreed.", [("Khordokovsky", "Khodorkovsky")]),
+    ("Khalifa Hifter advanced. Khalifa Hifter spoke. Khalifa Haftar agreed.", [("Haftar", "Hifter")]),
     ("Muammar Gaddafi ruled. Gaddafi died. Col Qaddafi's son spoke.", [("Qaddafi", "Gaddafi")]),
     ("Hassan Youssef spoke. Youssef agreed. Mr Yusuf left.", [("Yusuf", "Youssef")]),
     ("Fayez al-Sarraj met envoys. Fayez al-Sarraj agreed. Faiez Serraj left.",
      [("Faiez", "Fayez"), ("Serraj", "al-Sarraj")]),
-    ("The Libyan National Army advanced. The Libyan National Army and the Libya National Army.",
+    ("The Libyan National Army advanced. The Libyan National Army fled. The Libya National Army lost.",
      [("Libya National Army", "Libyan National Army")]),
 ])
 def test_variants_flagged_at_exact_span(text, expected):
@@ -65,9 +65,9 @@ def test_different_names_not_flagged(text):
 
 
 def test_message_names_majority_and_where_it_first_appears():
-    text = "Intro line.\nMikhail Khodorkovsky is in jail.\nMr Khodorkovsky and Mr Khordokovsky."
+    text = "Intro line.\nMikhail Khodorkovsky is in jail.\nMr Khodorkovsky spoke. Mr Khordokovsky agreed."
     (f,) = nm(text)
-    assert f.code == "NM001" and (f.line, f.column) == (3, 24)
+    assert f.code == "NM001" and (f.line, f.column) == (3, 27)
     assert "“Khodorkovsky”" in f.message and "2 times, first at 2:9" in f.message
     assert f.fix is not None and not f.fix.safe
 
