@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
-from .namestats import candidate_pairs, form_stats, string_strength
+from .namestats import candidate_pairs, string_strength
 
 CODE = "NM003"
 INDEX_FILE = ".copycheck-names.json"
@@ -52,8 +52,8 @@ def wanted(ruleset) -> bool:
 
 def collect(doc, path: str | None = None) -> FileNames:
     """The name statistics of one document."""
-    stats = form_stats(doc.names)
-    return FileNames(path or doc.path, tuple((f, s.count, s.spans) for f, s in sorted(stats.items())))
+    forms = doc.names.forms
+    return FileNames(path or doc.path, tuple((f, count, spans) for f, (count, spans) in sorted(forms.items())))
 
 
 def file_names(doc, ruleset, path: str) -> FileNames | None:

@@ -4,20 +4,31 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
-# A name token: letters, an optional inner apostrophe (O'Brien, D'Arcy) and an optional
-# hyphen-joined Arabic article in front (al-Sarraj, el-Sisi). Digits end a token.
-_TOKEN = re.compile(
-    r"(?<![\w'’\-])(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=[^\W\d_]))?"
-    r"[^\W\d_]+(?:['’][^\W\d_]{2,})*(?:-[^\W\d_]+)*"
+# A name token: a capital letter, letters, an optional inner apostrophe (O'Brien, D'Arcy),
+# hyphen-joined parts, and an optional hyphen-joined Arabic article in front (al-Sarraj).
+# Only capitalised tokens are matched, so the pass skips ordinary words at C speed.
+_CAP_TOKEN = (
+    r"(?<![\w'’\-])(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=\p{Lu}))?"
+    r"\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]{2,})*(?:-[\p{L}\p{M}]+)*"
 )
-# Everything that is a word, for the lowercase-vocabulary pass.
-_WORD = re.compile(r"[^\W\d_]+")
+# Words that begin in lowercase: the article's own vocabulary of ordinary words.
+_LOWER_WORD = r"(?<![\w'’])\p{Ll}[\p{L}\p{M}]*"
+# The word just before a run, to see a title ("Mr", "president").
+_PREV_WORD = r"(\p{L}+)\.? $"
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    import regex
+
+    run = f"{_CAP_TOKEN}(?:[ \u00a0]{_CAP_TOKEN})*"
+    return regex.compile(run), regex.compile(_LOWER_WORD), regex.compile(_PREV_WORD)
+
+
 _AL_PREFIX = re.compile(r"^(?:al|el|ad|as|ar)[-‐ ]", re.I)
-# Between two tokens of one name: one space (no line break, no punctuation).
-_NAME_GAP = re.compile(r"[ \u00a0]")
 
 # Words that begin a run of capitals without being part of the name ("The Libyan National Army").
 _RUN_LEAD = frozenset(
@@ -151,107 +162,13 @@ def skeleton(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Occurrence:
-    """One capitalised token: its span, surface form and the name tokens beside it."""
-
-    start: int
-    end: int
-    form: str
-    prev: str = ""  # the name token before it in the same run (a given name), or ""
-    next: str = ""  # the name token after it in the same run (a surname), or ""
-    titled: bool = False  # directly after a title such as "Mr" or "Gen"
-
-
-@dataclass(frozen=True)
 class NameRun:
     """A run of capitalised tokens separated by single spaces: "Libyan National Army"."""
 
     start: int
     end: int
     forms: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Names:
-    """Every name candidate of one document, extracted in one pass and kept on the Document."""
-
-    occurrences: tuple[Occurrence, ...]
-    runs: tuple[NameRun, ...]
-    lowercase: frozenset[str]
-    words: int
-    listed: frozenset = frozenset()
-
-    def is_common(self, form: str) -> bool:
-        """An ordinary word: in the common-word list or written in lowercase in this text."""
-        low = form.lower()
-        return low in COMMON_WORDS or low in self.lowercase or fold(form) in self.lowercase
-
-
-def _is_cap(tok: str) -> bool:
-    body = _AL_PREFIX.sub("", tok)
-    return bool(body) and body[0].isupper()
-
-
-def _is_shouting(tok: str) -> bool:
-    """All-capital tokens are acronyms or headline capitals, never spelling variants of a name."""
-    letters = [c for c in tok if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
-
-
-def extract(text: str) -> Names:
-    """Tokenise once: capitalised tokens with neighbours and titles, plus the lowercase vocabulary."""
-    lowercase = frozenset(w for w in _WORD.findall(text) if w.islower())
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    occs: list[Occurrence] = []
-    runs: list[NameRun] = []
-    i, n = 0, len(toks)
-    while i < n:
-        start, end, tok = toks[i]
-        if not _is_cap(tok):
-            i += 1
-            continue
-        # Gather the run: capitalised tokens separated by exactly one space ("Al Sarraj"
-        # joins, so its spacing variant can be compared with "al-Sarraj").
-        run = [(start, end, tok)]
-        j = i + 1
-        while j < n and toks[j][0] == run[-1][1] + 1 and _NAME_GAP.match(text, run[-1][1]) and _is_cap(toks[j][2]):
-            run.append(toks[j])
-            j += 1
-        merged: list[tuple[int, int, str]] = []
-        for s, e, t in run:
-            if merged and merged[-1][2] in ("Al", "El") and len(t) > 2 and not _is_shouting(t):
-                ps = merged.pop()[0]
-                merged.append((ps, e, text[ps:e]))
-            else:
-                merged.append((s, e, t))
-        titled = i > 0 and toks[i - 1][1] + 1 == start and toks[i - 1][2].lower().rstrip(".") in COURTESY
-        lead = 0
-        while lead < len(merged) - 1 and merged[lead][2].lower() in _RUN_LEAD:
-            lead += 1
-        runs.append(NameRun(merged[lead][0], merged[-1][1], tuple(t for _, _, t in merged[lead:])))
-        for k, (s, e, t) in enumerate(merged):
-            low = t.lower()
-            is_title = low in TITLES
-            if not is_title and not _is_shouting(t):
-                prev = merged[k - 1][2] if k else ""
-                nxt = merged[k + 1][2] if k + 1 < len(merged) else ""
-                if nxt.lower() in TITLES:
-                    nxt = ""
-                if prev.lower() in TITLES:
-                    titled_here, prev = prev.lower() in COURTESY, ""
-                else:
-                    titled_here = titled and k == 0
-                occs.append(Occurrence(s, e, t, prev, nxt, titled_here))
-        i = j
-    # Names listed side by side ("Shanxi, Shaanxi", "Horgan and Horan") are different names.
-    listed = frozenset(
-        frozenset((a.form, b.form)) for a, b in zip(occs, occs[1:])
-        if text[a.end:b.start] in (", ", ",", " and ", " or ", "/", " & ", "; ")
-    )
-    return Names(tuple(occs), tuple(runs), lowercase, len(text.split()), listed)
-
-
-# --- deciding whether two spellings are one name -------------------------------------------
+    starts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -263,29 +180,145 @@ class FormStats:
     first: int
     spans: tuple[tuple[int, int], ...]
     neighbours: frozenset[str]  # skeleton keys of adjacent name tokens (initials included)
-    titled: bool
+    titled: bool  # after a courtesy title at least once ("Mr Serraj")
     given_only: bool  # always followed by another name token ("Jennifer Lopez")
     bare: bool  # at least once with no name token on either side
 
 
+@dataclass(frozen=True)
+class Names:
+    """Every name candidate of one document, extracted in one pass and kept on the Document.
+
+    Extraction is one regex pass for runs of capitals and one for lowercase words; the
+    per-spelling facts (neighbours, titles) are computed only for spellings that have a
+    possible variant, so a long text costs little more than its regex passes.
+    """
+
+    text: str
+    runs: tuple[NameRun, ...]
+    lowercase: frozenset[str]
+
+    def is_common(self, form: str) -> bool:
+        """An ordinary word: in the common-word list or written in lowercase in this text."""
+        low = form.lower()
+        return low in COMMON_WORDS or low in self.lowercase or fold(form) in self.lowercase
+
+    @cached_property
+    def index(self) -> dict[str, list[tuple[int, int]]]:
+        """(run, position) of every occurrence of each name-like spelling."""
+        raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for ri, run in enumerate(self.runs):
+            for k, form in enumerate(run.forms):
+                raw[form].append((ri, k))
+        return {
+            f: occ for f, occ in raw.items()
+            if f.lower() not in TITLES and not _is_shouting(f) and len(fold(f)) >= 3
+            and not ("-" in f and "-" in _AL_PREFIX.sub("", f)) and not self.is_common(f)
+        }  # ordinary words, titles, acronyms and hyphenated compounds ("Blu-ray") are not names
+
+    def spans(self, form: str) -> tuple[tuple[int, int], ...]:
+        """Every span of a spelling, in text order."""
+        runs = self.runs
+        return tuple((runs[ri].starts[k], runs[ri].starts[k] + len(form)) for ri, k in self.index[form])
+
+    @cached_property
+    def _stats(self) -> dict[str, FormStats]:
+        return {}
+
+    def stats(self, form: str) -> FormStats:
+        """Count, neighbours and roles of one spelling, computed on first use."""
+        got = self._stats.get(form)
+        if got is not None:
+            return got
+        runs = self.runs
+        prev_word = _patterns()[2]
+        neighbours: set[str] = set()
+        titled = False
+        given_only = True
+        bare = False
+        for ri, k in self.index[form]:
+            forms = runs[ri].forms
+            prev = forms[k - 1] if k else ""
+            nxt = forms[k + 1] if k + 1 < len(forms) else ""
+            if prev.lower() in TITLES:
+                titled = titled or prev.lower() in COURTESY
+                prev = ""
+            elif k == 0:
+                before = prev_word.search(self.text, max(0, runs[ri].start - 16), runs[ri].start)
+                titled = titled or (before is not None and before.group(1).lower() in COURTESY)
+            if nxt.lower() in TITLES:
+                nxt = ""
+            given_only = given_only and bool(nxt)
+            bare = bare or not (prev or nxt)
+            for x in (prev, nxt):
+                if x and not self.is_common(x):
+                    neighbours.add(skeleton(x) if len(x) > 1 else x.lower())
+        spans = self.spans(form)
+        got = FormStats(form, len(spans), spans[0][0], spans, frozenset(neighbours), titled, given_only, bare)
+        self._stats[form] = got
+        return got
+
+    @cached_property
+    def forms(self) -> dict[str, tuple[int, tuple[tuple[int, int], ...]]]:
+        """Count and spans of every name-like spelling (what the cross-file phase collects)."""
+        return {f: (len(occ), self.spans(f)) for f, occ in self.index.items()}
+
+    def side_by_side(self, a: str, b: str) -> bool:
+        """Two spellings in one run of capitals ("David Davis") or listed together ("Shanxi, Shaanxi")."""
+        runs_a = {ri: k for ri, k in self.index[a]}
+        for ri, k in self.index[b]:
+            if ri in runs_a and abs(runs_a[ri] - k) < 6:
+                return True
+        text = self.text
+        for x, y in ((a, b), (b, a)):
+            for _, end in self.spans(x):
+                tail = text[end:end + 6 + len(y)]
+                if any(tail.startswith(sep + y) for sep in _LIST_SEPARATORS):
+                    return True
+        return False
+
+
+_LIST_SEPARATORS = (", ", ",", " and ", " or ", "/", " & ", "; ")
+
+
+def _is_shouting(tok: str) -> bool:
+    """All-capital tokens are acronyms or headline capitals, never spelling variants of a name."""
+    return len(tok) > 1 and tok.isupper()
+
+
+def extract(text: str) -> Names:
+    """Find runs of capitalised tokens and the lowercase vocabulary, in two regex passes."""
+    run_re, lower_word, _ = _patterns()
+    lowercase = frozenset(lower_word.findall(text))
+    runs: list[NameRun] = []
+    for m in run_re.finditer(text):
+        start = m.start()
+        forms = m.group().replace("\u00a0", " ").split(" ")
+        starts = []
+        pos = start
+        for f in forms:
+            starts.append(pos)
+            pos += len(f) + 1
+        if "Al" in forms or "El" in forms:
+            # "Al Sarraj" is one name, so its spacing variant can be compared with "al-Sarraj".
+            mf, ms = [], []
+            for f, st in zip(forms, starts):
+                if mf and mf[-1] in ("Al", "El") and len(f) > 2 and not _is_shouting(f):
+                    mf[-1] = mf[-1] + " " + f
+                else:
+                    mf.append(f)
+                    ms.append(st)
+            forms, starts = mf, ms
+        lead = 0
+        while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
+            lead += 1
+        runs.append(NameRun(starts[lead], m.end(), tuple(forms[lead:]), tuple(starts[lead:])))
+    return Names(text, tuple(runs), lowercase)
+
+
 def form_stats(names: Names) -> dict[str, FormStats]:
-    """Group occurrences by surface form, skipping ordinary words."""
-    groups: dict[str, list[Occurrence]] = defaultdict(list)
-    for o in names.occurrences:
-        groups[o.form].append(o)
-    out: dict[str, FormStats] = {}
-    for form, occs in groups.items():
-        if names.is_common(form) or len(fold(form)) < 3 or "-" in _AL_PREFIX.sub("", form):
-            continue  # ordinary words, initials and hyphenated compounds ("Blu-ray") are not names
-        nb = frozenset(
-            (skeleton(x) if len(x) > 1 else x.lower())
-            for o in occs for x in (o.prev, o.next) if x and not names.is_common(x)
-        )
-        out[form] = FormStats(
-            form, len(occs), occs[0].start, tuple((o.start, o.end) for o in occs), nb,
-            any(o.titled for o in occs), all(o.next for o in occs), any(not o.prev and not o.next for o in occs),
-        )
-    return out
+    """Statistics of every name-like spelling (computes them all; NM001 computes only pairs)."""
+    return {f: names.stats(f) for f in names.index}
 
 
 def _edit_kind(a: str, b: str) -> str:
@@ -378,24 +411,41 @@ def _back_reference(full: FormStats, short: FormStats) -> bool:
     return short.titled and not short.neighbours and bool(full.neighbours) and full.first < short.first
 
 
-def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[str, str]]:
-    """Pairs of forms that could be one name, found through shared keys, never all pairs.
+@lru_cache(maxsize=65536)
+def _pair_keys(form: str, deep: bool) -> tuple[str, ...]:
+    """The blocking keys of one spelling, exact keys first (cached: names recur across articles)."""
+    c = core(form)
+    exact = ("f:" + fold(form), "c:" + c, "s:" + skeleton(form), "t:" + c[1:])
+    keys: set[str] = set()
+    if len(c) >= 4:
+        keys.update("d:" + c[:k] + c[k + 1:] for k in range(len(c)))
+        keys.add("d:" + c)
+    if deep and len(c) >= 9:
+        # Two edits in a long name leave its first or last three letters intact.
+        keys.update(("p:" + c[:3], "q:" + c[-3:]))
+    return exact + tuple(keys - set(exact))
 
-    Keys: the folded spelling, the core without "al-", the transliteration skeleton, and
-    every one-letter deletion of the core (and, when deep, every two-letter deletion of long
-    cores, so any pair within edit distance two shares a key). The work grows with the number of distinct names, not its square.
+
+# Up to this many distinct spellings, rapidfuzz compares every pair in C; above it, the
+# deletion-key index keeps the work linear.
+ALL_PAIRS_LIMIT = 400
+
+
+def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[str, str]]:
+    """Pairs of forms that could be one name, never by a Python loop over all pairs.
+
+    Shared keys find spellings with the same letters, core or transliteration skeleton.
+    Edit-distance neighbours come from rapidfuzz (one C scan per spelling) for an article's
+    few hundred names, and from one-letter-deletion keys (plus the first and last three
+    letters of long names) for larger sets, so the work grows with the number of names,
+    not its square.
     """
+    n = len(forms)
+    small = n <= ALL_PAIRS_LIMIT
     index: dict[str, list[int]] = defaultdict(list)
     for i, form in enumerate(forms):
-        c = core(form)
-        keys = {"f:" + fold(form), "c:" + c, "s:" + skeleton(form), "t:" + c[1:]}
-        if len(c) >= 4:
-            dels = {c[:k] + c[k + 1:] for k in range(len(c))}
-            keys.update("d:" + d for d in dels)
-            keys.add("d:" + c)
-            if deep and len(c) >= 9:
-                keys.update("d:" + d[:k] + d[k + 1:] for d in dels for k in range(len(d)))
-        for key in keys:
+        keys = _pair_keys(form, deep)
+        for key in (keys[:4] if small else keys):
             index[key].append(i)
     seen: set[tuple[int, int]] = set()
     for members in index.values():
@@ -407,17 +457,19 @@ def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[s
                 if pair not in seen:
                     seen.add(pair)
                     yield forms[pair[0]], forms[pair[1]]
+    if small and n > 1:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
 
-
-def adjacent_pairs(names: Names) -> set[frozenset[str]]:
-    """Pairs of forms written in one run of capitals ("David Davis", "Lian Chia Liang")."""
-    out: set[frozenset[str]] = set()
-    for run in names.runs:
-        forms = run.forms
-        for i in range(len(forms)):
-            for j in range(i + 1, min(len(forms), i + 6)):
-                out.add(frozenset((forms[i], forms[j])))
-    return out | names.listed
+        cores = [core(f) for f in forms]
+        for i, c in enumerate(cores):
+            if len(c) < 4:
+                continue
+            limit = 2 if deep and len(c) >= 9 else 1
+            for _, _, j in process.extract(c, cores, scorer=OSA.distance, score_cutoff=limit, limit=None):
+                if j > i and (i, j) not in seen:
+                    seen.add((i, j))
+                    yield forms[i], forms[j]
 
 
 @dataclass(frozen=True)
@@ -437,10 +489,9 @@ def majority_first(x: FormStats, y: FormStats) -> tuple[FormStats, FormStats]:
 
 def find_variants(names: Names) -> list[Variant]:
     """Every minority spelling of a name in one document, with its majority spelling."""
-    stats = form_stats(names)
-    if len(stats) < 2:
+    forms = sorted(names.index)
+    if len(forms) < 2:
         return []
-    adjacent = adjacent_pairs(names)
     # Union the spellings judged to be one name, then point every minority at the group's majority.
     parent: dict[str, str] = {}
 
@@ -449,8 +500,12 @@ def find_variants(names: Names) -> list[Variant]:
             f = parent[f]
         return f
 
-    for a, b in candidate_pairs(sorted(stats)):
-        if same_name(stats[a], stats[b], frozenset((a, b)) in adjacent):
+    stats: dict[str, FormStats] = {}
+    for a, b in candidate_pairs(forms):
+        if string_strength(a, b)[0] == 0:
+            continue
+        stats[a], stats[b] = names.stats(a), names.stats(b)
+        if same_name(stats[a], stats[b], names.side_by_side(a, b)):
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[ra] = rb
