@@ -5,7 +5,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Iterable, Sequence
+from itertools import accumulate
+from typing import Iterable, NamedTuple, Sequence
 
 # A name token: a capital letter, letters, an optional inner apostrophe (O'Brien, D'Arcy),
 # hyphen-joined parts, and an optional hyphen-joined Arabic article in front (al-Sarraj).
@@ -14,8 +15,6 @@ _CAP_TOKEN = (
     r"(?<![\w'’\-])(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=\p{Lu}))?"
     r"\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]{2,})*(?:-[\p{L}\p{M}]+)*"
 )
-# Words that begin in lowercase: the article's own vocabulary of ordinary words.
-_LOWER_WORD = r"(?<![\w'’])\p{Ll}[\p{L}\p{M}]*"
 # The word just before a run, to see a title ("Mr", "president").
 _PREV_WORD = r"(\p{L}+)\.? $"
 
@@ -25,7 +24,7 @@ def _patterns():
     import regex
 
     run = f"{_CAP_TOKEN}(?:[ \u00a0]{_CAP_TOKEN})*"
-    return regex.compile(run), regex.compile(_LOWER_WORD), regex.compile(_PREV_WORD)
+    return regex.compile(run), regex.compile(_PREV_WORD)
 
 
 _AL_PREFIX = re.compile(r"^(?:al|el|ad|as|ar)[-‐ ]", re.I)
@@ -161,9 +160,11 @@ def skeleton(text: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
-class NameRun:
-    """A run of capitalised tokens separated by single spaces: "Libyan National Army"."""
+class NameRun(NamedTuple):
+    """A run of capitalised tokens separated by single spaces: "Libyan National Army".
+
+    A named tuple rather than a dataclass: an article has thousands, built in a hot loop.
+    """
 
     start: int
     end: int
@@ -189,19 +190,29 @@ class FormStats:
 class Names:
     """Every name candidate of one document, extracted in one pass and kept on the Document.
 
-    Extraction is one regex pass for runs of capitals and one for lowercase words; the
-    per-spelling facts (neighbours, titles) are computed only for spellings that have a
-    possible variant, so a long text costs little more than its regex passes.
+    Extraction is one regex pass for runs of capitals; whether a capitalised word is an
+    ordinary word (written in lowercase elsewhere) is looked up per distinct spelling, and
+    the per-spelling facts (neighbours, titles) are computed only for spellings that have
+    a possible variant, so a long text costs little more than its regex pass.
     """
 
     text: str
     runs: tuple[NameRun, ...]
-    lowercase: frozenset[str]
+
+    @cached_property
+    def _common(self) -> dict[str, bool]:
+        return {}
 
     def is_common(self, form: str) -> bool:
         """An ordinary word: in the common-word list or written in lowercase in this text."""
         low = form.lower()
-        return low in COMMON_WORDS or low in self.lowercase or fold(form) in self.lowercase
+        if low in COMMON_WORDS:
+            return True
+        memo = self._common
+        got = memo.get(low)
+        if got is None:
+            got = memo[low] = _occurs_as_word(self.text, low)
+        return got
 
     @cached_property
     def index(self) -> dict[str, list[tuple[int, int]]]:
@@ -231,7 +242,7 @@ class Names:
         if got is not None:
             return got
         runs = self.runs
-        prev_word = _patterns()[2]
+        prev_word = _patterns()[1]
         neighbours: set[str] = set()
         titled = False
         given_only = True
@@ -281,24 +292,33 @@ class Names:
 _LIST_SEPARATORS = (", ", ",", " and ", " or ", "/", " & ", "; ")
 
 
+def _occurs_as_word(text: str, word: str) -> bool:
+    """True if word occurs in text as a whole word, exactly as written (a C-speed find)."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalpha()) and (i + n == len(text) or not text[i + n].isalpha()):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def _is_shouting(tok: str) -> bool:
     """All-capital tokens are acronyms or headline capitals, never spelling variants of a name."""
     return len(tok) > 1 and tok.isupper()
 
 
 def extract(text: str) -> Names:
-    """Find runs of capitalised tokens and the lowercase vocabulary, in two regex passes."""
-    run_re, lower_word, _ = _patterns()
-    lowercase = frozenset(lower_word.findall(text))
+    """Find runs of capitalised tokens in one regex pass; ordinary words are looked up on demand."""
+    run_re = _patterns()[0]
     runs: list[NameRun] = []
     for m in run_re.finditer(text):
-        start = m.start()
-        forms = m.group().replace("\u00a0", " ").split(" ")
-        starts = []
-        pos = start
-        for f in forms:
-            starts.append(pos)
-            pos += len(f) + 1
+        start, group = m.start(), m.group()
+        if " " not in group and "\u00a0" not in group:
+            runs.append(NameRun(start, m.end(), (group,), (start,)))  # most runs are one word
+            continue
+        forms = group.replace("\u00a0", " ").split(" ")
+        starts = list(accumulate((len(f) + 1 for f in forms[:-1]), initial=start))
         if "Al" in forms or "El" in forms:
             # "Al Sarraj" is one name, so its spacing variant can be compared with "al-Sarraj".
             mf, ms = [], []
@@ -313,7 +333,7 @@ def extract(text: str) -> Names:
         while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
             lead += 1
         runs.append(NameRun(starts[lead], m.end(), tuple(forms[lead:]), tuple(starts[lead:])))
-    return Names(text, tuple(runs), lowercase)
+    return Names(text, tuple(runs))
 
 
 def form_stats(names: Names) -> dict[str, FormStats]:
@@ -412,10 +432,16 @@ def _back_reference(full: FormStats, short: FormStats) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _pair_keys(form: str, deep: bool) -> tuple[str, ...]:
-    """The blocking keys of one spelling, exact keys first (cached: names recur across articles)."""
+def _exact_keys(form: str) -> tuple[str, ...]:
+    """Keys shared by spellings with the same letters, core, skeleton or tail (cached)."""
     c = core(form)
-    exact = ("f:" + fold(form), "c:" + c, "s:" + skeleton(form), "t:" + c[1:])
+    return ("f:" + fold(form), "c:" + c, "s:" + skeleton(form), "t:" + c[1:])
+
+
+@lru_cache(maxsize=65536)
+def _edit_keys(form: str, deep: bool) -> tuple[str, ...]:
+    """One-letter deletions of the core (and ends of long names, when deep), for large sets."""
+    c = core(form)
     keys: set[str] = set()
     if len(c) >= 4:
         keys.update("d:" + c[:k] + c[k + 1:] for k in range(len(c)))
@@ -423,7 +449,7 @@ def _pair_keys(form: str, deep: bool) -> tuple[str, ...]:
     if deep and len(c) >= 9:
         # Two edits in a long name leave its first or last three letters intact.
         keys.update(("p:" + c[:3], "q:" + c[-3:]))
-    return exact + tuple(keys - set(exact))
+    return tuple(keys)
 
 
 # Up to this many distinct spellings, rapidfuzz compares every pair in C; above it, the
@@ -444,9 +470,11 @@ def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[s
     small = n <= ALL_PAIRS_LIMIT
     index: dict[str, list[int]] = defaultdict(list)
     for i, form in enumerate(forms):
-        keys = _pair_keys(form, deep)
-        for key in (keys[:4] if small else keys):
+        for key in _exact_keys(form):
             index[key].append(i)
+        if not small:
+            for key in _edit_keys(form, deep):
+                index[key].append(i)
     seen: set[tuple[int, int]] = set()
     for members in index.values():
         if len(members) < 2 or len(members) > 50:
