@@ -123,7 +123,10 @@ def strong_pairs(forms: Sequence[str]) -> Iterable[tuple[str, str]]:
     """Pairs of spellings that are one name on the spelling alone (no article context)."""
     for a, b in candidate_pairs(forms, deep=False):
         strength, kind = string_strength(a, b)
-        if strength == 3 or (strength == 2 and kind in ("transpose", "double", "h") and min(len(a), len(b)) >= 7):
+        short = min(len(a), len(b))
+        # Without an article's context, a doubled letter or an h separates real names
+        # (Jonatan/Jonathan, Riccardo/Ricardo); only long names or transpositions count.
+        if strength == 3 or (strength == 2 and (kind == "transpose" and short >= 7 or kind in ("double", "h") and short >= 9)):
             yield a, b
 
 
