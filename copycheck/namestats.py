@@ -390,7 +390,7 @@ def string_strength(a: str, b: str) -> tuple[int, str]:
     d = _osa(ca, cb) if first_same else 9
     if d == 1:
         kind = _edit_kind(ca, cb)
-        if short >= 7 or (short >= 5 and kind in ("transpose", "double", "h")):
+        if short >= 7 or (short >= 5 and kind in ("transpose", "double", "h")) or (short >= 6 and kind == "indel"):
             return 2, kind
         if short >= 4:
             return 1, kind
@@ -405,11 +405,19 @@ def string_strength(a: str, b: str) -> tuple[int, str]:
     return 0, ""
 
 
+# Endings of English words, not of names: two capitalised "-ing" or "-tion" words that
+# differ by a letter are two words ("Banking", "Baking"), unless only case differs.
+WORD_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ship", "ance", "ence", "ous", "ive", "able",
+                "ible", "ally", "ical")
+
+
 def same_name(x: FormStats, y: FormStats, adjacent: bool) -> bool:
     """Weigh the text's evidence that two spellings in one document name one thing."""
     strength, kind = string_strength(x.form, y.form)
     if strength == 0 or adjacent:
         return False  # "David Davis": two words side by side are two names
+    if strength < 3 and x.form.endswith(WORD_ENDINGS) and y.form.endswith(WORD_ENDINGS):
+        return False
     if x.neighbours and y.neighbours and not (x.neighbours & y.neighbours) and strength < 3:
         return False  # "Shane Horgan", "Marcus Horan": different given names, different people
     if strength == 3:
