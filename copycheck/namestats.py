@@ -275,7 +275,11 @@ class Names:
         return {f: (len(occ), self.spans(f)) for f, occ in self.index.items()}
 
     def side_by_side(self, a: str, b: str) -> bool:
-        """Two spellings in one run of capitals ("David Davis") or listed together ("Shanxi, Shaanxi")."""
+        """Two spellings in one run of capitals ("David Davis") or next to each other in a list ("Horgan, Horan").
+
+        Only immediate neighbours count: a team sheet lists a misspelt name a few places
+        away from the right one.
+        """
         runs_a = {ri: k for ri, k in self.index[a]}
         for ri, k in self.index[b]:
             if ri in runs_a and abs(runs_a[ri] - k) < 6:
@@ -283,13 +287,16 @@ class Names:
         text = self.text
         for x, y in ((a, b), (b, a)):
             for _, end in self.spans(x):
-                tail = text[end:end + 6 + len(y)]
-                if any(tail.startswith(sep + y) for sep in _LIST_SEPARATORS):
-                    return True
+                for start, _ in self.spans(y):
+                    if 0 < start - end < 8 and _LIST.fullmatch(text, end, start):
+                        return True
         return False
 
 
-_LIST_SEPARATORS = (", ", ",", " and ", " or ", "/", " & ", "; ")
+# What stands between two neighbours in a list.
+_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b)\s*")
+
+
 
 
 def _occurs_as_word(text: str, word: str) -> bool:
@@ -592,7 +599,9 @@ def find_run_variants(names: Names) -> list[tuple[NameRun, NameRun, int]]:
                 ca, cb = core(wa), core(wb)
                 # A demonym may modify a name ("Libya National Army"), but as the last word it
                 # is a different word ("Papua New Guinea" and "Papua New Guinean").
-                derived = _is_derivation(ca, cb) and i < len(x.forms) - 1
+                if _is_derivation(ca, cb) and i == len(x.forms) - 1:
+                    continue  # "Papua New Guinea" and "Papua New Guinean" are two words
+                derived = _is_derivation(ca, cb)
                 close = ca == cb or derived or (ca[:1] == cb[:1] and _osa(ca, cb) <= 1 + (min(len(ca), len(cb)) >= 8))
                 if not close or (x.forms, y.forms) in seen:
                     continue
