@@ -123,8 +123,8 @@ def _similar(a: str, b: str, multi: bool) -> bool:
     if ca == cb:
         return True  # case, diacritics, spacing, with or without "al-"
     sa, sb = skeleton(a), skeleton(b)
-    if sa == sb and (len(sa) >= 3 or multi):
-        return True  # transliteration: Haftar/Hifter, Serraj/Sarraj, Faiez/Fayez
+    if sa == sb and (multi or len(sa) >= 3 and _osa(ca, cb) <= 2):
+        return True  # transliteration: Haftar/Hifter, Serraj/Sarraj, Faiez/Fayez (not Python/Putin)
     if multi and _is_derivation(ca, cb):
         return True  # "Libya National Army" for "Libyan National Army"
     return ca[0] == cb[0] and min(len(ca), len(cb)) >= 5 and _osa(ca, cb) <= 1

@@ -111,7 +111,7 @@ def test_bad_house_list_is_a_usage_error(tmp_path):
     assert run.code == 2 and "cannot read name list" in run.err
 
 
-def _repo(tmp_path, majority: int = 12):
+def _repo(tmp_path, majority: int = 20):
     for i in range(majority):
         (tmp_path / f"a{i:02}.txt").write_text(f"Mevlüt Çavuşoğlu spoke on day {i}. Çavuşoğlu left.\n",
                                                encoding="utf-8")
@@ -126,7 +126,7 @@ def test_repository_variant_across_files(tmp_path, jobs):
     found = [(f["path"].rsplit("/", 1)[1], f["code"], f["column"], f["fix"]["replacement"]) for f in run.json()]
     assert found == [("odd.txt", "NM003", 18, "Mevlüt"), ("odd.txt", "NM003", 25, "Çavuşoğlu")]
     msg = run.json()[1]["message"]
-    assert "“Çavuşoğlu”" in msg and "12 other files" in msg and "a00.txt" in msg
+    assert "“Çavuşoğlu”" in msg and "20 other files" in msg and "a00.txt" in msg
     assert run.code == 1
 
 

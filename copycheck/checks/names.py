@@ -135,7 +135,7 @@ RULES = (
     Rule(
         code="NM002",
         name="house-name-spelling",
-        summary="A name spelled otherwise than in the house name list (off by default; use --names).",
+        summary="A name spelled otherwise than in the house name list (switched on by --names).",
         severity=Severity.WARNING,
         check=check_house_names,
         in_quotes=True,
@@ -152,7 +152,8 @@ RULES = (
             example="Faiez Serraj  ->  Fayez al-Sarraj  (with `--names default`)",
         ),
         examples=Examples(
-            passing=("Fayez al-Sarraj met Khalifa Hifter.", "The Libyan National Army advanced."),
+            passing=("Fayez al-Sarraj met Khalifa Hifter.", "The Libyan National Army advanced.",
+                     "He writes Python code.", "Mr Putin met Mr Erdoğan."),
             failing=(
                 "Libyan President Faiez Serraj spoke.",
                 "Forces of Khalifa Haftar advanced. Haftar said so.",
