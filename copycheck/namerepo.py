@@ -62,7 +62,11 @@ def file_names(doc, ruleset, path: str) -> FileNames | None:
 
 
 def _norm(path: str) -> str:
-    return os.path.normpath(path)
+    """One key per file however it was named: relative to the current directory when possible."""
+    try:
+        return os.path.relpath(os.path.abspath(path))
+    except ValueError:  # another drive on Windows
+        return os.path.normpath(path)
 
 
 def load_index(path: str = INDEX_FILE) -> list[FileNames]:
