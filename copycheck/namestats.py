@@ -343,11 +343,6 @@ def extract(text: str) -> Names:
     return Names(text, tuple(runs))
 
 
-def form_stats(names: Names) -> dict[str, FormStats]:
-    """Statistics of every name-like spelling (computes them all; NM001 computes only pairs)."""
-    return {f: names.stats(f) for f in names.index}
-
-
 def _edit_kind(a: str, b: str) -> str:
     """For folded strings at OSA distance 1: 'transpose', 'double', 'h', 'sub' or 'indel'."""
     if len(a) == len(b):
