@@ -26,15 +26,17 @@ def check_name_variants(doc: Document, options: Mapping[str, Any]) -> Iterator[H
     taken = [(h.start, h.end) for h in hits]
     for v in find_variants(names):
         line, col = position(v.majority.first)
+        if v.majority.count == v.minority.count:
+            # No majority: the first spelling used is kept, but the message says it is a tie.
+            message = (f"“{v.minority.form}” and “{v.majority.form}” (first at {line}:{col}) each appear "
+                       f"{_times(v.majority.count)} in this article; check which is right and use one spelling.")
+        else:
+            message = (f"“{v.minority.form}” is spelled “{v.majority.form}” elsewhere in this article "
+                       f"({_times(v.majority.count)}, first at {line}:{col}); use one spelling.")
         for start, end in v.minority.spans:
             if any(a <= start and end <= b for a, b in taken):
                 continue
-            hits.append(Hit(
-                start, end,
-                f"“{v.minority.form}” is spelled “{v.majority.form}” elsewhere in this article "
-                f"({_times(v.majority.count)}, first at {line}:{col}); use one spelling.",
-                Fix(start, end, v.majority.form, safe=False),
-            ))
+            hits.append(Hit(start, end, message, Fix(start, end, v.majority.form, safe=False)))
     return iter(hits)
 
 
