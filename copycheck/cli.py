@@ -4,13 +4,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from typing import Sequence
 
 from . import __version__
 from .formatters import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("check", "rules", "rule", "config")
+SUBCOMMANDS = ("check", "rules", "rule", "config", "names")
 
 
 class UsageError(Exception):
@@ -54,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="worker processes (default: the CPU count for large runs)")
     p.add_argument("--max-file-size", type=int, default=10 * 1024 * 1024, metavar="BYTES",
                    help="skip larger files with an error (default: 10 MiB)")
+    p.add_argument("--names", metavar="FILE",
+                   help="check names against a house name list (a TOML file, or `default` for the shipped example)")
     p.add_argument("--version", action="version", version=f"copycheck {__version__}")
     _add_selection(p)
     return p
@@ -89,10 +92,33 @@ def make_resolver(args: argparse.Namespace):
             ignore=tuple(args.ignore or ()),
             packs=resolve_cli_packs(args.pack or ()),
             fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
+            names=_names_arg(args.names),
         )
         return Resolver(overrides, args.config, args.isolated)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _names_arg(value: str | None) -> str | None:
+    """--names: `default`, or a path made absolute against the working directory."""
+    return value if value in (None, "default") else os.path.abspath(value)
+
+
+def _add_cross_file_findings(results, rulesets):
+    """The report phase after every worker: names spelled one way in most files (NM003)."""
+    from .namerepo import add_findings, wanted
+
+    ruleset = next((rs for rs in rulesets.values() if wanted(rs)), None)
+    if ruleset is None:
+        return results
+    try:
+        results = add_findings(results, ruleset)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    # A file whose own configuration leaves NM003 out keeps none of its findings.
+    keep = {path for path, rs in rulesets.items() if wanted(rs)}
+    return [r if r.path in keep else replace(r, findings=tuple(f for f in r.findings if f.code != "NM003"))
+            for r in results]
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -126,6 +152,7 @@ def run_check(args: argparse.Namespace) -> int:
     opts = RunOptions(fix=args.fix, unsafe_fixes=args.unsafe_fixes, max_bytes=args.max_file_size)
     jobs = args.jobs if args.jobs > 0 else default_jobs()
     results = run(sources, rulesets.__getitem__, opts, jobs)
+    results = _add_cross_file_findings(results, rulesets)
     problems.extend(p for r in results for p in r.problems)
     get(args.format)(results, sys.stdout)
     sys.stdout.flush()

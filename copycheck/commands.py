@@ -86,3 +86,6 @@ def cmd_config(argv: Sequence[str]) -> int:
     out["selected"] = [r.code for r in ruleset.rules]
     print(json.dumps(out, indent=2, ensure_ascii=False))
     return EXIT_CLEAN
+
+
+from .namescli import cmd_names  # noqa: E402,F401  (`copycheck names`, kept in its own module)

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 # Searched in this order in each directory, walking up to the repository root.
 CONFIG_FILES = ("copycheck.toml", ".copycheck.toml", "pyproject.toml")
-KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "packs", "rules")
+KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "packs",
+        "names", "rules")
 
 
 class ConfigError(ValueError):
@@ -41,6 +42,8 @@ class Settings:
     source: str | None = None
     # The directory globs and pack paths are relative to: the config file's directory.
     root: str | None = None
+    # A house name list: "default" (the shipped example) or an absolute path; None for none.
+    names: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view, for `copycheck config`."""
@@ -54,6 +57,7 @@ class Settings:
             "severity": {k: str(v) for k, v in self.severity.items()},
             "fail-on": str(self.fail_on),
             "packs": list(self.packs),
+            "names": self.names,
             "rules": {k: dict(v) for k, v in self.rules.items()},
         }
 
@@ -130,6 +134,11 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
         )
     if "packs" in table:
         kw["packs"] = _packs(path, table["packs"], root)
+    if "names" in table:
+        names = table["names"]
+        if not isinstance(names, str) or not names.strip():
+            raise ConfigError(f"{path}: key 'names': expected \"default\" or the path of a TOML name list")
+        kw["names"] = names if names == "default" else os.path.join(root, names)
     if "rules" in table:
         rules = table["rules"]
         if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
@@ -219,18 +228,27 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     packs: tuple[str, ...] = ()
     fail_on: Severity | None = None
+    names: str | None = None
 
     def apply(self, s: Settings) -> Settings:
         """The file's settings with the command line on top: --select replaces, the rest add."""
+        from .houselist import with_house_list
+        from .packs import HOUSE_LIST_PACK
+
         packs = tuple(dict.fromkeys((*s.packs, *self.packs)))
-        return replace(
+        merged = replace(
             s,
             select=self.select if self.select is not None else s.select,
             extend_select=(*s.extend_select, *self.extend_select),
             ignore=(*s.ignore, *self.ignore),
             packs=packs,
             fail_on=self.fail_on if self.fail_on is not None else s.fail_on,
+            names=self.names or s.names or ("default" if HOUSE_LIST_PACK in packs else None),
         )
+        try:
+            return with_house_list(merged, None)  # a house list switches NM002 on and points it there
+        except ValueError as exc:
+            raise ConfigError(f"{s.source or 'command line'}: key 'names': {exc}") from None
 
 
 class Resolver:

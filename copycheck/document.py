@@ -82,6 +82,13 @@ class Document:
         return list(map(str.strip, self.text.lower().split(), repeat(_EDGE_PUNCT)))
 
     @cached_property
+    def names(self):
+        """Capitalised name candidates, extracted once for the name rules (namestats)."""
+        from .namestats import extract
+
+        return extract(self.text)
+
+    @cached_property
     def newline(self) -> str:
         """The file's dominant line ending, kept when fixes are written."""
         crlf = self.source.count("\r\n")

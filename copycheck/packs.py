@@ -76,9 +76,15 @@ def builtin_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
+# Built-in data files in rules/ that are not rule packs: the house name list is read by the
+# names rules, and switching the "names" pack on means `names = "default"`.
+NOT_RULE_PACKS = frozenset({"names"})
+HOUSE_LIST_PACK = "names"
+
+
 def available_packs() -> list[str]:
-    """Names of the built-in packs, sorted."""
-    return sorted(p.stem for p in builtin_dir().glob("*.toml"))
+    """Names of the built-in rule packs, sorted."""
+    return sorted(p.stem for p in builtin_dir().glob("*.toml") if p.stem not in NOT_RULE_PACKS)
 
 
 def is_pack_path(name_or_path: str) -> bool:
@@ -108,6 +114,8 @@ def load_packs(names_or_paths: Sequence[str], base_dir: str | None = None) -> li
     seen: set[Path] = set()
     names: dict[str, str] = {}
     for item in names_or_paths:
+        if item == HOUSE_LIST_PACK:
+            continue  # no rules of its own: it switches the house name list on (see config)
         path = resolve_pack(item, base_dir)
         if path in seen:
             continue

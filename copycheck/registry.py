@@ -15,6 +15,7 @@ BUILTIN_MODULES = (
     "dashes",
     "abbreviations",
     "spacing",
+    "names",
     "suppression",
 )
 

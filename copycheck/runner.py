@@ -25,6 +25,8 @@ class FileResult:
     problems: tuple[Problem, ...] = ()
     snippets: dict[int, str] = field(default_factory=dict)
     fixed: int = 0
+    # Name spellings for the cross-file report (namerepo.FileNames), or None when NM003 is off.
+    names: object = None
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,10 @@ def check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> F
             if line not in snippets:
                 a, b = doc.lines.line_span(line, doc.source)
                 snippets[line] = doc.source[a:b]
-    return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed)
+    from .namerepo import file_names
+
+    return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed,
+                      names=file_names(doc, ruleset, source.display))
 
 
 # Worker processes inherit these by fork, so rules built from packs never need pickling.

@@ -10,7 +10,7 @@ from conftest import SEEDS, run_cli
 
 # Each golden file is seeds/<article>.<variant>.json: the JSON output for that article with
 # the variant's extra arguments. Regenerate with COPYCHECK_UPDATE_GOLDEN=1 after an intended change.
-VARIANTS = {"default": [], "ap": ["--pack", "ap"]}
+VARIANTS = {"default": [], "ap": ["--pack", "ap"], "names": ["--names", "default"]}
 ARTICLES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 

@@ -1,0 +1,608 @@
+"""Proper-name candidates, spelling keys and the evidence that two spellings are one name."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import accumulate
+from typing import Iterable, NamedTuple, Sequence
+
+# A name token: a capital letter, letters, an optional inner apostrophe (O'Brien, D'Arcy),
+# hyphen-joined parts, and an optional hyphen-joined Arabic article in front (al-Sarraj).
+# Only capitalised tokens are matched, so the pass skips ordinary words at C speed.
+_CAP_TOKEN = (
+    r"(?<![\w'’\-])(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=\p{Lu}))?"
+    r"\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]{2,})*(?:-[\p{L}\p{M}]+)*"
+)
+# The word just before a run, to see a title ("Mr", "president").
+_PREV_WORD = r"(\p{L}+)\.? $"
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    import regex
+
+    run = f"{_CAP_TOKEN}(?:[ \u00a0]{_CAP_TOKEN})*"
+    return regex.compile(run), regex.compile(_PREV_WORD)
+
+
+_AL_PREFIX = re.compile(r"^(?:al|el|ad|as|ar)[-‐ ]", re.I)
+
+# Words that begin a run of capitals without being part of the name ("The Libyan National Army").
+_RUN_LEAD = frozenset(
+    "the a an this that these those in on at for of to by with from and but or as if when while after "
+    "before his her its their our my your".split()
+)
+
+# Honorifics and offices written before a surname ("Mr Serraj", "Gen Haftar"): a bare
+# surname after a title refers back to a person named in full earlier.
+TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady rev gen col capt maj lt sgt cpl adm cmdr
+    president minister premier chancellor secretary judge justice senator sen rep governor gov
+    king queen prince princess sheikh ayatollah imam pope bishop archbishop cardinal father
+    mayor chairman chief general colonel captain major commander marshal inspector detective
+    officer constable coach manager striker defender midfielder goalkeeper keeper singer
+    actor actress director presenter chef ambassador envoy spokesman spokeswoman
+    """.split()
+)
+
+# Courtesy titles and ranks: "Mr Serraj" refers back to a person already named in full,
+# whereas an office ("President Reagan") can introduce someone new.
+COURTESY = frozenset("mr mrs ms miss dr prof sir dame lord lady rev gen col capt maj lt sgt cpl adm cmdr sheikh judge".split())
+
+# Ordinary English words that news copy capitalises at the start of a sentence or in a
+# headline. A word that also appears in lowercase in the same article is treated as
+# ordinary too, so this list only has to cover the frequent ones.
+COMMON_WORDS = frozenset(
+    """a about above after again against ago ahead all almost also although always am among an and
+    another any anyone anything are around as at away back be because been before being below
+    best better between both but by can could despite did do does doing done down during each
+    either else even ever every few first for from further had has have having he her here hers
+    herself him himself his how however i if in inside instead into is it its itself just last
+    later least less like many may me meanwhile might more most much must my myself near neither
+    never nevertheless new next no none nor not now of off often on once one only or other others
+    otherwise our ours ourselves out outside over own perhaps quite rather really same second
+    several she should since so some someone something sometimes soon still such than that the
+    their theirs them themselves then there therefore these they third this those though three
+    through thus to today together tomorrow too two under unless until up upon us very was we
+    well were what whatever when whenever where whereas wherever whether which while who whoever
+    whole whom whose why will with within without would yesterday yet you your yours yourself
+    monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
+    thursdays fridays saturdays sundays january february march april may june july august
+    september october november december spring summer autumn winter christmas easter
+    north south east west northern southern eastern western central upper lower great greater
+    new old big little high low good bad long short young free open national international
+    royal general united federal state states government ministry department office council
+    committee commission party parliament house senate congress court supreme high army navy
+    air force forces police service services agency authority board bank group company corp
+    inc ltd plc co club league cup championship championships open award awards prize festival
+    school college university institute academy hospital church street road avenue square park
+    bridge river lake mountain island islands city town county district region province
+    republic kingdom empire union association federation foundation trust fund society centre
+    center museum gallery theatre hall tower station airport port centre world global european
+    african asian american british english french german russian chinese japanese indian arab
+    arabic islamic christian jewish muslim catholic labour conservative liberal democrat
+    democrats democratic republican republicans green greens tory tories socialist communist
+    news times post daily weekly sunday herald star mail journal press radio television tv film
+    films music records games game show series season episode chapter part volume book books
+    man men woman women people children boy boys girl girls family home secretary minister
+    ministers president prime deputy vice former ex acting interim chief head leader leaders
+    member members chairman director directors manager officer officials official spokesman
+    executive executives shadow home foreign affairs defence defense health education finance
+    treasury trade industry energy environment transport justice interior economy economic
+    security peace war battle operation mission project programme program plan act bill law
+    report review study survey research data index market markets stock exchange fund
+    money price prices rate rates tax budget deal talks summit conference meeting forum day
+    week month year years time times night morning evening afternoon weekend today
+    yes no ok okay please thanks thank dear sorry hello welcome
+    said says say told asked added according announced called claimed
+    it's don't can't won't isn't
+    one two three four five six seven eight nine ten hundred thousand million billion
+    mr mrs ms dr sir lord lady st saint
+    agriculture agricultural commodity commodities community communities automobile automotive
+    technology technologies healthcare health network networks utility utilities universal
+    financial finance industries industrial industry insurance savings loan loans mortgage
+    investment investments investors holdings holding capital securities partners resources
+    systems system products product communications electric electronics energy petroleum oil
+    gas chemical chemicals steel motors motor airlines airline pipeline pipelines transmission
+    development corporation incorporated limited enterprises international american national
+    federal reserve commerce commercial economic stabilization conservation alternative
+    alternatively presidential administration department departments
+    """.split()
+)
+
+# Endings that make a different word from the same stem: a demonym, a plural, a
+# diminutive. "Libya"/"Libyan" and "Steve"/"Stevie" are different words, not misspellings.
+DERIVATION_ENDINGS = frozenset(
+    """s es n an ans ian ians ean eans ese ish i is ic ics ism ist ists ite ites y ie ies ey
+    er ers ed ing a ia e in ine al ly o""".split()
+) | {""}
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lowercase ASCII letters only: diacritics, case, spaces, hyphens and apostrophes go."""
+    from anyascii import anyascii
+
+    return "".join(ch for ch in anyascii(text).lower() if ch.isalpha())
+
+
+@lru_cache(maxsize=65536)
+def core(text: str) -> str:
+    """fold() without a leading Arabic article: "al-Sarraj" and "Sarraj" share a core."""
+    return fold(_AL_PREFIX.sub("", text))
+
+
+_SKELETON_SUBS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("ou", "u"), ("w", "v"), ("z", "s"))
+
+
+@lru_cache(maxsize=65536)
+def skeleton(text: str) -> str:
+    """A transliteration key: first letter plus consonants, with aspirate h dropped.
+
+    Serraj and Sarraj, Hifter and Haftar, Youssef and Yusuf, Gaddafi, Qaddafi and Kadhafi
+    each share one key; it is weak evidence alone, since vowels separate many real names.
+    """
+    s = core(text)
+    if not s:
+        return ""
+    # kh, dh, th, gh, bh: the h of a transliterated aspirate comes and goes; ch and sh stay.
+    s = re.sub(r"(?<=[kdtgb])h", "", s)
+    for a, b in _SKELETON_SUBS:
+        s = s.replace(a, b)
+    head = "k" if s[0] in "cgkq" else s[0]
+    rest = re.sub(r"[aeiouy]", "", s[1:])
+    out = [head]
+    for ch in rest:
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+class NameRun(NamedTuple):
+    """A run of capitalised tokens separated by single spaces: "Libyan National Army".
+
+    A named tuple rather than a dataclass: an article has thousands, built in a hot loop.
+    """
+
+    start: int
+    end: int
+    forms: tuple[str, ...]
+    starts: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormStats:
+    """What one document says about one spelling: count, first offset, neighbours, roles."""
+
+    form: str
+    count: int
+    first: int
+    spans: tuple[tuple[int, int], ...]
+    neighbours: frozenset[str]  # skeleton keys of adjacent name tokens (initials included)
+    titled: bool  # after a courtesy title at least once ("Mr Serraj")
+    given_only: bool  # always followed by another name token ("Jennifer Lopez")
+    bare: bool  # at least once with no name token on either side
+
+
+@dataclass(frozen=True)
+class Names:
+    """Every name candidate of one document, extracted in one pass and kept on the Document.
+
+    Extraction is one regex pass for runs of capitals; whether a capitalised word is an
+    ordinary word (written in lowercase elsewhere) is looked up per distinct spelling, and
+    the per-spelling facts (neighbours, titles) are computed only for spellings that have
+    a possible variant, so a long text costs little more than its regex pass.
+    """
+
+    text: str
+    runs: tuple[NameRun, ...]
+
+    @cached_property
+    def _common(self) -> dict[str, bool]:
+        return {}
+
+    def is_common(self, form: str) -> bool:
+        """An ordinary word: in the common-word list or written in lowercase in this text."""
+        low = form.lower()
+        if low in COMMON_WORDS:
+            return True
+        memo = self._common
+        got = memo.get(low)
+        if got is None:
+            got = memo[low] = _occurs_as_word(self.text, low)
+        return got
+
+    @cached_property
+    def index(self) -> dict[str, list[tuple[int, int]]]:
+        """(run, position) of every occurrence of each name-like spelling."""
+        raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for ri, run in enumerate(self.runs):
+            for k, form in enumerate(run.forms):
+                raw[form].append((ri, k))
+        return {
+            f: occ for f, occ in raw.items()
+            if f.lower() not in TITLES and not _is_shouting(f) and len(fold(f)) >= 3
+            and not ("-" in f and "-" in _AL_PREFIX.sub("", f)) and not self.is_common(f)
+        }  # ordinary words, titles, acronyms and hyphenated compounds ("Blu-ray") are not names
+
+    def spans(self, form: str) -> tuple[tuple[int, int], ...]:
+        """Every span of a spelling, in text order."""
+        runs = self.runs
+        return tuple((runs[ri].starts[k], runs[ri].starts[k] + len(form)) for ri, k in self.index[form])
+
+    @cached_property
+    def _stats(self) -> dict[str, FormStats]:
+        return {}
+
+    def stats(self, form: str) -> FormStats:
+        """Count, neighbours and roles of one spelling, computed on first use."""
+        got = self._stats.get(form)
+        if got is not None:
+            return got
+        runs = self.runs
+        prev_word = _patterns()[1]
+        neighbours: set[str] = set()
+        titled = False
+        given_only = True
+        bare = False
+        for ri, k in self.index[form]:
+            forms = runs[ri].forms
+            prev = forms[k - 1] if k else ""
+            nxt = forms[k + 1] if k + 1 < len(forms) else ""
+            if prev.lower() in TITLES:
+                titled = titled or prev.lower() in COURTESY
+                prev = ""
+            elif k == 0:
+                before = prev_word.search(self.text, max(0, runs[ri].start - 16), runs[ri].start)
+                titled = titled or (before is not None and before.group(1).lower() in COURTESY)
+            if nxt.lower() in TITLES:
+                nxt = ""
+            given_only = given_only and bool(nxt)
+            bare = bare or not (prev or nxt)
+            for x in (prev, nxt):
+                if x and not self.is_common(x):
+                    neighbours.add(skeleton(x) if len(x) > 1 else x.lower())
+        spans = self.spans(form)
+        got = FormStats(form, len(spans), spans[0][0], spans, frozenset(neighbours), titled, given_only, bare)
+        self._stats[form] = got
+        return got
+
+    @cached_property
+    def forms(self) -> dict[str, tuple[int, tuple[tuple[int, int], ...]]]:
+        """Count and spans of every name-like spelling (what the cross-file phase collects)."""
+        return {f: (len(occ), self.spans(f)) for f, occ in self.index.items()}
+
+    def side_by_side(self, a: str, b: str) -> bool:
+        """Two spellings in one run of capitals ("David Davis") or next to each other in a list ("Horgan, Horan").
+
+        Only immediate neighbours count: a team sheet lists a misspelt name a few places
+        away from the right one.
+        """
+        runs_a = {ri: k for ri, k in self.index[a]}
+        for ri, k in self.index[b]:
+            if ri in runs_a and abs(runs_a[ri] - k) < 6:
+                return True
+        text = self.text
+        for x, y in ((a, b), (b, a)):
+            for _, end in self.spans(x):
+                for start, _ in self.spans(y):
+                    if 0 < start - end < 8 and _LIST.fullmatch(text, end, start):
+                        return True
+        return False
+
+
+# What stands between two neighbours in a list.
+_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b)\s*")
+
+
+
+
+def _occurs_as_word(text: str, word: str) -> bool:
+    """True if word occurs in text as a whole word, exactly as written (a C-speed find)."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalpha()) and (i + n == len(text) or not text[i + n].isalpha()):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _is_shouting(tok: str) -> bool:
+    """All-capital tokens are acronyms or headline capitals, never spelling variants of a name."""
+    return len(tok) > 1 and tok.isupper()
+
+
+def extract(text: str) -> Names:
+    """Find runs of capitalised tokens in one regex pass; ordinary words are looked up on demand."""
+    run_re = _patterns()[0]
+    runs: list[NameRun] = []
+    for m in run_re.finditer(text):
+        start, group = m.start(), m.group()
+        if " " not in group and "\u00a0" not in group:
+            runs.append(NameRun(start, m.end(), (group,), (start,)))  # most runs are one word
+            continue
+        forms = group.replace("\u00a0", " ").split(" ")
+        starts = list(accumulate((len(f) + 1 for f in forms[:-1]), initial=start))
+        if "Al" in forms or "El" in forms:
+            # "Al Sarraj" is one name, so its spacing variant can be compared with "al-Sarraj".
+            mf, ms = [], []
+            for f, st in zip(forms, starts):
+                if mf and mf[-1] in ("Al", "El") and len(f) > 2 and not _is_shouting(f):
+                    mf[-1] = mf[-1] + " " + f
+                else:
+                    mf.append(f)
+                    ms.append(st)
+            forms, starts = mf, ms
+        lead = 0
+        while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
+            lead += 1
+        runs.append(NameRun(starts[lead], m.end(), tuple(forms[lead:]), tuple(starts[lead:])))
+    return Names(text, tuple(runs))
+
+
+def _edit_kind(a: str, b: str) -> str:
+    """For folded strings at OSA distance 1: 'transpose', 'double', 'h', 'sub' or 'indel'."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return "transpose"
+        return "sub"
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    i = next((k for k in range(len(short)) if long[k] != short[k]), len(short))
+    ch = long[i]
+    if (i > 0 and long[i - 1] == ch) or (i + 1 < len(long) and long[i + 1] == ch):
+        return "double"
+    if ch == "h":
+        return "h"
+    return "indel"
+
+
+def _osa(a: str, b: str) -> int:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b, score_cutoff=3)
+
+
+def _is_derivation(a: str, b: str) -> bool:
+    """True when the two differ only by a word ending: Libya/Libyan, Olympian/Olympians."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    if k < 3:
+        return False
+    ea, eb = a[k:], b[k:]
+    return all(e in DERIVATION_ENDINGS or (e.endswith("s") and e[:-1] in DERIVATION_ENDINGS) for e in (ea, eb))
+
+
+def string_strength(a: str, b: str) -> tuple[int, str]:
+    """How strongly the spellings alone say 'one name': 3 same letters, 2 typo, 1 weak, 0 none."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return 3, "same"
+    ca, cb = core(a), core(b)
+    if ca == cb and (fa != ca) == (fb != cb):
+        return 3, "same"
+    if not ca or not cb or _is_derivation(ca, cb):
+        return 0, ""
+    short = min(len(ca), len(cb))
+    first_same = ca[0] == cb[0]
+    d = _osa(ca, cb) if first_same else 9
+    if d == 1:
+        kind = _edit_kind(ca, cb)
+        if short >= 7 or (short >= 5 and kind in ("transpose", "double", "h")) or (short >= 6 and kind == "indel"):
+            return 2, kind
+        if short >= 4:
+            return 1, kind
+    if d == 2 and short >= 9:
+        return 2, "two"
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb and len(sa) >= 2 and _osa(ca, cb) <= (3 if max(len(ca), len(cb)) >= 7 else 2):
+        # A shared consonant skeleton is the mark of transliteration (Serraj/Sarraj).
+        return 1, "skeleton"
+    if ca[0] != cb[0] and short >= 7 and _osa(ca[1:], cb[1:]) == 0:
+        return 1, "skeleton"
+    return 0, ""
+
+
+# Endings of English words, not of names: two capitalised "-ing" or "-tion" words that
+# differ by a letter are two words ("Banking", "Baking"), unless only case differs.
+WORD_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ship", "ance", "ence", "ous", "ive", "able",
+                "ible", "ally", "ical")
+
+
+def same_name(x: FormStats, y: FormStats, adjacent: bool) -> bool:
+    """Weigh the text's evidence that two spellings in one document name one thing."""
+    strength, kind = string_strength(x.form, y.form)
+    if strength == 0 or adjacent:
+        return False  # "David Davis": two words side by side are two names
+    if strength < 3 and x.form.endswith(WORD_ENDINGS) and y.form.endswith(WORD_ENDINGS):
+        return False
+    if x.neighbours and y.neighbours and not (x.neighbours & y.neighbours) and strength < 3:
+        return False  # "Shane Horgan", "Marcus Horan": different given names, different people
+    if strength == 3:
+        return True
+    if x.given_only != y.given_only and (x.given_only and y.bare or y.given_only and x.bare) and kind != "transpose":
+        return False  # "Jennifer Lopez" and a singer called "Jenifer"
+    score = strength
+    if x.neighbours & y.neighbours:
+        score += 1  # the same given name or surname beside both: one person
+    elif _back_reference(x, y) or _back_reference(y, x):
+        score += 1  # "Mr Serraj" refers back to "Fayez al-Sarraj", named in full before it
+    if kind == "skeleton" and len(skeleton(x.form)) < 3 and not (x.neighbours & y.neighbours):
+        return False
+    return score >= 2
+
+
+def _back_reference(full: FormStats, short: FormStats) -> bool:
+    """A titled bare form ("Mr Serraj") after a form written with a given name."""
+    return short.titled and not short.neighbours and bool(full.neighbours) and full.first < short.first
+
+
+@lru_cache(maxsize=65536)
+def _exact_keys(form: str) -> tuple[str, ...]:
+    """Keys shared by spellings with the same letters, core, skeleton or tail (cached)."""
+    c = core(form)
+    return ("f:" + fold(form), "c:" + c, "s:" + skeleton(form), "t:" + c[1:])
+
+
+@lru_cache(maxsize=65536)
+def _edit_keys(form: str, deep: bool) -> tuple[str, ...]:
+    """One-letter deletions of the core (and ends of long names, when deep), for large sets."""
+    c = core(form)
+    keys: set[str] = set()
+    if len(c) >= 4:
+        keys.update("d:" + c[:k] + c[k + 1:] for k in range(len(c)))
+        keys.add("d:" + c)
+    if deep and len(c) >= 9:
+        # Two edits in a long name leave its first or last three letters intact.
+        keys.update(("p:" + c[:3], "q:" + c[-3:]))
+    return tuple(keys)
+
+
+# Up to this many distinct spellings, rapidfuzz compares every pair in C; above it, the
+# deletion-key index keeps the work linear.
+ALL_PAIRS_LIMIT = 400
+
+
+def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[str, str]]:
+    """Pairs of forms that could be one name, never by a Python loop over all pairs.
+
+    Shared keys find spellings with the same letters, core or transliteration skeleton.
+    Edit-distance neighbours come from rapidfuzz (one C scan per spelling) for an article's
+    few hundred names, and from one-letter-deletion keys (plus the first and last three
+    letters of long names) for larger sets, so the work grows with the number of names,
+    not its square.
+    """
+    n = len(forms)
+    small = n <= ALL_PAIRS_LIMIT
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, form in enumerate(forms):
+        for key in _exact_keys(form):
+            index[key].append(i)
+        if not small:
+            for key in _edit_keys(form, deep):
+                index[key].append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) < 2 or len(members) > 50:
+            continue  # a key shared by dozens of forms is a short stem, not a name
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                pair = (members[a], members[b]) if members[a] < members[b] else (members[b], members[a])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield forms[pair[0]], forms[pair[1]]
+    if small and n > 1:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        cores = [core(f) for f in forms]
+        for i, c in enumerate(cores):
+            if len(c) < 4:
+                continue
+            limit = 2 if deep and len(c) >= 9 else 1
+            for _, _, j in process.extract(c, cores, scorer=OSA.distance, score_cutoff=limit, limit=None):
+                if j > i and (i, j) not in seen:
+                    seen.add((i, j))
+                    yield forms[i], forms[j]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A minority spelling in a document and the majority spelling it should follow."""
+
+    minority: FormStats
+    majority: FormStats
+
+
+def majority_first(x: FormStats, y: FormStats) -> tuple[FormStats, FormStats]:
+    """(majority, minority): more uses wins; on a tie the first spelling used wins."""
+    if (y.count, -y.first) > (x.count, -x.first):
+        return y, x
+    return x, y
+
+
+def find_variants(names: Names) -> list[Variant]:
+    """Every minority spelling of a name in one document, with its majority spelling."""
+    forms = sorted(names.index)
+    if len(forms) < 2:
+        return []
+    # Union the spellings judged to be one name, then point every minority at the group's majority.
+    parent: dict[str, str] = {}
+
+    def find(f: str) -> str:
+        while parent.get(f, f) != f:
+            f = parent[f]
+        return f
+
+    stats: dict[str, FormStats] = {}
+    for a, b in candidate_pairs(forms):
+        if string_strength(a, b)[0] == 0:
+            continue
+        stats[a], stats[b] = names.stats(a), names.stats(b)
+        if same_name(stats[a], stats[b], names.side_by_side(a, b)):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[ra] = rb
+    groups: dict[str, list[FormStats]] = defaultdict(list)
+    for f in parent:
+        groups[find(f)].append(stats[f])
+    for root in list(groups):
+        if root not in parent:
+            groups[root].append(stats[root])
+    out = []
+    for members in groups.values():
+        top = members[0]
+        for m in members[1:]:
+            top = majority_first(top, m)[0]
+        out.extend(Variant(m, top) for m in members if m is not top)
+    return out
+
+
+def find_run_variants(names: Names) -> list[tuple[NameRun, NameRun, int]]:
+    """Multi-word names that differ in one word: "Libya National Army" beside "Libyan National Army".
+
+    Returns (minority run, majority run, count of the majority) for runs of three or more
+    words that agree on at least two ordinary-or-name words and differ in one close word.
+    """
+    by_key: dict[tuple, list[NameRun]] = defaultdict(list)
+    counts: dict[tuple[str, ...], int] = defaultdict(int)
+    first: dict[tuple[str, ...], NameRun] = {}
+    for run in names.runs:
+        if len(run.forms) < 3 or any(_is_shouting(f) for f in run.forms):
+            continue
+        counts[run.forms] += 1
+        first.setdefault(run.forms, run)
+    for forms in first:
+        folded = tuple(fold(f) for f in forms)
+        for i in range(len(forms)):
+            by_key[(len(forms), i, folded[:i] + folded[i + 1:])].append(first[forms])
+    out = []
+    seen = set()
+    for (_, i, _), members in by_key.items():
+        if len(members) < 2:
+            continue
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                x, y = members[a], members[b]
+                wa, wb = x.forms[i], y.forms[i]
+                if names.is_common(wa) or names.is_common(wb):
+                    continue  # "North Korean Army" and "South Korean Army" are two armies
+                ca, cb = core(wa), core(wb)
+                # A demonym may modify a name ("Libya National Army"), but as the last word it
+                # is a different word ("Papua New Guinea" and "Papua New Guinean").
+                if _is_derivation(ca, cb) and i == len(x.forms) - 1:
+                    continue  # "Papua New Guinea" and "Papua New Guinean" are two words
+                derived = _is_derivation(ca, cb)
+                close = ca == cb or derived or (ca[:1] == cb[:1] and _osa(ca, cb) <= 1 + (min(len(ca), len(cb)) >= 8))
+                if not close or (x.forms, y.forms) in seen:
+                    continue
+                seen.add((x.forms, y.forms))
+                cx, cy = counts[x.forms], counts[y.forms]
+                if (cy, -y.start) > (cx, -x.start):
+                    x, y, cx, cy = y, x, cy, cx
+                out.extend((r, x, cx) for r in names.runs if r.forms == y.forms)
+    return out

@@ -1,0 +1,202 @@
+"""Name spelling: within an article (NM001), the house list (NM002), across a run (NM003)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import pytest
+
+from conftest import ROOT, run_cli
+from copycheck.document import Document
+from copycheck.engine import RuleSet, check_document
+from copycheck.registry import builtin_rules
+
+RULES = {r.code: r for r in builtin_rules()}
+
+
+def nm(text: str, code: str = "NM001", **options):
+    rule = RULES[code]
+    rs = RuleSet((rule,), {rule.name: options} if options else None)
+    return check_document(Document.from_text(text, "a.txt"), rs)[0]
+
+
+def spans(text: str, code: str = "NM001", **options):
+    return [(text[f.start:f.end], f.fix.replacement) for f in nm(text, code, **options)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mevlüt Çavuşoğlu spoke. Mr Çavuşoğlu said Mevlut Cavusoglu was misquoted.",
+     [("Mevlut", "Mevlüt"), ("Cavusoglu", "Çavuşoğlu")]),
+    ("PayPal said fake Paypal sites were removed. PayPal added more.", [("Paypal", "PayPal")]),
+    ("WorldCom fell. WorldCom staff met Worldcom bosses.", [("Worldcom", "WorldCom")]),
+    ("Fayez al-Sarraj spoke. Mr al-Sarraj said Al Sarraj would go.", [("Al Sarraj", "al-Sarraj")]),
+    ("Villarreal won, Villarreal lost and Villareal drew.", [("Villareal", "Villarreal")]),
+    ("Matsushita rose. Matsushita fell and Matshushita said so.", [("Matshushita", "Matsushita")]),
+    ("DaimlerChrysler rose. DaimlerChrysler fell; DaimerChrysler said so.", [("DaimerChrysler", "DaimlerChrysler")]),
+    ("Mikhail Khodorkovsky is in jail. Mr Khodorkovsky spoke. Mr Khordokovsky agreed.", [("Khordokovsky", "Khodorkovsky")]),
+    ("Khalifa Hifter advanced. Khalifa Hifter spoke. Khalifa Haftar agreed.", [("Haftar", "Hifter")]),
+    ("Muammar Gaddafi ruled. Gaddafi died. Col Qaddafi's son spoke.", [("Qaddafi", "Gaddafi")]),
+    ("Hassan Youssef spoke. Youssef agreed. Mr Yusuf left.", [("Yusuf", "Youssef")]),
+    ("Fayez al-Sarraj met envoys. Fayez al-Sarraj agreed. Faiez Serraj left.",
+     [("Faiez", "Fayez"), ("Serraj", "al-Sarraj")]),
+    ("The Libyan National Army advanced. The Libyan National Army fled. The Libya National Army lost.",
+     [("Libya National Army", "Libyan National Army")]),
+])
+def test_variants_flagged_at_exact_span(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Shadow home secretary David Davis spoke. Mr Davis said David Blunkett was wrong.",
+    "Shane Horgan scored twice. Marcus Horan was replaced. Horgan and Horan hugged.",
+    "Ronald Reagan met Donald Regan. Reagan smiled; Regan did not.",
+    "Matthew Upson trained at Upton Park. Upson was fit.",
+    "Austrian and Australian fans met. The Olympics drew Olympians.",
+    "Police said police had left. Police returned. Later, later ones came.",
+    "Michael Owen and Michel Platini met. Jennifer Lopez sang. Singer Jenifer won.",
+    "Bolton beat Boston. Bolton will play Boston again.",
+    "Steve Winwood and Stevie Wonder played with Bryan Ferry and Brian Eno.",
+    "Lian Chia Liang, an economist, spoke.",
+])
+def test_different_names_not_flagged(text):
+    assert nm(text) == []
+
+
+def test_message_names_majority_and_where_it_first_appears():
+    text = "Intro line.\nMikhail Khodorkovsky is in jail.\nMr Khodorkovsky spoke. Mr Khordokovsky agreed."
+    (f,) = nm(text)
+    assert f.code == "NM001" and (f.line, f.column) == (3, 27)
+    assert "“Khodorkovsky”" in f.message and "2 times, first at 2:9" in f.message
+    assert f.fix is not None and not f.fix.safe
+
+
+def test_seed_is_consistent_within_itself():
+    run = run_cli("seeds/000_f1c6ae6c2e3769bb.txt", "--format", "json", "--select", "NM001")
+    assert run.code == 0 and run.json() == []
+
+
+def test_house_list_on_seed():
+    """The issue's three examples, with the shipped house list."""
+    run = run_cli("seeds/000_f1c6ae6c2e3769bb.txt", "--format", "json", "--select", "NM", "--names", "default")
+    got = [(f["line"], f["column"], f["message"].split("not “")[1].split("”")[0], f["fix"]["replacement"])
+           for f in run.json()]
+    assert (7, 127, "Faiez Serraj", "Fayez al-Sarraj") in got
+    assert (7, 201, "Khalifa Haftar", "Khalifa Hifter") in got
+    assert (7, 244, "Libya National Army", "Libyan National Army") in got
+    assert (15, 93, "Serraj", "al-Sarraj") in got
+    assert sum(1 for g in got if g[2] == "Haftar") == 9
+
+
+def test_house_list_beats_a_consistent_article(tmp_path):
+    house = tmp_path / "names.toml"
+    house.write_text('[[name]]\ncanonical = "Ahmed Mahmoud"\nvariants = ["A. Mahmood"]\nnote = "Our style."\n',
+                     encoding="utf-8")
+    text = "Ahmed Mahmud spoke. Mr Mahmud left. Ahmed Mahmoud is right."
+    found = spans(text, "NM002", list=str(house))
+    assert found == [("Ahmed Mahmud", "Ahmed Mahmoud"), ("Mahmud", "Mahmoud")]
+    assert nm(text, "NM002", list=str(house))[0].message.endswith("Our style.")
+
+
+def test_house_list_not_on_by_default():
+    run = run_cli("seeds/000_f1c6ae6c2e3769bb.txt", "--format", "json")
+    assert [f for f in run.json() if f["code"].startswith("NM")] == []
+
+
+def test_bad_house_list_is_a_usage_error(tmp_path):
+    bad = tmp_path / "names.toml"
+    bad.write_text("[[name]]\nvariants = ['x']\n", encoding="utf-8")
+    run = run_cli("seeds/", "--names", str(bad))
+    assert run.code == 2 and "needs a canonical" in run.err
+    run = run_cli("seeds/", "--names", str(tmp_path / "missing.toml"))
+    assert run.code == 2 and "cannot read name list" in run.err
+
+
+def _repo(tmp_path, majority: int = 20):
+    for i in range(majority):
+        (tmp_path / f"a{i:02}.txt").write_text(f"Mevlüt Çavuşoğlu spoke on day {i}. Çavuşoğlu left.\n",
+                                               encoding="utf-8")
+    (tmp_path / "odd.txt").write_text("Turkish minister Mevlut Cavusoglu spoke.\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("jobs", ["1", "3"])
+def test_repository_variant_across_files(tmp_path, jobs):
+    _repo(tmp_path)
+    run = run_cli(str(tmp_path), "--format", "json", "--jobs", jobs)
+    found = [(f["path"].rsplit("/", 1)[1], f["code"], f["column"], f["fix"]["replacement"]) for f in run.json()]
+    assert found == [("odd.txt", "NM003", 18, "Mevlüt"), ("odd.txt", "NM003", 25, "Çavuşoğlu")]
+    msg = run.json()[1]["message"]
+    assert "“Çavuşoğlu”" in msg and "20 other files" in msg and "a00.txt" in msg
+    assert run.code == 1
+
+
+def test_precommit_sees_repository_through_index(tmp_path):
+    """pre-commit passes one changed file; the committed index supplies the majority."""
+    _repo(tmp_path)
+    alone = run_cli("odd.txt", "--format", "json", cwd=tmp_path)
+    assert alone.json() == []
+    made = run_cli("names", ".", "--write-index", cwd=tmp_path)
+    assert made.code == 0, made.err
+    index = json.loads((tmp_path / ".copycheck-names.json").read_text(encoding="utf-8"))
+    assert index["files"]["a00.txt"]["Çavuşoğlu"] == 2
+    run = run_cli("odd.txt", "--format", "json", cwd=tmp_path)
+    assert [f["code"] for f in run.json()] == ["NM003", "NM003"]
+    # A fixed file replaces its own (stale) index entry.
+    (tmp_path / "odd.txt").write_text("Turkish minister Mevlüt Çavuşoğlu spoke.\n", encoding="utf-8")
+    assert run_cli("odd.txt", "--format", "json", cwd=tmp_path).json() == []
+
+
+def test_names_command_json_and_table(tmp_path):
+    _repo(tmp_path, majority=3)
+    run = run_cli("names", str(tmp_path), "--format", "json")
+    rows = run.json()
+    assert rows[0]["name"] == "Çavuşoğlu" and rows[0]["files"] == 3 and rows[0]["count"] == 6
+    assert rows[0]["variants"][0]["form"] == "Cavusoglu" and rows[0]["variants"][0]["files"] == 1
+    table = run_cli("names", str(tmp_path))
+    assert table.code == 0 and "Çavuşoğlu" in table.out and "Cavusoglu (1, 1," in table.out
+    every = run_cli("names", str(tmp_path), "--format", "json", "--all").json()
+    assert {"Mevlüt", "Turkish"} <= {r["name"] for r in every} and "Spoke" not in {r["name"] for r in every}
+
+
+def test_long_text_has_no_quadratic_blow_up():
+    """100k words with 4,000 distinct names: pairs come from shared keys, not from all pairs."""
+    import random
+
+    from copycheck.namestats import ALL_PAIRS_LIMIT, candidate_pairs
+
+    rnd = random.Random(1)
+    letters = "abcdefghiklmnoprstuvz"
+    names = sorted({"".join(rnd.choice(letters) for _ in range(rnd.randint(5, 10))).capitalize()
+                    for _ in range(4000)})
+    assert len(names) > ALL_PAIRS_LIMIT
+    pairs = list(candidate_pairs(names))
+    assert len(pairs) < 5 * len(names)  # all pairs would be about 8 million
+    words = []
+    for i in range(20000):
+        words.extend([rnd.choice(names), "said", "the", "minister", "today."])
+    assert isinstance(nm(" ".join(words)), list)
+
+
+def test_import_stays_light():
+    code = "import copycheck, sys; print([m for m in ('rapidfuzz', 'anyascii') if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout
+    assert out.strip() == "[]"
+
+
+def test_names_pack_and_config_key_switch_the_house_list_on(tmp_path):
+    """`--pack names`, `packs = ["names"]` and `names = "default"` all mean the shipped house list."""
+    p = tmp_path / "a.txt"
+    p.write_text("Talks with Faiez Serraj went on.\n", encoding="utf-8")
+    want = [(1, 12, "NM002")]
+    got = lambda run: [(f["line"], f["column"], f["code"]) for f in run.json() if f["code"] == "NM002"]  # noqa: E731
+    assert got(run_cli(str(p), "--format", "json", "--isolated")) == []
+    assert got(run_cli(str(p), "--format", "json", "--isolated", "--pack", "names")) == want
+    (tmp_path / "copycheck.toml").write_text('packs = ["names"]\n', encoding="utf-8")
+    assert got(run_cli(str(p), "--format", "json")) == want
+    (tmp_path / "copycheck.toml").write_text('names = "house.toml"\n', encoding="utf-8")
+    (tmp_path / "house.toml").write_text('[[name]]\ncanonical = "Fayez Sarraj"\n', encoding="utf-8")
+    run = run_cli(str(p), "--format", "json")
+    assert got(run) == want and "Fayez Sarraj" in run.json()[0]["message"]
+    (tmp_path / "copycheck.toml").write_text("names = 3\n", encoding="utf-8")
+    bad = run_cli(str(p))
+    assert bad.code == 2 and "key 'names'" in bad.err
