@@ -20,6 +20,11 @@ KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "sev
         "names", "rules")
 
 
+# The built-in "names" pack is the shipped house name list, not rules: switching it on means
+# `names = "default"` (packs.py skips it when loading rules).
+HOUSE_LIST_PACK = "names"
+
+
 class ConfigError(ValueError):
     """A configuration file that cannot be used: the message names the file, the key and the reason."""
 
@@ -232,9 +237,6 @@ class Overrides:
 
     def apply(self, s: Settings) -> Settings:
         """The file's settings with the command line on top: --select replaces, the rest add."""
-        from .houselist import with_house_list
-        from .packs import HOUSE_LIST_PACK
-
         packs = tuple(dict.fromkeys((*s.packs, *self.packs)))
         merged = replace(
             s,
@@ -245,6 +247,10 @@ class Overrides:
             fail_on=self.fail_on if self.fail_on is not None else s.fail_on,
             names=self.names or s.names or ("default" if HOUSE_LIST_PACK in packs else None),
         )
+        if merged.names is None:
+            return merged
+        from .houselist import with_house_list
+
         try:
             return with_house_list(merged, None)  # a house list switches NM002 on and points it there
         except ValueError as exc:

@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from .document import Document
 from .engine import RuleFailure
+from .config import HOUSE_LIST_PACK
 from .model import Docs, Examples, Fix, Hit, Rule, Severity
 
 KINDS = ("existence", "substitution", "consistency", "occurrence", "conditional", "pattern")
@@ -76,10 +77,8 @@ def builtin_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
-# Built-in data files in rules/ that are not rule packs: the house name list is read by the
-# names rules, and switching the "names" pack on means `names = "default"`.
-NOT_RULE_PACKS = frozenset({"names"})
-HOUSE_LIST_PACK = "names"
+# Built-in data files in rules/ that are not rule packs.
+NOT_RULE_PACKS = frozenset({HOUSE_LIST_PACK})
 
 
 def available_packs() -> list[str]:
