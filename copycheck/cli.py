@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="skip larger files with an error (default: 10 MiB)")
     p.add_argument("--names", metavar="FILE",
                    help="check names against a house name list (a TOML file, or `default` for the shipped example)")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (it shows only on a terminal, for runs of 200 files or more)")
     p.add_argument("--version", action="version", version=f"copycheck {__version__}")
     _add_selection(p)
     return p
@@ -151,7 +153,10 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     opts = RunOptions(fix=args.fix, unsafe_fixes=args.unsafe_fixes, max_bytes=args.max_file_size)
     jobs = args.jobs if args.jobs > 0 else default_jobs()
-    results = run(sources, rulesets.__getitem__, opts, jobs)
+    from .progress import progress
+
+    with progress(len(sources), enabled=not args.no_progress) as advance:
+        results = run(sources, rulesets.__getitem__, opts, jobs, advance)
     results = _add_cross_file_findings(results, rulesets)
     problems.extend(p for r in results for p in r.problems)
     get(args.format)(results, sys.stdout)

@@ -97,8 +97,12 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptions, jobs: int = 1) -> list[FileResult]:
-    """Check every source; with jobs > 1 and enough files, in forked worker processes."""
+def run(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptions, jobs: int = 1,
+        on_done: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+    """Check every source, in order; with jobs > 1 and enough files, in forked worker processes.
+
+    on_done, if given, is called with each result as it arrives (for a progress display)."""
+    done = on_done or (lambda _r: None)
     global _WORKER_STATE
     jobs = min(jobs, max(1, len(sources) // MIN_FILES_PER_JOB))
     if jobs > 1 and not any(s.path == "-" for s in sources):
@@ -108,11 +112,19 @@ def run(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptions, jo
             jobs = 1
     else:
         jobs = 1
+    results: list[FileResult] = []
     if jobs == 1:
-        return [check_source(s, ruleset_for, opts) for s in sources]
+        for s in sources:
+            results.append(check_source(s, ruleset_for, opts))
+            done(results[-1])
+        return results
     _WORKER_STATE = (ruleset_for, opts)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_work, sources, chunksize=max(1, len(sources) // (jobs * 8)))
+            # imap keeps the input order and still hands back results as chunks finish.
+            for r in pool.imap(_work, sources, chunksize=max(1, len(sources) // (jobs * 8))):
+                results.append(r)
+                done(r)
+        return results
     finally:
         _WORKER_STATE = None

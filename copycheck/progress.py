@@ -1,0 +1,25 @@
+"""A progress bar on stderr for long interactive runs; silent for hooks, CI and pipes."""
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+# Below this many files a run is over before a bar would be worth drawing.
+MIN_FILES = 200
+
+
+@contextmanager
+def progress(total: int, enabled: bool = True) -> Iterator[Callable[[object], None]]:
+    """Yield a callback that advances a rich bar, or a no-op when no one is watching."""
+    if not enabled or total < MIN_FILES or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield lambda _result: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("files", total=total)
+        yield lambda _result: bar.advance(task)

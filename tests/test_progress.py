@@ -1,0 +1,52 @@
+"""The progress bar shows on a terminal for long runs and never in pipes, hooks or CI."""
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def _run(folder, *args, ci: bool = False) -> tuple[str, str]:
+    """Run copycheck with stderr on a pseudo-terminal; return (stdout, what the terminal got)."""
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env.update({"PYTHONPATH": str(ROOT), "TERM": "xterm", **({"CI": "true"} if ci else {})})
+    proc = subprocess.Popen([sys.executable, "-m", "copycheck", str(folder), "--format", "concise", *args],
+                            stdout=subprocess.PIPE, stderr=slave, cwd=ROOT, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the terminal closed when the process ended
+            break
+        if not data:
+            break
+        chunks.append(data)
+    out = proc.communicate()[0].decode()
+    os.close(master)
+    return out, b"".join(chunks).decode(errors="replace")
+
+
+def _folder(tmp_path, n):
+    for i in range(n):
+        (tmp_path / f"{i:03}.txt").write_text(f"Story {i} has the the typo.\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_bar_on_a_terminal_for_a_long_run(tmp_path):
+    out, term = _run(_folder(tmp_path, 220), "--jobs", "2")
+    assert out.count("TY001") == 220
+    assert "checking" in term and "220/220" in term
+
+
+def test_no_bar_for_short_runs_ci_or_when_asked(tmp_path):
+    folder = _folder(tmp_path, 220)
+    assert "checking" not in _run(folder, ci=True)[1]
+    assert "checking" not in _run(folder, "--no-progress")[1]
+    for p in list(folder.iterdir())[20:]:
+        p.unlink()
+    assert "checking" not in _run(folder)[1]
