@@ -246,54 +246,65 @@ def phrase_alternation(phrases: Sequence[str], ignore_case: bool) -> str:
     return "|".join(f"(?:{p})" for p in parts)
 
 
-# How each context field wraps the word-list alternation, as a lookaround.
-_CONTEXT = {
-    "before": "(?<={0}){1}", "not-before": "(?<!{0}){1}", "after": "{1}(?={0})", "not-after": "{1}(?!{0})",
-}
+# Each context field is a zero-width lookaround, tried at the start or the end of a listed form.
+_CONTEXT = {"before": ("(?<={0})", 0), "not-before": ("(?<!{0})", 0), "after": ("(?={0})", 1),
+            "not-after": ("(?!{0})", 1)}
 
 
 class PhraseMatcher:
-    """Finds any of a list of phrases in one regex pass, with optional context before/after."""
+    """Finds any of a list of phrases in one regex pass, with optional context before/after.
+
+    The list is one `re` alternation (fast, and safe: we build it). Context fragments are the
+    pack author's, so they are compiled with the `regex` module (variable-width lookbehind) and
+    tried under a timeout only where a listed form was found, which keeps the scan fast.
+    """
 
     def __init__(self, phrases: Sequence[str], ignore_case: bool,
                  context: Mapping[str, str | None] | None = None) -> None:
         self.ignore_case = ignore_case
-        core = phrase_alternation(phrases, ignore_case)
-        pattern = f"(?:{core})"
-        context = {k: v for k, v in (context or {}).items() if v}
-        for field, fmt in _CONTEXT.items():
-            if field in context:
-                pattern = fmt.format(context[field], pattern)
-        if context:
-            # Context fragments are the pack author's: the regex module gives variable-width
-            # lookbehind and a timeout.
-            import regex
-
-            for field, frag in context.items():
-                _user_regex(frag, field, 0)
-            self._user = True
-            self.regex = regex.compile(pattern, (regex.IGNORECASE if ignore_case else 0) | regex.VERSION0)
-        else:
-            self._user = False
-            self.regex = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+        self.regex = re.compile(phrase_alternation(phrases, ignore_case), re.IGNORECASE if ignore_case else 0)
+        self.context: list[tuple[Any, int]] = []
+        for name, fragment in (context or {}).items():
+            if fragment:
+                _user_regex(fragment, name, 0)
+                fmt, at_end = _CONTEXT[name]
+                self.context.append((_user_regex(fmt.format(fragment), name, _ignore_flag(ignore_case)), at_end))
+        self._user = bool(self.context)
 
     def finditer(self, text: str, rule: str, timeout: float = PATTERN_TIMEOUT) -> Iterator[Any]:
-        """Matches in text; a pattern that runs too long raises RuleFailure naming the rule."""
-        if not self._user:
-            return self.regex.finditer(text)
-        return _timed(self.regex, text, rule, timeout)
+        """Matches in text; a context pattern that runs too long raises RuleFailure naming the rule."""
+        if not self.context:
+            yield from self.regex.finditer(text)
+            return
+        try:
+            for m in self.regex.finditer(text):
+                if all(ctx.match(text, m.end() if at_end else m.start(), timeout=timeout) for ctx, at_end in
+                       self.context):
+                    yield m
+        except TimeoutError:
+            raise RuleFailure(_timeout_message(rule, timeout)) from None
 
     def key(self, matched: str) -> str:
         """The normalised phrase a match stands for."""
         return _norm(matched, self.ignore_case)
 
 
+def _ignore_flag(ignore_case: bool) -> int:
+    import regex
+
+    return regex.IGNORECASE if ignore_case else 0
+
+
+def _timeout_message(rule: str, timeout: float) -> str:
+    return (f"pattern of rule {rule} ran longer than {timeout:g} s and was stopped; "
+            "simplify the pattern (nested repeats backtrack catastrophically)")
+
+
 def _timed(pattern: Any, text: str, rule: str, timeout: float) -> Iterator[Any]:
     try:
         yield from pattern.finditer(text, timeout=timeout)
     except TimeoutError:
-        raise RuleFailure(f"pattern of rule {rule} ran longer than {timeout:g} s and was stopped; "
-                          "simplify the pattern (nested repeats backtrack catastrophically)") from None
+        raise RuleFailure(_timeout_message(rule, timeout)) from None
 
 
 class _Exceptions:

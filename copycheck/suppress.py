@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 UNUSED, INVALID = "CC100", "CC101"
 # Any HTML comment that starts with "copycheck" is meant as a directive, so a typo in it
 # ("copycheck ignore", "copycheck: ignroe") is reported rather than silently ignored.
-_DIRECTIVE = re.compile(r"<!--[ \t]*copycheck\b(?P<colon>[ \t]*:)?(?P<body>.*?)-->", re.S | re.I)
+_DIRECTIVE = re.compile(r"<!--[ \t]*copycheck\b(?P<colon>[ \t]*:)?(?P<body>.*?)-->", re.S)
 _VERBS = ("ignore", "disable", "enable", "disable-file")
 # A code (TY001), a prefix (TY, AP0) or a rule name (doubled-word); ALL matches every rule.
 _CODE = re.compile(r"[A-Z]{1,3}\d{0,3}|[a-z]+(?:-[a-z0-9]+)*|ALL")
