@@ -229,8 +229,11 @@ def _emit(node: dict, last: str) -> str:
     return body
 
 
-def phrase_alternation(phrases: Sequence[str], ignore_case: bool) -> str:
-    """One trie-shaped alternation matching any phrase as whole words (never a regex per word)."""
+def phrase_alternation(phrases: Sequence[str], ignore_case: bool, start_boundary: bool = True) -> str:
+    """One trie-shaped alternation matching any phrase as whole words (never a regex per word).
+
+    With start_boundary=False the caller checks that a match does not start inside a word.
+    """
     tries: dict[bool, dict] = {True: {}, False: {}}
     for phrase in phrases:
         key = _norm(phrase, ignore_case)
@@ -240,7 +243,7 @@ def phrase_alternation(phrases: Sequence[str], ignore_case: bool) -> str:
         node[""] = {}
     parts = []
     if tries[True]:
-        parts.append(r"(?<!\w)" + _emit(tries[True], ""))
+        parts.append((r"(?<!\w)" if start_boundary else "") + _emit(tries[True], ""))
     if tries[False]:
         parts.append(_emit(tries[False], ""))
     return "|".join(f"(?:{p})" for p in parts)
@@ -249,20 +252,33 @@ def phrase_alternation(phrases: Sequence[str], ignore_case: bool) -> str:
 # Each context field is a zero-width lookaround, tried at the start or the end of a listed form.
 _CONTEXT = {"before": ("(?<={0})", 0), "not-before": ("(?<!{0})", 0), "after": ("(?={0})", 1),
             "not-after": ("(?!{0})", 1)}
+# Up to this many phrases, the start-of-word test runs in Python on each raw match: a pattern
+# that starts with a lookbehind cannot use re's fast literal-prefix search, and costs more on
+# every document than the few rejected in-word matches of a short list. Long lists match inside
+# words often, so they keep the lookbehind in the pattern.
+SHORT_LIST = 300
+
+
+def _is_word(char: str) -> bool:
+    """The same test as re's \\w for one character."""
+    return char.isalnum() or char == "_"
 
 
 class PhraseMatcher:
     """Finds any of a list of phrases in one regex pass, with optional context before/after.
 
-    The list is one `re` alternation (fast, and safe: we build it). Context fragments are the
-    pack author's, so they are compiled with the `regex` module (variable-width lookbehind) and
-    tried under a timeout only where a listed form was found, which keeps the scan fast.
+    The list is one `re` alternation (fast, and safe: we build it). An ignore-case list is
+    matched in lowercase against the document's lowercased text (same offsets), which is much
+    faster than re.IGNORECASE. Context fragments are the pack author's, so they are compiled
+    with the `regex` module (variable-width lookbehind) and tried under a timeout only where a
+    listed form was found, on the original text.
     """
 
     def __init__(self, phrases: Sequence[str], ignore_case: bool,
                  context: Mapping[str, str | None] | None = None) -> None:
         self.ignore_case = ignore_case
-        self.regex = re.compile(phrase_alternation(phrases, ignore_case), re.IGNORECASE if ignore_case else 0)
+        self.check_start = len(phrases) <= SHORT_LIST
+        self.regex = re.compile(phrase_alternation(phrases, ignore_case, start_boundary=not self.check_start))
         self.context: list[tuple[Any, int]] = []
         for name, fragment in (context or {}).items():
             if fragment:
@@ -271,18 +287,40 @@ class PhraseMatcher:
                 self.context.append((_user_regex(fmt.format(fragment), name, _ignore_flag(ignore_case)), at_end))
         self._user = bool(self.context)
 
-    def finditer(self, text: str, rule: str, timeout: float = PATTERN_TIMEOUT) -> Iterator[Any]:
-        """Matches in text; a context pattern that runs too long raises RuleFailure naming the rule."""
+    def spans(self, doc: Document, rule: str, timeout: float = PATTERN_TIMEOUT, pos: int = 0,
+              endpos: int | None = None) -> Iterator[tuple[int, int]]:
+        """(start, end) of each listed phrase in the document's text, context checked.
+
+        A context pattern that runs too long raises RuleFailure naming the rule.
+        """
+        text = doc.text
+        raw = self._raw(doc.lowered if self.ignore_case else text, pos, len(text) if endpos is None else endpos)
         if not self.context:
-            yield from self.regex.finditer(text)
+            yield from raw
             return
         try:
-            for m in self.regex.finditer(text):
-                if all(ctx.match(text, m.end() if at_end else m.start(), timeout=timeout) for ctx, at_end in
-                       self.context):
-                    yield m
+            for start, end in raw:
+                if all(ctx.match(text, end if at_end else start, timeout=timeout) for ctx, at_end in self.context):
+                    yield start, end
         except TimeoutError:
             raise RuleFailure(_timeout_message(rule, timeout)) from None
+
+    def _raw(self, text: str, pos: int, endpos: int) -> Iterator[tuple[int, int]]:
+        if not self.check_start:
+            for m in self.regex.finditer(text, pos, endpos):
+                yield m.span()
+            return
+        search = self.regex.search
+        while True:
+            m = search(text, pos, endpos)
+            if m is None:
+                return
+            start, end = m.span()
+            if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
+                pos = start + 1  # began inside a word; look again from the next character
+                continue
+            yield start, end
+            pos = end if end > start else start + 1
 
     def key(self, matched: str) -> str:
         """The normalised phrase a match stands for."""
@@ -313,10 +351,10 @@ class _Exceptions:
     def __init__(self, phrases: Sequence[str], ignore_case: bool) -> None:
         self.matcher = PhraseMatcher(phrases, ignore_case) if phrases else None
 
-    def filter(self, text: str, hits: list[Hit]) -> list[Hit]:
+    def filter(self, doc: Document, hits: list[Hit]) -> list[Hit]:
         if self.matcher is None or not hits:
             return hits
-        spans = [m.span() for m in self.matcher.finditer(text, "")]
+        spans = list(self.matcher.spans(doc, ""))
         if not spans:
             return hits
         starts = [s for s, _ in spans]
@@ -373,7 +411,7 @@ def compile_rule(entry: Mapping[str, Any], origin: str) -> Rule:
     check, options = _BUILDERS[kind](entry, code, message, ignore_case)
 
     def run(doc: Document, opts: Mapping[str, Any]) -> list[Hit]:
-        return exceptions.filter(doc.text, list(check(doc, opts)))
+        return exceptions.filter(doc, list(check(doc, opts)))
 
     summary = _get(entry, "summary", str) or _SPACES.sub(" ", re.sub(r"\{\w+\}", "…", message))
     what = _get(entry, "description", str) or summary
@@ -417,8 +455,8 @@ def _build_existence(entry, code, message, ignore_case):
     matcher = _phrase_matcher(entry, tokens, ignore_case)
 
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
-        for m in matcher.finditer(doc.text, code, opts.get("timeout", PATTERN_TIMEOUT)):
-            yield Hit(m.start(), m.end(), message.format(match=m.group()))
+        for start, end in matcher.spans(doc, code, opts.get("timeout", PATTERN_TIMEOUT)):
+            yield Hit(start, end, message.format(match=doc.text[start:end]))
 
     return check, _timeout_option(matcher)
 
@@ -440,13 +478,12 @@ def _build_substitution(entry, code, message, ignore_case):
     matcher = _phrase_matcher(entry, list(swap), ignore_case)
 
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
-        for m in matcher.finditer(doc.text, code, opts.get("timeout", PATTERN_TIMEOUT)):
-            found = m.group()
+        for start, end in matcher.spans(doc, code, opts.get("timeout", PATTERN_TIMEOUT)):
+            found = doc.text[start:end]
             repl = table[matcher.key(found)]
             if ignore_case:
                 repl = match_case(repl, found)
-            yield Hit(m.start(), m.end(), message.format(match=found, replacement=repl),
-                      Fix(m.start(), m.end(), repl, safe))
+            yield Hit(start, end, message.format(match=found, replacement=repl), Fix(start, end, repl, safe))
 
     return check, _timeout_option(matcher)
 
@@ -480,8 +517,8 @@ def _build_consistency(entry, code, message, ignore_case):
 
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
         first: dict[int, str] = {}
-        for m in matcher.finditer(doc.text, code):
-            found = m.group()
+        for start, end in matcher.spans(doc, code):
+            found = doc.text[start:end]
             key = matcher.key(found)
             group, _ = where[key]
             if group not in first:
@@ -493,8 +530,7 @@ def _build_consistency(entry, code, message, ignore_case):
             repl = where[first[group]][1]
             if found[:1].isupper() and not found.isupper() and repl[:1].islower():
                 repl = repl[0].upper() + repl[1:]
-            yield Hit(m.start(), m.end(), message.format(match=found, replacement=repl),
-                      Fix(m.start(), m.end(), repl, safe))
+            yield Hit(start, end, message.format(match=found, replacement=repl), Fix(start, end, repl, safe))
 
     return check, {}
 
@@ -548,10 +584,10 @@ def _build_occurrence(entry, code, message, ignore_case):
                 if count > most:
                     yield Hit(a, b, message.format(match=text[a:b], count=count, max=most))
                 continue
-            found = list(matcher.regex.finditer(text, a, b))
+            found = list(matcher.spans(doc, code, pos=a, endpos=b))
             # Counting tokens: flag each use past the limit.
-            for m in found[most:]:
-                yield Hit(m.start(), m.end(), message.format(match=m.group(), count=len(found), max=most))
+            for start, end in found[most:]:
+                yield Hit(start, end, message.format(match=text[start:end], count=len(found), max=most))
 
     return check, {"max": limit}
 
