@@ -164,6 +164,7 @@ def load_pack_file(path: Path | str) -> list[Rule]:
 
 
 def _get(entry: Mapping[str, Any], key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
+    """A field of the expected type (a bool is never taken for a number), or the default."""
     value = entry.get(key, default)
     if value is not None and (not isinstance(value, kind) or (kind is not bool and isinstance(value, bool))):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
@@ -172,6 +173,7 @@ def _get(entry: Mapping[str, Any], key: str, kind: type | tuple[type, ...], defa
 
 
 def _strings(entry: Mapping[str, Any], key: str) -> list[str]:
+    """A field that must be a list of non-empty strings."""
     value = _get(entry, key, list, [])
     if not all(isinstance(v, str) and v.strip() for v in value):
         raise ValueError(f"field {key!r} must be a list of non-empty strings")
@@ -179,6 +181,7 @@ def _strings(entry: Mapping[str, Any], key: str) -> list[str]:
 
 
 def _check_template(template: str, kind: str) -> None:
+    """Reject placeholders the kind cannot fill, at load time rather than mid-run."""
     allowed = PLACEHOLDERS[kind]
     try:
         fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
@@ -210,6 +213,7 @@ def _norm(phrase: str, ignore_case: bool) -> str:
 
 
 def _unit_re(unit: str) -> str:
+    """The regex for one trie unit: a space matches any run of whitespace, an apostrophe both glyphs."""
     if unit == " ":
         return r"\s+"
     if unit == "'":
@@ -328,17 +332,20 @@ class PhraseMatcher:
 
 
 def _ignore_flag(ignore_case: bool) -> int:
+    """The regex module flag for ignore-case context patterns."""
     import regex
 
     return regex.IGNORECASE if ignore_case else 0
 
 
 def _timeout_message(rule: str, timeout: float) -> str:
+    """What a stopped rule says, naming it and the limit."""
     return (f"pattern of rule {rule} ran longer than {timeout:g} s and was stopped; "
             "simplify the pattern (nested repeats backtrack catastrophically)")
 
 
 def _timed(pattern: Any, text: str, rule: str, timeout: float) -> Iterator[Any]:
+    """finditer under the regex module timeout; a timeout becomes RuleFailure naming the rule."""
     try:
         yield from pattern.finditer(text, timeout=timeout)
     except TimeoutError:
@@ -429,6 +436,7 @@ def compile_rule(entry: Mapping[str, Any], origin: str) -> Rule:
 
 
 def _examples(entry: Mapping[str, Any]) -> Examples:
+    """The examples table as an Examples value."""
     ex = _get(entry, "examples", dict, {})
     unknown = set(ex) - EXAMPLE_FIELDS
     if unknown:
@@ -445,10 +453,12 @@ CheckBuilder = Callable[[Mapping[str, Any], str, str, bool], tuple[Callable, Map
 
 
 def _phrase_matcher(entry: Mapping[str, Any], phrases: Sequence[str], ignore_case: bool) -> PhraseMatcher:
+    """A PhraseMatcher with the entry's before/after context fields."""
     return PhraseMatcher(phrases, ignore_case, {f: _get(entry, f, str) for f in _CONTEXT})
 
 
 def _build_existence(entry, code, message, ignore_case):
+    """Flag any listed word or phrase."""
     tokens = _strings(entry, "tokens")
     if not tokens:
         raise ValueError("field 'tokens' must list at least one word or phrase")
@@ -462,6 +472,7 @@ def _build_existence(entry, code, message, ignore_case):
 
 
 def _build_substitution(entry, code, message, ignore_case):
+    """Flag a listed form and offer its preferred form as a fix."""
     swap = _get(entry, "swap", dict)
     if not swap or not all(isinstance(v, str) for v in swap.values()):
         raise ValueError("field 'swap' must be a table of \"form\" = \"preferred form\" strings")
@@ -501,6 +512,7 @@ def find_cycle(graph: Mapping[str, str]) -> list[str] | None:
 
 
 def _build_consistency(entry, code, message, ignore_case):
+    """Flag forms other than the first one an article uses from each group."""
     groups = _get(entry, "either", list)
     if not groups or not all(isinstance(g, list) and len(g) >= 2 and all(isinstance(f, str) and f.strip()
                                                                            for f in g) for g in groups):
@@ -555,6 +567,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """The span [a, b) without surrounding whitespace, if anything is left."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
@@ -564,6 +577,7 @@ def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 
 
 def _build_occurrence(entry, code, message, ignore_case):
+    """Flag sentences or paragraphs over a word limit, or token uses over a count."""
     scope = _get(entry, "scope", str)
     if scope not in SCOPES:
         raise ValueError(f"field 'scope' must be one of {', '.join(SCOPES)}, not {scope!r}")
@@ -593,6 +607,7 @@ def _build_occurrence(entry, code, message, ignore_case):
 
 
 def _build_conditional(entry, code, message, ignore_case):
+    """Flag the first use of each `if` match that no `then` match defines."""
     import regex
 
     flags = regex.IGNORECASE if ignore_case else 0
@@ -618,6 +633,7 @@ def _build_conditional(entry, code, message, ignore_case):
 
 
 def _build_pattern(entry, code, message, ignore_case):
+    """Flag matches of a raw regex, with an optional replacement."""
     import regex
 
     pattern = _user_regex(_get(entry, "pattern", str), "pattern", regex.IGNORECASE if ignore_case else 0)
@@ -663,6 +679,7 @@ def _check_expand(pattern: Any, replacement: str) -> None:
 
 
 def _timeout_option(matcher: PhraseMatcher) -> Mapping[str, Any]:
+    """Rules with author-written regexes take a `timeout` option."""
     return {"timeout": PATTERN_TIMEOUT} if matcher._user else {}
 
 

@@ -35,6 +35,7 @@ class Directive:
 
 
 def _matches(token: str, finding: Finding) -> bool:
+    """True when a directive code (code, prefix, name or ALL) covers a finding."""
     return token == "ALL" or token == finding.name or finding.code.startswith(token)
 
 
@@ -150,6 +151,7 @@ def _removal(source: str, start: int, end: int) -> Fix:
 
 def _finding(doc: Document, ruleset: RuleSet, rule, start: int, end: int, message: str,
              fix: Fix | None) -> Finding:
+    """A CC100/CC101 finding at a directive, with the configured severity."""
     line, col = doc.lines.position(start)
     end_line, end_col = doc.lines.position(end)
     return Finding(doc.path, rule.code, rule.name, ruleset.severity_for(rule), message, start, end,
