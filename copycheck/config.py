@@ -71,6 +71,7 @@ class Settings:
 
 
 def _toml():
+    """tomllib on 3.11+, tomli on 3.10."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
@@ -96,6 +97,7 @@ def read_table(path: Path) -> dict[str, Any] | None:
 
 
 def _codes(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    """A list of codes, prefixes or names."""
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{path}: key {key!r}: expected a list of rule codes, prefixes or names, "
                           f"like [\"TY\", \"AP001\"], not {value!r}")
@@ -103,6 +105,7 @@ def _codes(path: Path, key: str, value: Any) -> tuple[str, ...]:
 
 
 def _severity(path: Path, key: str, value: Any) -> Severity:
+    """A severity name, or a ConfigError naming the key."""
     if not isinstance(value, str):
         raise ConfigError(f"{path}: key {key!r}: expected \"info\", \"warning\" or \"error\", not {value!r}")
     try:
@@ -153,6 +156,7 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
 
 
 def _globs(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    """A list of glob patterns."""
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{path}: key {key!r}: expected a list of glob patterns, not {value!r}")
     return tuple(value)
@@ -207,6 +211,7 @@ def glob_regex(glob: str) -> re.Pattern[str]:
 
 
 def _relative(path: str, root: str | None) -> str:
+    """The path relative to root with forward slashes; as given when outside root."""
     full = os.path.abspath(path)
     if root is not None:
         rel = os.path.relpath(full, root)

@@ -93,3 +93,12 @@ class Document:
         """The file's dominant line ending, kept when fixes are written."""
         crlf = self.source.count("\r\n")
         return "\r\n" if crlf and crlf * 2 >= self.source.count("\n") else "\n"
+
+    @cached_property
+    def lowered(self) -> str:
+        """`text` in lowercase at the same offsets, for ignore-case word lists (once per document)."""
+        low = self.text.lower()
+        if len(low) != len(self.text):
+            # A few characters lowercase to two ("İ"); keep those as they are so offsets hold.
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+        return low

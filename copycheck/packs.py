@@ -171,6 +171,7 @@ def load_pack_file(path: Path | str) -> list[Rule]:
 
 
 def _get(entry: Mapping[str, Any], key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
+    """A field of the expected type (a bool is never taken for a number), or the default."""
     value = entry.get(key, default)
     if value is not None and (not isinstance(value, kind) or (kind is not bool and isinstance(value, bool))):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
@@ -179,6 +180,7 @@ def _get(entry: Mapping[str, Any], key: str, kind: type | tuple[type, ...], defa
 
 
 def _strings(entry: Mapping[str, Any], key: str) -> list[str]:
+    """A field that must be a list of non-empty strings."""
     value = _get(entry, key, list, [])
     if not all(isinstance(v, str) and v.strip() for v in value):
         raise ValueError(f"field {key!r} must be a list of non-empty strings")
@@ -186,6 +188,7 @@ def _strings(entry: Mapping[str, Any], key: str) -> list[str]:
 
 
 def _check_template(template: str, kind: str) -> None:
+    """Reject placeholders the kind cannot fill, at load time rather than mid-run."""
     allowed = PLACEHOLDERS[kind]
     try:
         fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
@@ -217,6 +220,7 @@ def _norm(phrase: str, ignore_case: bool) -> str:
 
 
 def _unit_re(unit: str) -> str:
+    """The regex for one trie unit: a space matches any run of whitespace, an apostrophe both glyphs."""
     if unit == " ":
         return r"\s+"
     if unit == "'":
@@ -236,8 +240,11 @@ def _emit(node: dict, last: str) -> str:
     return body
 
 
-def phrase_alternation(phrases: Sequence[str], ignore_case: bool) -> str:
-    """One trie-shaped alternation matching any phrase as whole words (never a regex per word)."""
+def phrase_alternation(phrases: Sequence[str], ignore_case: bool, start_boundary: bool = True) -> str:
+    """One trie-shaped alternation matching any phrase as whole words (never a regex per word).
+
+    With start_boundary=False the caller checks that a match does not start inside a word.
+    """
     tries: dict[bool, dict] = {True: {}, False: {}}
     for phrase in phrases:
         key = _norm(phrase, ignore_case)
@@ -247,60 +254,109 @@ def phrase_alternation(phrases: Sequence[str], ignore_case: bool) -> str:
         node[""] = {}
     parts = []
     if tries[True]:
-        parts.append(r"(?<!\w)" + _emit(tries[True], ""))
+        parts.append((r"(?<!\w)" if start_boundary else "") + _emit(tries[True], ""))
     if tries[False]:
         parts.append(_emit(tries[False], ""))
     return "|".join(f"(?:{p})" for p in parts)
 
 
-# How each context field wraps the word-list alternation, as a lookaround.
-_CONTEXT = {
-    "before": "(?<={0}){1}", "not-before": "(?<!{0}){1}", "after": "{1}(?={0})", "not-after": "{1}(?!{0})",
-}
+# Each context field is a zero-width lookaround, tried at the start or the end of a listed form.
+_CONTEXT = {"before": ("(?<={0})", 0), "not-before": ("(?<!{0})", 0), "after": ("(?={0})", 1),
+            "not-after": ("(?!{0})", 1)}
+# Up to this many phrases, the start-of-word test runs in Python on each raw match: a pattern
+# that starts with a lookbehind cannot use re's fast literal-prefix search, and costs more on
+# every document than the few rejected in-word matches of a short list. Long lists match inside
+# words often, so they keep the lookbehind in the pattern.
+SHORT_LIST = 300
+
+
+def _is_word(char: str) -> bool:
+    """The same test as re's \\w for one character."""
+    return char.isalnum() or char == "_"
 
 
 class PhraseMatcher:
-    """Finds any of a list of phrases in one regex pass, with optional context before/after."""
+    """Finds any of a list of phrases in one regex pass, with optional context before/after.
+
+    The list is one `re` alternation (fast, and safe: we build it). An ignore-case list is
+    matched in lowercase against the document's lowercased text (same offsets), which is much
+    faster than re.IGNORECASE. Context fragments are the pack author's, so they are compiled
+    with the `regex` module (variable-width lookbehind) and tried under a timeout only where a
+    listed form was found, on the original text.
+    """
 
     def __init__(self, phrases: Sequence[str], ignore_case: bool,
                  context: Mapping[str, str | None] | None = None) -> None:
         self.ignore_case = ignore_case
-        core = phrase_alternation(phrases, ignore_case)
-        pattern = f"(?:{core})"
-        context = {k: v for k, v in (context or {}).items() if v}
-        for field, fmt in _CONTEXT.items():
-            if field in context:
-                pattern = fmt.format(context[field], pattern)
-        if context:
-            # Context fragments are the pack author's: the regex module gives variable-width
-            # lookbehind and a timeout.
-            import regex
+        self.check_start = len(phrases) <= SHORT_LIST
+        self.regex = re.compile(phrase_alternation(phrases, ignore_case, start_boundary=not self.check_start))
+        self.context: list[tuple[Any, int]] = []
+        for name, fragment in (context or {}).items():
+            if fragment:
+                _user_regex(fragment, name, 0)
+                fmt, at_end = _CONTEXT[name]
+                self.context.append((_user_regex(fmt.format(fragment), name, _ignore_flag(ignore_case)), at_end))
+        self._user = bool(self.context)
 
-            for field, frag in context.items():
-                _user_regex(frag, field, 0)
-            self._user = True
-            self.regex = regex.compile(pattern, (regex.IGNORECASE if ignore_case else 0) | regex.VERSION0)
-        else:
-            self._user = False
-            self.regex = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+    def spans(self, doc: Document, rule: str, timeout: float = PATTERN_TIMEOUT, pos: int = 0,
+              endpos: int | None = None) -> Iterator[tuple[int, int]]:
+        """(start, end) of each listed phrase in the document's text, context checked.
 
-    def finditer(self, text: str, rule: str, timeout: float = PATTERN_TIMEOUT) -> Iterator[Any]:
-        """Matches in text; a pattern that runs too long raises RuleFailure naming the rule."""
-        if not self._user:
-            return self.regex.finditer(text)
-        return _timed(self.regex, text, rule, timeout)
+        A context pattern that runs too long raises RuleFailure naming the rule.
+        """
+        text = doc.text
+        raw = self._raw(doc.lowered if self.ignore_case else text, pos, len(text) if endpos is None else endpos)
+        if not self.context:
+            yield from raw
+            return
+        try:
+            for start, end in raw:
+                if all(ctx.match(text, end if at_end else start, timeout=timeout) for ctx, at_end in self.context):
+                    yield start, end
+        except TimeoutError:
+            raise RuleFailure(_timeout_message(rule, timeout)) from None
+
+    def _raw(self, text: str, pos: int, endpos: int) -> Iterator[tuple[int, int]]:
+        if not self.check_start:
+            for m in self.regex.finditer(text, pos, endpos):
+                yield m.span()
+            return
+        search = self.regex.search
+        while True:
+            m = search(text, pos, endpos)
+            if m is None:
+                return
+            start, end = m.span()
+            if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
+                pos = start + 1  # began inside a word; look again from the next character
+                continue
+            yield start, end
+            pos = end if end > start else start + 1
 
     def key(self, matched: str) -> str:
         """The normalised phrase a match stands for."""
         return _norm(matched, self.ignore_case)
 
 
+def _ignore_flag(ignore_case: bool) -> int:
+    """The regex module flag for ignore-case context patterns."""
+    import regex
+
+    return regex.IGNORECASE if ignore_case else 0
+
+
+def _timeout_message(rule: str, timeout: float) -> str:
+    """What a stopped rule says, naming it and the limit."""
+    return (f"pattern of rule {rule} ran longer than {timeout:g} s and was stopped; "
+            "simplify the pattern (nested repeats backtrack catastrophically)")
+
+
 def _timed(pattern: Any, text: str, rule: str, timeout: float) -> Iterator[Any]:
+    """finditer under the regex module timeout; a timeout becomes RuleFailure naming the rule."""
     try:
         yield from pattern.finditer(text, timeout=timeout)
     except TimeoutError:
-        raise RuleFailure(f"pattern of rule {rule} ran longer than {timeout:g} s and was stopped; "
-                          "simplify the pattern (nested repeats backtrack catastrophically)") from None
+        raise RuleFailure(_timeout_message(rule, timeout)) from None
 
 
 class _Exceptions:
@@ -309,10 +365,10 @@ class _Exceptions:
     def __init__(self, phrases: Sequence[str], ignore_case: bool) -> None:
         self.matcher = PhraseMatcher(phrases, ignore_case) if phrases else None
 
-    def filter(self, text: str, hits: list[Hit]) -> list[Hit]:
+    def filter(self, doc: Document, hits: list[Hit]) -> list[Hit]:
         if self.matcher is None or not hits:
             return hits
-        spans = [m.span() for m in self.matcher.finditer(text, "")]
+        spans = list(self.matcher.spans(doc, ""))
         if not spans:
             return hits
         starts = [s for s, _ in spans]
@@ -369,7 +425,7 @@ def compile_rule(entry: Mapping[str, Any], origin: str) -> Rule:
     check, options = _BUILDERS[kind](entry, code, message, ignore_case)
 
     def run(doc: Document, opts: Mapping[str, Any]) -> list[Hit]:
-        return exceptions.filter(doc.text, list(check(doc, opts)))
+        return exceptions.filter(doc, list(check(doc, opts)))
 
     summary = _get(entry, "summary", str) or _SPACES.sub(" ", re.sub(r"\{\w+\}", "…", message))
     what = _get(entry, "description", str) or summary
@@ -387,6 +443,7 @@ def compile_rule(entry: Mapping[str, Any], origin: str) -> Rule:
 
 
 def _examples(entry: Mapping[str, Any]) -> Examples:
+    """The examples table as an Examples value."""
     ex = _get(entry, "examples", dict, {})
     unknown = set(ex) - EXAMPLE_FIELDS
     if unknown:
@@ -403,23 +460,26 @@ CheckBuilder = Callable[[Mapping[str, Any], str, str, bool], tuple[Callable, Map
 
 
 def _phrase_matcher(entry: Mapping[str, Any], phrases: Sequence[str], ignore_case: bool) -> PhraseMatcher:
+    """A PhraseMatcher with the entry's before/after context fields."""
     return PhraseMatcher(phrases, ignore_case, {f: _get(entry, f, str) for f in _CONTEXT})
 
 
 def _build_existence(entry, code, message, ignore_case):
+    """Flag any listed word or phrase."""
     tokens = _strings(entry, "tokens")
     if not tokens:
         raise ValueError("field 'tokens' must list at least one word or phrase")
     matcher = _phrase_matcher(entry, tokens, ignore_case)
 
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
-        for m in matcher.finditer(doc.text, code, opts.get("timeout", PATTERN_TIMEOUT)):
-            yield Hit(m.start(), m.end(), message.format(match=m.group()))
+        for start, end in matcher.spans(doc, code, opts.get("timeout", PATTERN_TIMEOUT)):
+            yield Hit(start, end, message.format(match=doc.text[start:end]))
 
     return check, _timeout_option(matcher)
 
 
 def _build_substitution(entry, code, message, ignore_case):
+    """Flag a listed form and offer its preferred form as a fix."""
     swap = _get(entry, "swap", dict)
     if not swap or not all(isinstance(v, str) for v in swap.values()):
         raise ValueError("field 'swap' must be a table of \"form\" = \"preferred form\" strings")
@@ -436,13 +496,12 @@ def _build_substitution(entry, code, message, ignore_case):
     matcher = _phrase_matcher(entry, list(swap), ignore_case)
 
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
-        for m in matcher.finditer(doc.text, code, opts.get("timeout", PATTERN_TIMEOUT)):
-            found = m.group()
+        for start, end in matcher.spans(doc, code, opts.get("timeout", PATTERN_TIMEOUT)):
+            found = doc.text[start:end]
             repl = table[matcher.key(found)]
             if ignore_case:
                 repl = match_case(repl, found)
-            yield Hit(m.start(), m.end(), message.format(match=found, replacement=repl),
-                      Fix(m.start(), m.end(), repl, safe))
+            yield Hit(start, end, message.format(match=found, replacement=repl), Fix(start, end, repl, safe))
 
     return check, _timeout_option(matcher)
 
@@ -460,6 +519,7 @@ def find_cycle(graph: Mapping[str, str]) -> list[str] | None:
 
 
 def _build_consistency(entry, code, message, ignore_case):
+    """Flag forms other than the first one an article uses from each group."""
     groups = _get(entry, "either", list)
     if not groups or not all(isinstance(g, list) and len(g) >= 2 and all(isinstance(f, str) and f.strip()
                                                                            for f in g) for g in groups):
@@ -476,8 +536,8 @@ def _build_consistency(entry, code, message, ignore_case):
 
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
         first: dict[int, str] = {}
-        for m in matcher.finditer(doc.text, code):
-            found = m.group()
+        for start, end in matcher.spans(doc, code):
+            found = doc.text[start:end]
             key = matcher.key(found)
             group, _ = where[key]
             if group not in first:
@@ -489,8 +549,7 @@ def _build_consistency(entry, code, message, ignore_case):
             repl = where[first[group]][1]
             if found[:1].isupper() and not found.isupper() and repl[:1].islower():
                 repl = repl[0].upper() + repl[1:]
-            yield Hit(m.start(), m.end(), message.format(match=found, replacement=repl),
-                      Fix(m.start(), m.end(), repl, safe))
+            yield Hit(start, end, message.format(match=found, replacement=repl), Fix(start, end, repl, safe))
 
     return check, {}
 
@@ -515,6 +574,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """The span [a, b) without surrounding whitespace, if anything is left."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
@@ -524,6 +584,7 @@ def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 
 
 def _build_occurrence(entry, code, message, ignore_case):
+    """Flag sentences or paragraphs over a word limit, or token uses over a count."""
     scope = _get(entry, "scope", str)
     if scope not in SCOPES:
         raise ValueError(f"field 'scope' must be one of {', '.join(SCOPES)}, not {scope!r}")
@@ -544,15 +605,16 @@ def _build_occurrence(entry, code, message, ignore_case):
                 if count > most:
                     yield Hit(a, b, message.format(match=text[a:b], count=count, max=most))
                 continue
-            found = list(matcher.regex.finditer(text, a, b))
+            found = list(matcher.spans(doc, code, pos=a, endpos=b))
             # Counting tokens: flag each use past the limit.
-            for m in found[most:]:
-                yield Hit(m.start(), m.end(), message.format(match=m.group(), count=len(found), max=most))
+            for start, end in found[most:]:
+                yield Hit(start, end, message.format(match=text[start:end], count=len(found), max=most))
 
     return check, {"max": limit}
 
 
 def _build_conditional(entry, code, message, ignore_case):
+    """Flag the first use of each `if` match that no `then` match defines."""
     import regex
 
     flags = regex.IGNORECASE if ignore_case else 0
@@ -578,6 +640,7 @@ def _build_conditional(entry, code, message, ignore_case):
 
 
 def _build_pattern(entry, code, message, ignore_case):
+    """Flag matches of a raw regex, with an optional replacement."""
     import regex
 
     pattern = _user_regex(_get(entry, "pattern", str), "pattern", regex.IGNORECASE if ignore_case else 0)
@@ -623,6 +686,7 @@ def _check_expand(pattern: Any, replacement: str) -> None:
 
 
 def _timeout_option(matcher: PhraseMatcher) -> Mapping[str, Any]:
+    """Rules with author-written regexes take a `timeout` option."""
     return {"timeout": PATTERN_TIMEOUT} if matcher._user else {}
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 UNUSED, INVALID = "CC100", "CC101"
 # Any HTML comment that starts with "copycheck" is meant as a directive, so a typo in it
 # ("copycheck ignore", "copycheck: ignroe") is reported rather than silently ignored.
-_DIRECTIVE = re.compile(r"<!--[ \t]*copycheck\b(?P<colon>[ \t]*:)?(?P<body>.*?)-->", re.S | re.I)
+_DIRECTIVE = re.compile(r"<!--[ \t]*copycheck\b(?P<colon>[ \t]*:)?(?P<body>.*?)-->", re.S)
 _VERBS = ("ignore", "disable", "enable", "disable-file")
 # A code (TY001), a prefix (TY, AP0) or a rule name (doubled-word); ALL matches every rule.
 _CODE = re.compile(r"[A-Z]{1,3}\d{0,3}|[a-z]+(?:-[a-z0-9]+)*|ALL")
@@ -35,6 +35,7 @@ class Directive:
 
 
 def _matches(token: str, finding: Finding) -> bool:
+    """True when a directive code (code, prefix, name or ALL) covers a finding."""
     return token == "ALL" or token == finding.name or finding.code.startswith(token)
 
 
@@ -150,6 +151,7 @@ def _removal(source: str, start: int, end: int) -> Fix:
 
 def _finding(doc: Document, ruleset: RuleSet, rule, start: int, end: int, message: str,
              fix: Fix | None) -> Finding:
+    """A CC100/CC101 finding at a directive, with the configured severity."""
     line, col = doc.lines.position(start)
     end_line, end_col = doc.lines.position(end)
     return Finding(doc.path, rule.code, rule.name, ruleset.severity_for(rule), message, start, end,

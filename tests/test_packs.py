@@ -51,6 +51,21 @@ def test_existence_whole_words_phrases_across_line_breaks_and_exceptions(tmp_pat
     assert got == [("slam", "Avoid slam."), ("In the\nwake of", "Avoid In the\nwake of."), ("don’t", "Avoid don’t.")]
 
 
+def test_ignore_case_keeps_offsets_when_lowercasing_changes_length(tmp_path):
+    rules = load_pack_file(write_pack(tmp_path, """
+        [[rule]]
+        code = "HS001"
+        name = "banned"
+        kind = "existence"
+        message = "{match}"
+        ignore-case = true
+        tokens = ["slam"]
+    """))
+    text = "İİ said they SLAM it."  # "İ".lower() is two code points
+    (f,) = check(rules, text)[0]
+    assert text[f.start:f.end] == "SLAM" and f.column == 14
+
+
 def test_substitution_keeps_capitals_and_marks_fix_safety(tmp_path):
     rules = load_pack_file(write_pack(tmp_path, """
         [[rule]]
