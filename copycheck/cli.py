@@ -108,11 +108,10 @@ def _names_arg(value: str | None) -> str | None:
 
 def _add_cross_file_findings(results, rulesets):
     """The report phase after every worker: names spelled one way in most files (NM003)."""
-    from .namerepo import add_findings, wanted
-
-    ruleset = next((rs for rs in rulesets.values() if wanted(rs)), None)
+    ruleset = next((rs for rs in rulesets.values() if any(r.cross_file for r in rs.rules)), None)
     if ruleset is None:
         return results
+    from .namerepo import add_findings, wanted
     try:
         results = add_findings(results, ruleset)
     except ValueError as exc:

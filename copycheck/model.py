@@ -128,6 +128,8 @@ class Rule:
     in_quotes: bool = False
     # Pack rules and opt-in checks are off until selected or their pack is switched on.
     enabled_by_default: bool = True
+    # A rule that also needs statistics from every file of the run (reported after all workers).
+    cross_file: bool = False
     # Where the rule came from: "builtin" or the path of its pack.
     origin: str = "builtin"
     link: str = ""

@@ -34,13 +34,17 @@ def builtin_rules() -> list[Rule]:
     return rules
 
 
-def load_rules(packs: Sequence[str], base_dir: str | None = None) -> list[Rule]:
-    """Built-in rules followed by the rules of the named or given packs."""
-    rules = builtin_rules()
-    if packs:
-        from .packs import load_packs
+# Packs loaded in every run: the default selection is the core checks plus consistency.
+# Their rules are turned off like any other, e.g. `ignore = ["CS"]`.
+DEFAULT_PACKS = ("consistency",)
 
-        rules.extend(load_packs(packs, base_dir))
+
+def load_rules(packs: Sequence[str], base_dir: str | None = None) -> list[Rule]:
+    """Built-in rules followed by the default packs' rules and those of the named or given packs."""
+    from .packs import load_packs
+
+    rules = builtin_rules()
+    rules.extend(load_packs((*DEFAULT_PACKS, *packs), base_dir))
     codes: dict[str, str] = {}
     names: dict[str, str] = {}
     for rule in rules:

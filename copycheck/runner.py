@@ -74,10 +74,12 @@ def check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> F
             if line not in snippets:
                 a, b = doc.lines.line_span(line, doc.source)
                 snippets[line] = doc.source[a:b]
-    from .namerepo import file_names
+    names = None
+    if any(r.cross_file for r in ruleset.rules):
+        from .namerepo import file_names  # the only cross-file family so far
 
-    return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed,
-                      names=file_names(doc, ruleset, source.display))
+        names = file_names(doc, ruleset, source.display)
+    return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed, names=names)
 
 
 # Worker processes inherit these by fork, so rules built from packs never need pickling.

@@ -168,6 +168,7 @@ RULES = (
     Rule(
         code="NM003",
         name="repository-name-variant",
+        cross_file=True,
         summary="A name spelled one way in most files of a run and another way in a few.",
         severity=Severity.WARNING,
         check=check_repository_names,
