@@ -64,17 +64,15 @@ class PackError(ValueError):
 
 
 def builtin_dir() -> Path:
-    """The folder of built-in packs: the installed copycheck.rules, else the source tree's rules/."""
-    try:
-        from importlib.resources import files
-
-        folder = files("copycheck.rules")
-        if folder.joinpath("ap.toml").is_file():
-            return Path(str(folder))
-    except (ModuleNotFoundError, TypeError):
-        pass
+    """The folder of built-in packs: the installed copycheck/rules, else the source tree's rules/."""
+    # A wheel installs rules/ as the package copycheck.rules, beside this module. A plain path
+    # check finds it without importing importlib.resources, which would cost a cold start ~9 ms.
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    if installed.joinpath("ap.toml").is_file():
+        return installed
     # Running from a checkout (tests use pythonpath="."), where copycheck.rules is not a package.
-    return Path(__file__).resolve().parent.parent / "rules"
+    return here.parent / "rules"
 
 
 # Built-in data files in rules/ that are not rule packs.
