@@ -22,9 +22,11 @@ def test_every_subpackage_is_listed_in_pyproject():
 
 
 def _installed_files():
-    try:
-        dist = metadata.distribution("copycheck")
-    except metadata.PackageNotFoundError:
+    # Look outside the source tree: an in-tree build (pip install .) leaves copycheck.egg-info
+    # there, and the tests put the tree first on sys.path.
+    elsewhere = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
+    dist = next(iter(metadata.distributions(name="copycheck", path=elsewhere)), None)
+    if dist is None:
         return None
     files = dist.files or []
     # An editable install lists no package files; only a real install can be checked.
