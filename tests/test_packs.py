@@ -1,7 +1,6 @@
 """Rule packs: loading and validation, each kind's behaviour, timeouts, and the shipped packs' data."""
 from __future__ import annotations
 
-import importlib.metadata
 import re
 import textwrap
 from pathlib import Path
