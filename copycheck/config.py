@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
@@ -70,24 +69,11 @@ class Settings:
 # --- reading one file ----------------------------------------------------------------------
 
 
-def _toml():
-    """tomllib on 3.11+, tomli on 3.10."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
-    return tomllib
-
-
 def read_table(path: Path) -> dict[str, Any] | None:
     """The copycheck table of a config file; None for a pyproject.toml without [tool.copycheck]."""
-    tomllib = _toml()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    from .tomlfile import load_toml
+
+    data = load_toml(path, "configuration", ConfigError)
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("copycheck")
         if table is not None and not isinstance(table, dict):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import bisect
 import re
 import string
-import sys
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
@@ -128,17 +127,10 @@ def load_packs(names_or_paths: Sequence[str], base_dir: str | None = None) -> li
 
 def load_pack_file(path: Path | str) -> list[Rule]:
     """Parse and validate one pack file, compiling each of its rules."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
+    from .tomlfile import load_toml
+
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise PackError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(f"{path}: cannot read pack: {exc}") from None
+    data = load_toml(path, "pack", PackError)
     unknown = set(data) - {"rule", "description"}
     if unknown:
         raise PackError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))} "
