@@ -53,7 +53,6 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
     """Run every rule in the set over one document; return sorted findings and problems."""
     findings: list[Finding] = []
     problems: list[Problem] = []
-    position = doc.lines.position
     for rule in ruleset.rules:
         options = ruleset.options_for(rule)
         severity = ruleset.severity_for(rule)
@@ -62,6 +61,12 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
         except RuleFailure as exc:
             problems.append(Problem(doc.path, f"rule {rule.code} [{rule.name}] stopped: {exc}"))
             continue
+        except Exception as exc:  # a bug in one rule must not cost the other rules or files
+            problems.append(Problem(doc.path, f"rule {rule.code} [{rule.name}] crashed: "
+                                              f"{type(exc).__name__}: {exc} (please report this)"))
+            continue
+        if hits:
+            position = doc.lines.position  # the line index is built only for a file with hits
         for hit in hits:
             if not rule.in_quotes and doc.quotes.contains(hit.start, hit.end):
                 continue

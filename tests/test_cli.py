@@ -157,3 +157,20 @@ def test_import_is_light():
     code = "import sys, copycheck; print(sorted(m for m in ('rich', 'regex', 'markdown_it') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_crashing_rule_is_reported_and_the_rest_still_run():
+    from copycheck.document import Document
+    from copycheck.engine import RuleSet, check_document
+    from copycheck.model import Docs, Rule, Severity
+    from copycheck.registry import builtin_rules
+
+    def broken(doc, options):
+        raise KeyError("boom")
+
+    bad = Rule("ZZ999", "broken-rule", "Always crashes.", Severity.ERROR, broken, Docs("w", "y", "e"))
+    doubled = next(r for r in builtin_rules() if r.code == "TY001")
+    findings, problems = check_document(Document.from_text("Say the the word.", "a.txt"), RuleSet((bad, doubled)))
+    assert [f.code for f in findings] == ["TY001"]
+    (p,) = problems
+    assert p.path == "a.txt" and "rule ZZ999 [broken-rule] crashed: KeyError" in p.message and p.fatal
