@@ -42,7 +42,15 @@ RulesetFor = Callable[[str], RuleSet]
 
 
 def check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> FileResult:
-    """Read, check and optionally fix one file."""
+    """Read, check and optionally fix one file; an unexpected error costs only this file."""
+    try:
+        return _check_source(source, ruleset_for, opts)
+    except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
+        return FileResult(source.display, problems=(
+            Problem(source.display, f"internal error while checking: {type(exc).__name__}: {exc} (please report this)"),))
+
+
+def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> FileResult:
     doc = read(source, opts.max_bytes)
     if isinstance(doc, Problem):
         return FileResult(source.display, problems=(doc,))
