@@ -174,3 +174,23 @@ def test_a_crashing_rule_is_reported_and_the_rest_still_run():
     assert [f.code for f in findings] == ["TY001"]
     (p,) = problems
     assert p.path == "a.txt" and "rule ZZ999 [broken-rule] crashed: KeyError" in p.message and p.fatal
+
+
+def test_an_internal_error_costs_only_that_file(tmp_path):
+    from copycheck.engine import RuleSet
+    from copycheck.files import Source
+    from copycheck.registry import builtin_rules
+    from copycheck.runner import RunOptions, run
+
+    good = RuleSet(tuple(r for r in builtin_rules() if r.code == "TY001"))
+
+    def ruleset_for(path):
+        if path.endswith("bad.txt"):
+            raise RuntimeError("configuration vanished")
+        return good
+
+    for name in ("bad.txt", "good.txt"):
+        (tmp_path / name).write_text("the the\n", encoding="utf-8")
+    bad, ok = run([Source(str(tmp_path / n), n) for n in ("bad.txt", "good.txt")], ruleset_for, RunOptions())
+    assert bad.findings == () and "internal error while checking: RuntimeError" in bad.problems[0].message
+    assert [f.code for f in ok.findings] == ["TY001"]
