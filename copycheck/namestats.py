@@ -11,6 +11,9 @@ from typing import Iterable, NamedTuple, Sequence
 # A name token: a capital letter, letters, an optional inner apostrophe (O'Brien, D'Arcy),
 # hyphen-joined parts, and an optional hyphen-joined Arabic article in front (al-Sarraj).
 # Only capitalised tokens are matched, so the pass skips ordinary words at C speed.
+# This is the reference definition (the `regex` module, full Unicode); it runs only on texts
+# with characters outside the Latin/punctuation range below, since importing `regex` and
+# compiling these classes cost more than checking a short article.
 _CAP_TOKEN = (
     r"(?<![\w'’\-])(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=\p{Lu}))?"
     r"\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]{2,})*(?:-[\p{L}\p{M}]+)*"
@@ -25,6 +28,79 @@ def _patterns():
 
     run = f"{_CAP_TOKEN}(?:[ \u00a0]{_CAP_TOKEN})*"
     return regex.compile(run), regex.compile(_PREV_WORD)
+
+
+# The fast path: texts whose characters all lie in Latin-1, Latin Extended-A/B, general
+# punctuation and currency signs (nearly all English copy: £, €, curly quotes, dashes).
+# There \p{Lu}, [\p{L}\p{M}] and the `regex` module's \w are small classes for the stdlib `re`
+# (tests/test_names.py checks them against `regex` code point by code point).
+_OUTSIDE = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf]")
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+# What may not stand just before a name token: the `regex` module's \w, apostrophes, hyphen.
+_WORD_CHARS = frozenset(
+    "'-0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u00aa\u00b5\u00ba"
+    "\u200c\u200d\u2019\u203f\u2040\u2054"
+    + "".join(map(chr, range(0xC0, 0x250))).replace("\u00d7", "").replace("\u00f7", "")
+)
+_BODY = f"[{_LETTER}]*(?:['’][{_LETTER}]{{2,}})*(?:-[{_LETTER}]+)*"
+# The reference pattern rearranged to begin with a capital, so that `re` skips ordinary text
+# with its charset scan; the first token's look-behind and Arabic article are checked in
+# Python (_fast_runs), the later tokens' in the pattern.
+_FAST_RUN = (
+    f"[{_UPPER}]{_BODY}"
+    f"(?:[ \u00a0](?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=[{_UPPER}]))?[{_UPPER}]{_BODY})*"
+)
+_ARTICLES = frozenset("al Al el El ad Ad as As ar Ar".split())
+
+
+@lru_cache(maxsize=1)
+def _fast_pattern() -> re.Pattern:
+    return re.compile(_FAST_RUN)
+
+
+def _fast_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run the reference pattern finds, for a text in the fast range."""
+    pattern = _fast_pattern()
+    search, match = pattern.search, pattern.match
+    words = _WORD_CHARS
+    out: list[tuple[int, int]] = []
+    pos = 0
+    m = search(text)
+    while m is not None:
+        s, end = m.span()
+        prev = text[s - 1] if s else " "
+        start = s
+        if prev in "-‐" and s - 3 >= pos and text[s - 3:s - 1] in _ARTICLES and (s == 3 or text[s - 4] not in words):
+            start = s - 3  # "al-Sarraj": the article joins the name
+        elif prev in words:
+            m = search(text, s + 1)  # "iPhone", "x-Ray": not the start of a token
+            continue
+        elif text[s:s + 2] in _ARTICLES and text[s + 2:s + 3] in ("-", "‐"):
+            m = match(text, s + 3)
+            if m is not None:
+                end = m.end()  # "Al-Sarraj": the article, then a full token
+        out.append((start, end))
+        pos = end
+        m = search(text, end)
+    return out
+
+
+def _prev_word(text: str, lo: int, hi: int) -> str | None:
+    """The reference pattern _PREV_WORD searched in text[lo:hi], for a window in the fast range."""
+    w = text[lo:hi]
+    if w.endswith(" "):
+        w = w[:-1]
+    elif w.endswith(" \n"):
+        w = w[:-2]  # `$` also matches before a final newline
+    else:
+        return None
+    if w.endswith("."):
+        w = w[:-1]
+    i = len(w)
+    while i and w[i - 1].isalpha():
+        i -= 1
+    return w[i:] or None
 
 
 _AL_PREFIX = re.compile(r"^(?:al|el|ad|as|ar)[-‐ ]", re.I)
@@ -198,6 +274,7 @@ class Names:
 
     text: str
     runs: tuple[NameRun, ...]
+    exotic: bool = False  # characters outside the fast range: the `regex` module's patterns apply
 
     @cached_property
     def _common(self) -> dict[str, bool]:
@@ -242,7 +319,7 @@ class Names:
         if got is not None:
             return got
         runs = self.runs
-        prev_word = _patterns()[1]
+        prev_word = _patterns()[1] if self.exotic else None
         neighbours: set[str] = set()
         titled = False
         given_only = True
@@ -255,8 +332,13 @@ class Names:
                 titled = titled or prev.lower() in COURTESY
                 prev = ""
             elif k == 0:
-                before = prev_word.search(self.text, max(0, runs[ri].start - 16), runs[ri].start)
-                titled = titled or (before is not None and before.group(1).lower() in COURTESY)
+                lo, hi = max(0, runs[ri].start - 16), runs[ri].start
+                if prev_word is None:
+                    word = _prev_word(self.text, lo, hi)
+                else:
+                    before = prev_word.search(self.text, lo, hi)
+                    word = before.group(1) if before is not None else None
+                titled = titled or (word is not None and word.lower() in COURTESY)
             if nxt.lower() in TITLES:
                 nxt = ""
             given_only = given_only and bool(nxt)
@@ -317,12 +399,18 @@ def _is_shouting(tok: str) -> bool:
 
 def extract(text: str) -> Names:
     """Find runs of capitalised tokens in one regex pass; ordinary words are looked up on demand."""
-    run_re = _patterns()[0]
+    if _OUTSIDE.search(text) is None:
+        spans = _fast_spans(text)
+        exotic = False
+    else:
+        spans = [m.span() for m in _patterns()[0].finditer(text)]
+        exotic = True
     runs: list[NameRun] = []
-    for m in run_re.finditer(text):
-        start, group = m.start(), m.group()
+    append = runs.append
+    for start, end in spans:
+        group = text[start:end]
         if " " not in group and "\u00a0" not in group:
-            runs.append(NameRun(start, m.end(), (group,), (start,)))  # most runs are one word
+            append(NameRun(start, end, (group,), (start,)))  # most runs are one word
             continue
         forms = group.replace("\u00a0", " ").split(" ")
         starts = list(accumulate((len(f) + 1 for f in forms[:-1]), initial=start))
@@ -339,8 +427,8 @@ def extract(text: str) -> Names:
         lead = 0
         while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
             lead += 1
-        runs.append(NameRun(starts[lead], m.end(), tuple(forms[lead:]), tuple(starts[lead:])))
-    return Names(text, tuple(runs))
+        append(NameRun(starts[lead], end, tuple(forms[lead:]), tuple(starts[lead:])))
+    return Names(text, tuple(runs), exotic)
 
 
 def _edit_kind(a: str, b: str) -> str:

@@ -200,3 +200,64 @@ def test_names_pack_and_config_key_switch_the_house_list_on(tmp_path):
     (tmp_path / "copycheck.toml").write_text("names = 3\n", encoding="utf-8")
     bad = run_cli(str(p))
     assert bad.code == 2 and "key 'names'" in bad.err
+
+
+# --- Speed paths must find exactly what the reference (`regex` module) patterns find ---------
+
+def test_fast_classes_match_the_regex_module_over_the_fast_range():
+    import re
+
+    import regex
+
+    from copycheck import namestats as ns
+
+    upper, letter = re.compile(f"[{ns._UPPER}]"), re.compile(f"[{ns._LETTER}]")
+    ref_upper, ref_letter, ref_word = (regex.compile(p) for p in (r"\p{Lu}", r"[\p{L}\p{M}]", r"[\w'’\-]"))
+    for cp in [*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0)]:
+        ch = chr(cp)
+        assert ns._OUTSIDE.match(ch) is None
+        assert bool(upper.match(ch)) == bool(ref_upper.match(ch)), hex(cp)
+        assert bool(letter.match(ch)) == bool(ref_letter.match(ch)), hex(cp)
+        assert (ch in ns._WORD_CHARS) == bool(ref_word.match(ch)), hex(cp)
+        assert ch.isalpha() == bool(regex.match(r"\p{L}", ch)), hex(cp)  # _prev_word uses isalpha
+    assert ns._OUTSIDE.match("\u0250") and ns._OUTSIDE.match("\u2070") and ns._OUTSIDE.match("\u20d0")
+
+
+def _reference_spans(text):
+    from copycheck.namestats import _patterns
+
+    return [m.span() for m in _patterns()[0].finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Fayez al-Sarraj met Al-O'Brien and el‐Baradei; x-Ray, iPhone Xs, 3D Al- Sarraj.",
+    "al-Sarraj, Xal-Sarraj, Al-al-Sarraj, Ar‐Rashid al-", "O'Neill’s D’Arcy McDonald-Smith Çavuşoğlu\u00a0Erdoğan",
+    "_Foo -Bar 'Baz ’Qux ‐Quux Ǆemal ǅemal ×Ab",
+])
+def test_fast_runs_equal_reference_runs(text):
+    from copycheck.namestats import _fast_spans
+
+    assert _fast_spans(text) == _reference_spans(text)
+
+
+def test_fast_runs_equal_reference_runs_on_random_text():
+    import random
+
+    from copycheck.namestats import _OUTSIDE, _fast_spans, _patterns, _prev_word
+
+    alphabet = [*"aAlLeEdDsSrRxZ -‐'’_0.\n\u00a0ÉéşŞ×ǅǄ\u201c", "Al-", "al-", "El‐", "ar-", "Mr "]
+    prev_ref = _patterns()[1]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
+        assert _OUTSIDE.search(text) is None
+        assert _fast_spans(text) == _reference_spans(text), text
+        for hi in range(len(text) + 1):
+            m = prev_ref.search(text, max(0, hi - 6), hi)
+            assert _prev_word(text, max(0, hi - 6), hi) == (m.group(1) if m else None), (text, hi)
+
+
+def test_text_outside_the_fast_range_uses_the_reference_patterns():
+    text = "Villarreal won in Мадрид. Villarreal lost. Mr Villareal drew."
+    assert Document.from_text(text, "a.txt").names.exotic
+    assert spans(text) == [("Villareal", "Villarreal")]
