@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain, combinations
 from typing import Iterable, NamedTuple, Sequence
 
 # A name token: a capital letter, letters, an optional inner apostrophe (O'Brien, D'Arcy),
@@ -199,6 +199,9 @@ DERIVATION_ENDINGS = frozenset(
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII letters only: diacritics, case, spaces, hyphens and apostrophes go."""
+    if text.isascii():
+        # anyascii leaves ASCII as it is; most names are ASCII, so most runs never import it.
+        return "".join(filter(str.isalpha, text.lower()))
     from anyascii import anyascii
 
     return "".join(ch for ch in anyascii(text).lower() if ch.isalpha())
@@ -294,15 +297,26 @@ class Names:
     @cached_property
     def index(self) -> dict[str, list[tuple[int, int]]]:
         """(run, position) of every occurrence of each name-like spelling."""
-        raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        raw: dict[str, list[tuple[int, int]]] = {}
+        get = raw.get
         for ri, run in enumerate(self.runs):
-            for k, form in enumerate(run.forms):
-                raw[form].append((ri, k))
-        return {
-            f: occ for f, occ in raw.items()
-            if f.lower() not in TITLES and not _is_shouting(f) and len(fold(f)) >= 3
-            and not ("-" in f and "-" in _AL_PREFIX.sub("", f)) and not self.is_common(f)
-        }  # ordinary words, titles, acronyms and hyphenated compounds ("Blu-ray") are not names
+            forms = run.forms
+            if len(forms) == 1:
+                form = forms[0]
+                occ = get(form)
+                if occ is None:
+                    raw[form] = [(ri, 0)]
+                else:
+                    occ.append((ri, 0))
+                continue
+            for k, form in enumerate(forms):
+                occ = get(form)
+                if occ is None:
+                    raw[form] = [(ri, k)]
+                else:
+                    occ.append((ri, k))
+        is_common = self.is_common
+        return {f: occ for f, occ in raw.items() if _name_like(f) and not is_common(f)}
 
     def spans(self, form: str) -> tuple[tuple[int, int], ...]:
         """Every span of a spelling, in text order."""
@@ -390,6 +404,20 @@ def _occurs_as_word(text: str, word: str) -> bool:
             return True
         i = text.find(word, i + 1)
     return False
+
+
+_NAME_LIKE: dict[str, bool] = {}
+
+
+def _name_like(form: str) -> bool:
+    """Not a title, an acronym, a short word or a hyphenated compound ("Blu-ray"): memoised per spelling."""
+    got = _NAME_LIKE.get(form)
+    if got is None:
+        got = (form.lower() not in TITLES and not _is_shouting(form) and len(fold(form)) >= 3
+               and not ("-" in form and "-" in _AL_PREFIX.sub("", form)))
+        if len(_NAME_LIKE) < 200_000:  # bounded, like the lru caches, for very long runs
+            _NAME_LIKE[form] = got
+    return got
 
 
 def _is_shouting(tok: str) -> bool:
@@ -598,6 +626,114 @@ def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[s
                     yield forms[i], forms[j]
 
 
+@lru_cache(maxsize=65536)
+def _deletion_keys(c: str) -> tuple[str, ...]:
+    """c and c with one letter deleted, each key once.
+
+    Two strings within OSA distance 1 share such a key (a substitution or a transposition
+    costs one deletion on each side, an insertion one on the longer side).
+    """
+    keys = {c}
+    keys.update(c[:k] + c[k + 1:] for k in range(len(c)))
+    return tuple(keys)
+
+
+@lru_cache(maxsize=65536)
+def _letters(c: str) -> frozenset[str]:
+    return frozenset(c)
+
+
+def osa_distance(a: str, b: str, cutoff: int = 9) -> int:
+    """Optimal string alignment distance (rapidfuzz's OSA), or cutoff + 1 once it must exceed cutoff."""
+    if a == b:
+        return 0
+    if abs(len(a) - len(b)) > cutoff:
+        return cutoff + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        ai = a[i - 1]
+        for j in range(1, len(b) + 1):
+            v = prev[j - 1] if ai == b[j - 1] else prev[j - 1] + 1
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            if cur[j - 1] + 1 < v:
+                v = cur[j - 1] + 1
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == b[j - 1] and prev2[j - 2] + 1 < v:
+                v = prev2[j - 2] + 1
+            cur[j] = v
+        if min(cur) > cutoff:
+            return cutoff + 1  # every alignment already costs more
+        prev2, prev = prev, cur
+    return min(prev[-1], cutoff + 1)
+
+
+def _within_one(a: str, b: str) -> bool:
+    """osa_distance(a, b) <= 1: equal, or one substitution, insertion, deletion or adjacent swap."""
+    if a == b:
+        return True
+    if len(a) < len(b):
+        a, b = b, a
+    i = 0
+    n = len(b)
+    while i < n and a[i] == b[i]:
+        i += 1
+    if len(a) == n:
+        return a[i + 1:] == b[i + 1:] or (i + 1 < n and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
+    return len(a) == n + 1 and a[i + 1:] == b[i:]
+
+
+def _shared_keys(keys: Sequence[tuple[str, ...]]) -> list[list[int]]:
+    """The indices of the items that share each key held by two or more items (each item's keys distinct).
+
+    Nearly every key is held by one item, so the test and the count run in C and only items
+    with a shared key are visited in Python.
+    """
+    flat = list(chain.from_iterable(keys))
+    if len(set(flat)) == len(flat):
+        return []
+    shared = {k for k, n in Counter(flat).items() if n > 1}
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        if not shared.isdisjoint(ks):
+            for k in shared.intersection(ks):
+                groups[k].append(i)
+    return list(groups.values())
+
+
+def article_pairs(forms: Sequence[str]) -> set[tuple[str, str]]:
+    """The set candidate_pairs(forms) yields for an article's few hundred spellings, without rapidfuzz.
+
+    The same shared keys, and the same edit-distance rule (the earlier spelling's core has four
+    letters or more and is within distance 1, or 2 for nine letters or more), but the
+    neighbours come from one-letter-deletion keys and a check of the few pairs that share
+    one, so an article with no close spellings costs a few set operations.
+    """
+    found: set[tuple[int, int]] = set()
+    for members in _shared_keys([_exact_keys(f) for f in forms]):
+        if len(members) <= 50:
+            found.update(combinations(members, 2))  # a key shared by dozens of forms is a short stem
+    cores = [core(f) for f in forms]
+    for members in _shared_keys([_deletion_keys(c) for c in cores]):
+        for i, j in combinations(members, 2):
+            if (i, j) not in found and len(cores[i]) >= 4 and _within_one(cores[i], cores[j]):
+                found.add((i, j))
+    # Distance 2 for a core of nine letters or more: few cores are that long, and each edit
+    # changes the length by at most one and the set of letters by at most two.
+    long = [i for i, c in enumerate(cores) if len(c) >= 9]
+    if long:
+        sized = [(j, len(c), _letters(c)) for j, c in enumerate(cores) if len(c) >= 7]
+        for i in long:
+            ci = cores[i]
+            n, letters = len(ci), _letters(ci)
+            for j, m, other in sized:
+                if (j > i and abs(m - n) <= 2 and (i, j) not in found and len(letters ^ other) <= 4
+                        and (_within_one(ci, cores[j]) or osa_distance(ci, cores[j], 2) <= 2)):
+                    found.add((i, j))
+    return {(forms[i], forms[j]) for i, j in found}
+
+
 @dataclass(frozen=True)
 class Variant:
     """A minority spelling in a document and the majority spelling it should follow."""
@@ -627,7 +763,8 @@ def find_variants(names: Names) -> list[Variant]:
         return f
 
     stats: dict[str, FormStats] = {}
-    for a, b in candidate_pairs(forms):
+    pairs = sorted(article_pairs(forms)) if len(forms) <= ALL_PAIRS_LIMIT else candidate_pairs(forms)
+    for a, b in pairs:
         if string_strength(a, b)[0] == 0:
             continue
         stats[a], stats[b] = names.stats(a), names.stats(b)

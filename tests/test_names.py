@@ -261,3 +261,47 @@ def test_text_outside_the_fast_range_uses_the_reference_patterns():
     text = "Villarreal won in Мадрид. Villarreal lost. Mr Villareal drew."
     assert Document.from_text(text, "a.txt").names.exotic
     assert spans(text) == [("Villareal", "Villarreal")]
+
+
+def test_article_pairs_equal_candidate_pairs_on_random_spellings():
+    import random
+
+    from copycheck.namestats import article_pairs, candidate_pairs
+
+    rng = random.Random(5)
+    for _ in range(400):
+        forms = set()
+        for _ in range(rng.randint(1, 8)):
+            base = "".join(rng.choice("aeiklmnrst") for _ in range(rng.randint(2, 11)))
+            for _ in range(rng.randint(1, 8)):
+                w = list(base)
+                for _ in range(rng.randint(0, 2)):
+                    op, k = rng.randint(0, 3), rng.randrange(len(w) + 1)
+                    if op == 0:
+                        w.insert(k, rng.choice("aehkl"))
+                    elif op == 1 and k < len(w):
+                        del w[k]
+                    elif op == 2 and k < len(w):
+                        w[k] = rng.choice("aehkl")
+                    elif op == 3 and k + 1 < len(w):
+                        w[k], w[k + 1] = w[k + 1], w[k]
+                if w:
+                    forms.add("".join(w).capitalize())
+        forms = sorted(forms)
+        assert article_pairs(forms) == set(candidate_pairs(forms)), forms
+
+
+def test_osa_distance_equals_rapidfuzz():
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from copycheck.namestats import _within_one, osa_distance
+
+    rng = random.Random(3)
+    for _ in range(20000):
+        x, y = ("".join(rng.choice("abc") for _ in range(rng.randint(0, 9))) for _ in range(2))
+        d = OSA.distance(x, y)
+        assert osa_distance(x, y) == d, (x, y)
+        assert _within_one(x, y) == (d <= 1), (x, y)
+        assert min(osa_distance(x, y, 2), 3) == min(d, 3), (x, y)
