@@ -215,12 +215,39 @@ DERIVATION_ENDINGS = frozenset(
 ) | {""}
 
 
+# What fold() makes of each letter from U+00C0 to U+024F ("-" for nothing): anyascii's
+# transliteration, lowercased, letters only (tests/test_names.py checks it against anyascii).
+# Importing anyascii and loading its tables costs more than checking a short article, and
+# names in English copy rarely leave Latin script.
+_LATIN_FOLD = """
+a a a a a a ae c e e e e i i i i d n o o o o o - o u u u u y th ss a a a a a a ae c e e e e i i i i
+d n o o o o o - o u u u u y th y a a a a a a c c c c c c c c d d d d e e e e e e e e e e g g g g g g
+g g h h h h i i i i i i i i i i ij ij j j k k q l l l l l l l l l l n n n n n n n ng ng o o o o o o
+oe oe r r r r r r s s s s s s s s t t t t t t u u u u u u u u u u u u w w y y y z z z z z z s b b b
+b - - o c c d d d d z e e e f f g g hw i i k k l l w n n o o o gh gh p p r - - sh sh t t t t u u u v
+y y z z zh - - zh dz - - ts w c x qc q dz dz dz lj lj lj nj nj nj a a i i o o u u u u u u u u u u e
+a a a a ae ae g g g g k k o o o o zh zh j dz dz dz g g hw w n n a a ae ae o o a a a a e e e e i i i
+i o o o o r r r r u u u u s s t t y y h h n d ou ou z z a a e e o o o o o o o o y y l n t j db qp a
+c c l t s z - - b u a e e j j q q r r y y
+"""
+_UNFOLDABLE = re.compile(r"[^\x00-\x7f\u00c0-\u024f’‐]")
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table = {c: chr(c).lower() if chr(c).isalpha() else "" for c in range(128)}
+    table.update(zip(range(0xC0, 0x250), ("" if f == "-" else f for f in _LATIN_FOLD.split())))
+    table[ord("’")] = table[ord("‐")] = ""  # anyascii makes them ' and -, which fold drops
+    return table
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII letters only: diacritics, case, spaces, hyphens and apostrophes go."""
     if text.isascii():
-        # anyascii leaves ASCII as it is; most names are ASCII, so most runs never import it.
-        return "".join(filter(str.isalpha, text.lower()))
+        return "".join(filter(str.isalpha, text.lower()))  # anyascii leaves ASCII as it is
+    if _UNFOLDABLE.search(text) is None:
+        return text.translate(_fold_table())
     from anyascii import anyascii
 
     return "".join(ch for ch in anyascii(text).lower() if ch.isalpha())
@@ -496,9 +523,8 @@ def _edit_kind(a: str, b: str) -> str:
 
 
 def _osa(a: str, b: str) -> int:
-    from rapidfuzz.distance import OSA
-
-    return OSA.distance(a, b, score_cutoff=3)
+    """OSA distance capped at 4 (rapidfuzz's score_cutoff=3), for one pair at a time."""
+    return osa_distance(a, b, 3)
 
 
 def _is_derivation(a: str, b: str) -> bool:

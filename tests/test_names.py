@@ -305,3 +305,22 @@ def test_osa_distance_equals_rapidfuzz():
         assert osa_distance(x, y) == d, (x, y)
         assert _within_one(x, y) == (d <= 1), (x, y)
         assert min(osa_distance(x, y, 2), 3) == min(d, 3), (x, y)
+
+
+def test_fold_without_anyascii_equals_anyascii():
+    import random
+
+    from anyascii import anyascii
+
+    from copycheck.namestats import fold
+
+    def reference(text):
+        return "".join(ch for ch in anyascii(text).lower() if ch.isalpha())
+
+    chars = [chr(c) for c in [*range(0x250), 0x2019, 0x2010, 0x0301, 0x0416, 0x00A0]]
+    for ch in chars:
+        assert fold(ch) == reference(ch), hex(ord(ch))
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 8)))
+        assert fold(text) == reference(text), text
