@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, combinations
 from typing import Iterable, NamedTuple, Sequence
@@ -324,6 +324,9 @@ class Names:
     text: str
     runs: tuple[NameRun, ...]
     exotic: bool = False  # characters outside the fast range: the `regex` module's patterns apply
+    # Every spelling's (run, position) occurrences, and the runs of three words or more.
+    raw: dict[str, list[tuple[int, int]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    long: tuple[int, ...] = ()
 
     @cached_property
     def _common(self) -> dict[str, bool]:
@@ -343,26 +346,21 @@ class Names:
     @cached_property
     def index(self) -> dict[str, list[tuple[int, int]]]:
         """(run, position) of every occurrence of each name-like spelling."""
-        raw: dict[str, list[tuple[int, int]]] = {}
-        get = raw.get
-        for ri, run in enumerate(self.runs):
-            forms = run.forms
-            if len(forms) == 1:
-                form = forms[0]
-                occ = get(form)
-                if occ is None:
-                    raw[form] = [(ri, 0)]
-                else:
-                    occ.append((ri, 0))
-                continue
-            for k, form in enumerate(forms):
-                occ = get(form)
-                if occ is None:
-                    raw[form] = [(ri, k)]
-                else:
-                    occ.append((ri, k))
-        is_common = self.is_common
-        return {f: occ for f, occ in raw.items() if _name_like(f) and not is_common(f)}
+        memo = self._common
+        text = self.text
+        out = {}
+        for f, occ in self.raw.items():
+            low = _NAME_KEY.get(f)
+            if low is None:
+                low = _name_key(f)
+            if not low:
+                continue  # ordinary words, titles, acronyms and hyphenated compounds ("Blu-ray")
+            got = memo.get(low)
+            if got is None:
+                got = memo[low] = _occurs_as_word(text, low)
+            if not got:
+                out[f] = occ  # is_common(f) is False
+        return out
 
     def spans(self, form: str) -> tuple[tuple[int, int], ...]:
         """Every span of a spelling, in text order."""
@@ -452,18 +450,21 @@ def _occurs_as_word(text: str, word: str) -> bool:
     return False
 
 
-_NAME_LIKE: dict[str, bool] = {}
+_NAME_KEY: dict[str, str] = {}
 
 
-def _name_like(form: str) -> bool:
-    """Not a title, an acronym, a short word or a hyphenated compound ("Blu-ray"): memoised per spelling."""
-    got = _NAME_LIKE.get(form)
-    if got is None:
-        got = (form.lower() not in TITLES and not _is_shouting(form) and len(fold(form)) >= 3
-               and not ("-" in form and "-" in _AL_PREFIX.sub("", form)))
-        if len(_NAME_LIKE) < 200_000:  # bounded, like the lru caches, for very long runs
-            _NAME_LIKE[form] = got
-    return got
+def _name_key(form: str) -> str:
+    """form.lower() if the spelling could be a name in any text, else "" (memoised per spelling).
+
+    Titles, acronyms, short words, hyphenated compounds ("Blu-ray") and the common-word list
+    never are; whether the text writes the word in lowercase is asked per document.
+    """
+    low = form.lower()
+    ok = (low not in TITLES and not _is_shouting(form) and len(fold(form)) >= 3
+          and not ("-" in form and "-" in _AL_PREFIX.sub("", form)) and low not in COMMON_WORDS)
+    if len(_NAME_KEY) < 200_000:  # bounded, like the lru caches, for very long runs
+        _NAME_KEY[form] = low if ok else ""
+    return low if ok else ""
 
 
 def _is_shouting(tok: str) -> bool:
@@ -479,12 +480,23 @@ def extract(text: str) -> Names:
     else:
         spans = [m.span() for m in _patterns()[0].finditer(text)]
         exotic = True
+    # One loop builds the runs, the spelling index and the list of long runs, since an
+    # article has a capitalised word every few words and each Python pass over them counts.
     runs: list[NameRun] = []
     append = runs.append
+    raw: dict[str, list[tuple[int, int]]] = {}
+    get = raw.get
+    long: list[int] = []
+    new = tuple.__new__
     for start, end in spans:
         group = text[start:end]
         if " " not in group and "\u00a0" not in group:
-            append(NameRun(start, end, (group,), (start,)))  # most runs are one word
+            occ = get(group)  # most runs are one word
+            if occ is None:
+                raw[group] = [(len(runs), 0)]
+            else:
+                occ.append((len(runs), 0))
+            append(new(NameRun, (start, end, (group,), (start,))))
             continue
         forms = group.replace("\u00a0", " ").split(" ")
         starts = list(accumulate((len(f) + 1 for f in forms[:-1]), initial=start))
@@ -501,8 +513,18 @@ def extract(text: str) -> Names:
         lead = 0
         while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
             lead += 1
-        append(NameRun(starts[lead], end, tuple(forms[lead:]), tuple(starts[lead:])))
-    return Names(text, tuple(runs), exotic)
+        ri = len(runs)
+        forms = tuple(forms[lead:])
+        for k, form in enumerate(forms):
+            occ = get(form)
+            if occ is None:
+                raw[form] = [(ri, k)]
+            else:
+                occ.append((ri, k))
+        if len(forms) >= 3:
+            long.append(ri)
+        append(NameRun(starts[lead], end, forms, tuple(starts[lead:])))
+    return Names(text, tuple(runs), exotic, raw, tuple(long))
 
 
 def _edit_kind(a: str, b: str) -> str:
@@ -841,8 +863,10 @@ def find_run_variants(names: Names) -> list[tuple[NameRun, NameRun, int]]:
     by_key: dict[tuple, list[NameRun]] = defaultdict(list)
     counts: dict[tuple[str, ...], int] = defaultdict(int)
     first: dict[tuple[str, ...], NameRun] = {}
-    for run in names.runs:
-        if len(run.forms) < 3 or any(_is_shouting(f) for f in run.forms):
+    runs = names.runs
+    for ri in names.long:
+        run = runs[ri]
+        if any(_is_shouting(f) for f in run.forms):
             continue
         counts[run.forms] += 1
         first.setdefault(run.forms, run)
