@@ -751,22 +751,11 @@ def _within_one(a: str, b: str) -> bool:
     return len(a) == n + 1 and a[i + 1:] == b[i:]
 
 
-def _shared_keys(keys: Sequence[tuple[str, ...]]) -> list[list[int]]:
-    """The indices of the items that share each key held by two or more items (each item's keys distinct).
-
-    Nearly every key is held by one item, so the test and the count run in C and only items
-    with a shared key are visited in Python.
-    """
-    flat = list(chain.from_iterable(keys))
-    if len(set(flat)) == len(flat):
-        return []
-    shared = {k for k, n in Counter(flat).items() if n > 1}
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, ks in enumerate(keys):
-        if not shared.isdisjoint(ks):
-            for k in shared.intersection(ks):
-                groups[k].append(i)
-    return list(groups.values())
+@lru_cache(maxsize=65536)
+def _pair_keys(form: str) -> tuple[tuple[str, ...], str]:
+    """A spelling's exact keys (with a colon) and its core's deletion keys (without), and the core."""
+    c = core(form)
+    return _exact_keys(form) + _deletion_keys(c), c
 
 
 def article_pairs(forms: Sequence[str]) -> set[tuple[str, str]]:
@@ -775,17 +764,30 @@ def article_pairs(forms: Sequence[str]) -> set[tuple[str, str]]:
     The same shared keys, and the same edit-distance rule (the earlier spelling's core has four
     letters or more and is within distance 1, or 2 for nine letters or more), but the
     neighbours come from one-letter-deletion keys and a check of the few pairs that share
-    one, so an article with no close spellings costs a few set operations.
+    one, so an article with no close spellings costs a few set operations in C.
     """
+    info = list(map(_pair_keys, forms))
+    keys = [k for k, _ in info]
+    cores = [c for _, c in info]
     found: set[tuple[int, int]] = set()
-    for members in _shared_keys([_exact_keys(f) for f in forms]):
-        if len(members) <= 50:
-            found.update(combinations(members, 2))  # a key shared by dozens of forms is a short stem
-    cores = [core(f) for f in forms]
-    for members in _shared_keys([_deletion_keys(c) for c in cores]):
-        for i, j in combinations(members, 2):
-            if (i, j) not in found and len(cores[i]) >= 4 and _within_one(cores[i], cores[j]):
-                found.add((i, j))
+    flat = list(chain.from_iterable(keys))
+    if len(set(flat)) < len(flat):  # nearly every key belongs to one spelling: test that in C
+        shared = {k for k, n in Counter(flat).items() if n > 1}
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, ks in enumerate(keys):
+            if not shared.isdisjoint(ks):
+                for k in shared.intersection(ks):
+                    groups[k].append(i)
+        near = []
+        for key, members in groups.items():
+            if ":" not in key:
+                near.append(members)  # a one-letter deletion: check the distance below
+            elif len(members) <= 50:
+                found.update(combinations(members, 2))  # a key shared by dozens of forms is a short stem
+        for members in near:
+            for i, j in combinations(members, 2):
+                if (i, j) not in found and len(cores[i]) >= 4 and _within_one(cores[i], cores[j]):
+                    found.add((i, j))
     # Distance 2 for a core of nine letters or more: few cores are that long, and each edit
     # changes the length by at most one and the set of letters by at most two.
     long = [i for i, c in enumerate(cores) if len(c) >= 9]
