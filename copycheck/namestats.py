@@ -472,9 +472,12 @@ def _is_shouting(tok: str) -> bool:
     return len(tok) > 1 and tok.isupper()
 
 
+_plus_one = (1).__add__
+
+
 def extract(text: str) -> Names:
     """Find runs of capitalised tokens in one regex pass; ordinary words are looked up on demand."""
-    if _OUTSIDE.search(text) is None:
+    if text.isascii() or _OUTSIDE.search(text) is None:
         spans = _fast_spans(text)
         exotic = False
     else:
@@ -499,7 +502,7 @@ def extract(text: str) -> Names:
             append(new(NameRun, (start, end, (group,), (start,))))
             continue
         forms = group.replace("\u00a0", " ").split(" ")
-        starts = list(accumulate((len(f) + 1 for f in forms[:-1]), initial=start))
+        starts = list(accumulate(map(_plus_one, map(len, forms[:-1])), initial=start))
         if "Al" in forms or "El" in forms:
             # "Al Sarraj" is one name, so its spacing variant can be compared with "al-Sarraj".
             mf, ms = [], []
@@ -523,7 +526,7 @@ def extract(text: str) -> Names:
                 occ.append((ri, k))
         if len(forms) >= 3:
             long.append(ri)
-        append(NameRun(starts[lead], end, forms, tuple(starts[lead:])))
+        append(new(NameRun, (starts[lead], end, forms, tuple(starts[lead:]))))
     return Names(text, tuple(runs), exotic, raw, tuple(long))
 
 
@@ -546,7 +549,9 @@ def _edit_kind(a: str, b: str) -> str:
 
 def _osa(a: str, b: str) -> int:
     """OSA distance capped at 4 (rapidfuzz's score_cutoff=3), for one pair at a time."""
-    return osa_distance(a, b, 3)
+    if a == b:
+        return 0
+    return 1 if _within_one(a, b) else osa_distance(a, b, 3)
 
 
 def _is_derivation(a: str, b: str) -> bool:
