@@ -547,11 +547,33 @@ def _edit_kind(a: str, b: str) -> str:
     return "indel"
 
 
+@lru_cache(maxsize=1)
+def _rapidfuzz_osa():
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance
+
+
+_PURE_OSA_LIMIT = 500
+_pure_osa_calls = 0
+
+
 def _osa(a: str, b: str) -> int:
-    """OSA distance capped at 4 (rapidfuzz's score_cutoff=3), for one pair at a time."""
+    """OSA distance capped at 4 (rapidfuzz's score_cutoff=3), for one pair at a time.
+
+    An article compares a handful of pairs, which pure Python does faster than rapidfuzz
+    imports; a run's cross-file phase compares thousands, so after a few hundred the C
+    scorer takes over (same distances: tests check osa_distance against it).
+    """
+    global _pure_osa_calls
     if a == b:
         return 0
-    return 1 if _within_one(a, b) else osa_distance(a, b, 3)
+    if _within_one(a, b):
+        return 1
+    if _pure_osa_calls >= _PURE_OSA_LIMIT:
+        return _rapidfuzz_osa()(a, b, score_cutoff=3)
+    _pure_osa_calls += 1
+    return osa_distance(a, b, 3)
 
 
 def _is_derivation(a: str, b: str) -> bool:

@@ -324,3 +324,13 @@ def test_fold_without_anyascii_equals_anyascii():
     for _ in range(3000):
         text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 8)))
         assert fold(text) == reference(text), text
+
+
+def test_single_pair_distance_is_the_same_before_and_after_rapidfuzz_takes_over(monkeypatch):
+    from copycheck import namestats
+
+    pairs = [("sarraj", "serraj"), ("khodorkovsky", "khordokovsky"), ("abcdef", "fedcba"), ("haftar", "hifter")]
+    monkeypatch.setattr(namestats, "_pure_osa_calls", 0)
+    pure = [namestats._osa(a, b) for a, b in pairs]
+    monkeypatch.setattr(namestats, "_pure_osa_calls", namestats._PURE_OSA_LIMIT)
+    assert [namestats._osa(a, b) for a, b in pairs] == pure == [1, 2, 4, 2]
