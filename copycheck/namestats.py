@@ -46,7 +46,7 @@ _WORD_CHARS = frozenset(
 _BODY = f"[{_LETTER}]*(?:['’][{_LETTER}]{{2,}})*(?:-[{_LETTER}]+)*"
 # The reference pattern rearranged to begin with a capital, so that `re` skips ordinary text
 # with its charset scan; the first token's look-behind and Arabic article are checked in
-# Python (_fast_runs), the later tokens' in the pattern.
+# Python (_article_spans), the later tokens' in the pattern.
 _FAST_RUN = (
     f"[{_UPPER}]{_BODY}"
     f"(?:[ \u00a0](?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=[{_UPPER}]))?[{_UPPER}]{_BODY})*"

@@ -211,7 +211,7 @@ def test_fast_classes_match_the_regex_module_over_the_fast_range():
 
     from copycheck import namestats as ns
 
-    upper, letter = re.compile(f"[{ns._UPPER}]"), re.compile(f"[{ns._LETTER}]")
+    upper, letter, word = (re.compile(f"[{c}]") for c in (ns._UPPER, ns._LETTER, ns._WORD_CLASS))
     ref_upper, ref_letter, ref_word = (regex.compile(p) for p in (r"\p{Lu}", r"[\p{L}\p{M}]", r"[\w'’\-]"))
     for cp in [*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0)]:
         ch = chr(cp)
@@ -219,6 +219,7 @@ def test_fast_classes_match_the_regex_module_over_the_fast_range():
         assert bool(upper.match(ch)) == bool(ref_upper.match(ch)), hex(cp)
         assert bool(letter.match(ch)) == bool(ref_letter.match(ch)), hex(cp)
         assert (ch in ns._WORD_CHARS) == bool(ref_word.match(ch)), hex(cp)
+        assert bool(word.match(ch)) == bool(ref_word.match(ch)), hex(cp)
         assert ch.isalpha() == bool(regex.match(r"\p{L}", ch)), hex(cp)  # _prev_word uses isalpha
     assert ns._OUTSIDE.match("\u0250") and ns._OUTSIDE.match("\u2070") and ns._OUTSIDE.match("\u20d0")
 
@@ -334,3 +335,19 @@ def test_single_pair_distance_is_the_same_before_and_after_rapidfuzz_takes_over(
     pure = [namestats._osa(a, b) for a, b in pairs]
     monkeypatch.setattr(namestats, "_pure_osa_calls", namestats._PURE_OSA_LIMIT)
     assert [namestats._osa(a, b) for a, b in pairs] == pure == [1, 2, 4, 2]
+
+
+def test_an_article_in_latin_script_checks_names_without_heavy_imports():
+    code = (
+        "import sys\n"
+        "from copycheck.document import Document\n"
+        "from copycheck.engine import RuleSet, check_document\n"
+        "from copycheck.registry import builtin_rules\n"
+        "rules = tuple(r for r in builtin_rules() if r.code.startswith('NM'))\n"
+        "text = 'Mevlüt Çavuşoğlu spoke for £5. Mr Çavuşoğlu said Mevlut Cavusoglu was misquoted. Fayez al-Sarraj left.'\n"
+        "found = check_document(Document.from_text(text, 'a.txt'), RuleSet(rules))[0]\n"
+        "print(len(found), sorted(m for m in ('regex', 'rapidfuzz', 'anyascii') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert out.split(" ", 1)[1].strip() == "[]", out
+    assert int(out.split()[0]) >= 2, out
