@@ -720,12 +720,12 @@ def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[s
                     yield forms[i], forms[j]
 
 
-@lru_cache(maxsize=65536)
 def _deletion_keys(c: str) -> tuple[str, ...]:
     """c and c with one letter deleted, each key once.
 
     Two strings within OSA distance 1 share such a key (a substitution or a transposition
-    costs one deletion on each side, an insertion one on the longer side).
+    costs one deletion on each side, an insertion one on the longer side). Cached through
+    _pair_keys.
     """
     keys = {c}
     keys.update(c[:k] + c[k + 1:] for k in range(len(c)))
