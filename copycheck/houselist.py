@@ -51,6 +51,7 @@ class HouseList:
         return _match(self, names)
 
 
+@lru_cache(maxsize=1)
 def default_path() -> Path:
     """The shipped example list: package copycheck.rules, or rules/ in a source checkout."""
     try:
@@ -131,8 +132,12 @@ def _similar(a: str, b: str, multi: bool) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _index(house: HouseList) -> tuple[dict[str, list[Entry]], dict[str, list[Entry]]]:
-    """Entries by the keys of their last word (derived matches) and by fold of each variant."""
+def _index(house: HouseList) -> tuple[dict[str, list[Entry]], dict[str, list[Entry]], dict[str, tuple[Entry, ...]]]:
+    """Entries by the keys of their last word (derived matches) and by fold of each variant.
+
+    The third dict memoises each word's candidate entries: a run sees the same capitalised
+    words in every article, and deriving their keys is most of the matching work.
+    """
     by_last: dict[str, list[Entry]] = defaultdict(list)
     exact: dict[str, list[Entry]] = defaultdict(list)
     for e in house.entries:
@@ -141,7 +146,19 @@ def _index(house: HouseList) -> tuple[dict[str, list[Entry]], dict[str, list[Ent
             by_last[key].append(e)
         for v in e.variants:
             exact[v].append(e)
-    return by_last, exact
+    return by_last, exact, {}
+
+
+def _candidates(by_last: dict[str, list[Entry]], memo: dict[str, tuple[Entry, ...]], word: str) -> tuple[Entry, ...]:
+    """Entries whose last word shares a key with word, longest entries first (memoised per word)."""
+    got = memo.get(word)
+    if got is None:
+        keys = {"c:" + core(word), "s:" + skeleton(word)} | {"d:" + d for d in _dels(core(word))}
+        cands = {id(e): e for k in keys for e in by_last.get(k, ())}.values()
+        got = tuple(sorted(cands, key=lambda e: -len(e.tokens)))
+        if len(memo) < 200_000:
+            memo[word] = got
+    return got
 
 
 def _dels(c: str) -> set[str]:
@@ -149,10 +166,12 @@ def _dels(c: str) -> set[str]:
 
 
 def _match(house: HouseList, names: Names) -> Iterator[HouseMatch]:
-    by_last, exact = _index(house)
+    by_last, exact, memo = _index(house)
     text_runs = names.runs
     for run in text_runs:
         forms = run.forms
+        if len(forms) == 1 and forms[0] not in exact and not _candidates(by_last, memo, forms[0]):
+            continue  # most runs: one word that no entry could match
         # Offsets of each word in the run, recovered from the run's start and single spaces.
         starts, pos = [], run.start
         for f in forms:
@@ -172,9 +191,7 @@ def _match(house: HouseList, names: Names) -> Iterator[HouseMatch]:
                     found = HouseMatch(starts[i], starts[j] + len(word), phrase, e.canonical, e)
                     break
             if found is None:
-                keys = {"c:" + core(word), "s:" + skeleton(word)} | {"d:" + d for d in _dels(core(word))}
-                cands = {id(e): e for k in keys for e in by_last.get(k, ())}.values()
-                for e in sorted(cands, key=lambda e: -len(e.tokens)):
+                for e in _candidates(by_last, memo, word):
                     toks = e.tokens
                     n = len(toks)
                     i = j - n + 1

@@ -7,7 +7,6 @@ changed files, still sees the repository's majority spellings.
 """
 from __future__ import annotations
 
-import json
 import os
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -71,6 +70,8 @@ def _norm(path: str) -> str:
 
 def load_index(path: str = INDEX_FILE) -> list[FileNames]:
     """Read a name index written by `copycheck names --write-index`; [] if there is none."""
+    import json  # only runs with an index pay for it
+
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -85,6 +86,8 @@ def load_index(path: str = INDEX_FILE) -> list[FileNames]:
 
 def write_index(files: Iterable[FileNames], path: str = INDEX_FILE) -> None:
     """Write the name index: per file, each spelling and its count (sorted, so diffs stay small)."""
+    import json
+
     data = {"version": INDEX_VERSION,
             "files": {_norm(f.path): {form: count for form, count, _ in f.forms} for f in sorted(files, key=lambda f: _norm(f.path))}}
     tmp = f"{path}.tmp"
@@ -136,6 +139,8 @@ def strong_pairs(forms: Sequence[str]) -> Iterable[tuple[str, str]]:
 
 def find(files: Sequence[FileNames]) -> list[RepoVariant]:
     """Minority spellings across files, each with the majority spelling it should follow."""
+    if len(files) <= MIN_MAJORITY_FILES:
+        return []  # a majority's files plus a file without it: no pair can count, so skip the pairing
     spell = spellings(files)
     best: dict[str, Spelling] = {}
     for a, b in strong_pairs(sorted(spell)):

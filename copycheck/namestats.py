@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain, combinations
 from typing import Iterable, NamedTuple, Sequence
 
 # A name token: a capital letter, letters, an optional inner apostrophe (O'Brien, D'Arcy),
 # hyphen-joined parts, and an optional hyphen-joined Arabic article in front (al-Sarraj).
 # Only capitalised tokens are matched, so the pass skips ordinary words at C speed.
+# This is the reference definition (the `regex` module, full Unicode); it runs only on texts
+# with characters outside the Latin/punctuation range below, since importing `regex` and
+# compiling these classes cost more than checking a short article.
 _CAP_TOKEN = (
     r"(?<![\w'’\-])(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=\p{Lu}))?"
     r"\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]{2,})*(?:-[\p{L}\p{M}]+)*"
@@ -25,6 +28,98 @@ def _patterns():
 
     run = f"{_CAP_TOKEN}(?:[ \u00a0]{_CAP_TOKEN})*"
     return regex.compile(run), regex.compile(_PREV_WORD)
+
+
+# The fast path: texts whose characters all lie in Latin-1, Latin Extended-A/B, general
+# punctuation and currency signs (nearly all English copy: £, €, curly quotes, dashes).
+# There \p{Lu}, [\p{L}\p{M}] and the `regex` module's \w are small classes for the stdlib `re`
+# (tests/test_names.py checks them against `regex` code point by code point).
+_OUTSIDE = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf]")
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+# What may not stand just before a name token: the `regex` module's \w, apostrophes, hyphen.
+_WORD_CHARS = frozenset(
+    "'-0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u00aa\u00b5\u00ba"
+    "\u200c\u200d\u2019\u203f\u2040\u2054"
+    + "".join(map(chr, range(0xC0, 0x250))).replace("\u00d7", "").replace("\u00f7", "")
+)
+_BODY = f"[{_LETTER}]*(?:['’][{_LETTER}]{{2,}})*(?:-[{_LETTER}]+)*"
+# The reference pattern rearranged to begin with a capital, so that `re` skips ordinary text
+# with its charset scan; the first token's look-behind and Arabic article are checked in
+# Python (_article_spans), the later tokens' in the pattern.
+_FAST_RUN = (
+    f"[{_UPPER}]{_BODY}"
+    f"(?:[ \u00a0](?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=[{_UPPER}]))?[{_UPPER}]{_BODY})*"
+)
+_ARTICLES = frozenset("al Al el El ad Ad as As ar Ar".split())
+# The same with the first token's look-behind after its capital (so the scan still starts
+# with a charset) and no articles: exact when no article is hyphened to a capital in the text.
+_WORD_CLASS = "'\\-0-9A-Z_a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u200c\u200d\u2019\u203f\u2040\u2054"
+_FAST_RUN_PLAIN = f"[{_UPPER}](?<![{_WORD_CLASS}].){_BODY}(?:[ \u00a0][{_UPPER}]{_BODY})*"
+# A superset of "an article, a hyphen and a capital", found by a scan for the hyphen.
+_ARTICLE_HINT = f"[-‐](?<=[AaEe][lsdr].)[{_UPPER}]"
+
+
+@lru_cache(maxsize=1)
+def _plain_patterns() -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(_FAST_RUN_PLAIN), re.compile(_ARTICLE_HINT)
+
+
+@lru_cache(maxsize=1)
+def _fast_pattern() -> re.Pattern:
+    return re.compile(_FAST_RUN)
+
+
+def _fast_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run the reference pattern finds, for a text in the fast range."""
+    plain, hint = _plain_patterns()
+    if hint.search(text) is None:
+        return [m.span() for m in plain.finditer(text)]
+    return _article_spans(text)
+
+
+def _article_spans(text: str) -> list[tuple[int, int]]:
+    """_fast_spans for a text with an Arabic article: the look-behind and article checked in Python."""
+    pattern = _fast_pattern()
+    search, match = pattern.search, pattern.match
+    words = _WORD_CHARS
+    out: list[tuple[int, int]] = []
+    pos = 0
+    m = search(text)
+    while m is not None:
+        s, end = m.span()
+        prev = text[s - 1] if s else " "
+        start = s
+        if prev in "-‐" and s - 3 >= pos and text[s - 3:s - 1] in _ARTICLES and (s == 3 or text[s - 4] not in words):
+            start = s - 3  # "al-Sarraj": the article joins the name
+        elif prev in words:
+            m = search(text, s + 1)  # "iPhone", "x-Ray": not the start of a token
+            continue
+        elif text[s:s + 2] in _ARTICLES and text[s + 2:s + 3] in ("-", "‐"):
+            m = match(text, s + 3)
+            if m is not None:
+                end = m.end()  # "Al-Sarraj": the article, then a full token
+        out.append((start, end))
+        pos = end
+        m = search(text, end)
+    return out
+
+
+def _prev_word(text: str, lo: int, hi: int) -> str | None:
+    """The reference pattern _PREV_WORD searched in text[lo:hi], for a window in the fast range."""
+    w = text[lo:hi]
+    if w.endswith(" "):
+        w = w[:-1]
+    elif w.endswith(" \n"):
+        w = w[:-2]  # `$` also matches before a final newline
+    else:
+        return None
+    if w.endswith("."):
+        w = w[:-1]
+    i = len(w)
+    while i and w[i - 1].isalpha():
+        i -= 1
+    return w[i:] or None
 
 
 _AL_PREFIX = re.compile(r"^(?:al|el|ad|as|ar)[-‐ ]", re.I)
@@ -120,9 +215,39 @@ DERIVATION_ENDINGS = frozenset(
 ) | {""}
 
 
+# What fold() makes of each letter from U+00C0 to U+024F ("-" for nothing): anyascii's
+# transliteration, lowercased, letters only (tests/test_names.py checks it against anyascii).
+# Importing anyascii and loading its tables costs more than checking a short article, and
+# names in English copy rarely leave Latin script.
+_LATIN_FOLD = """
+a a a a a a ae c e e e e i i i i d n o o o o o - o u u u u y th ss a a a a a a ae c e e e e i i i i
+d n o o o o o - o u u u u y th y a a a a a a c c c c c c c c d d d d e e e e e e e e e e g g g g g g
+g g h h h h i i i i i i i i i i ij ij j j k k q l l l l l l l l l l n n n n n n n ng ng o o o o o o
+oe oe r r r r r r s s s s s s s s t t t t t t u u u u u u u u u u u u w w y y y z z z z z z s b b b
+b - - o c c d d d d z e e e f f g g hw i i k k l l w n n o o o gh gh p p r - - sh sh t t t t u u u v
+y y z z zh - - zh dz - - ts w c x qc q dz dz dz lj lj lj nj nj nj a a i i o o u u u u u u u u u u e
+a a a a ae ae g g g g k k o o o o zh zh j dz dz dz g g hw w n n a a ae ae o o a a a a e e e e i i i
+i o o o o r r r r u u u u s s t t y y h h n d ou ou z z a a e e o o o o o o o o y y l n t j db qp a
+c c l t s z - - b u a e e j j q q r r y y
+"""
+_UNFOLDABLE = re.compile(r"[^\x00-\x7f\u00c0-\u024f’‐]")
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table = {c: chr(c).lower() if chr(c).isalpha() else "" for c in range(128)}
+    table.update(zip(range(0xC0, 0x250), ("" if f == "-" else f for f in _LATIN_FOLD.split())))
+    table[ord("’")] = table[ord("‐")] = ""  # anyascii makes them ' and -, which fold drops
+    return table
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII letters only: diacritics, case, spaces, hyphens and apostrophes go."""
+    if text.isascii():
+        return "".join(filter(str.isalpha, text.lower()))  # anyascii leaves ASCII as it is
+    if _UNFOLDABLE.search(text) is None:
+        return text.translate(_fold_table())
     from anyascii import anyascii
 
     return "".join(ch for ch in anyascii(text).lower() if ch.isalpha())
@@ -198,6 +323,10 @@ class Names:
 
     text: str
     runs: tuple[NameRun, ...]
+    exotic: bool = False  # characters outside the fast range: the `regex` module's patterns apply
+    # Every spelling's (run, position) occurrences, and the runs of three words or more.
+    raw: dict[str, list[tuple[int, int]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    long: tuple[int, ...] = ()
 
     @cached_property
     def _common(self) -> dict[str, bool]:
@@ -217,15 +346,21 @@ class Names:
     @cached_property
     def index(self) -> dict[str, list[tuple[int, int]]]:
         """(run, position) of every occurrence of each name-like spelling."""
-        raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for ri, run in enumerate(self.runs):
-            for k, form in enumerate(run.forms):
-                raw[form].append((ri, k))
-        return {
-            f: occ for f, occ in raw.items()
-            if f.lower() not in TITLES and not _is_shouting(f) and len(fold(f)) >= 3
-            and not ("-" in f and "-" in _AL_PREFIX.sub("", f)) and not self.is_common(f)
-        }  # ordinary words, titles, acronyms and hyphenated compounds ("Blu-ray") are not names
+        memo = self._common
+        text = self.text
+        out = {}
+        for f, occ in self.raw.items():
+            low = _NAME_KEY.get(f)
+            if low is None:
+                low = _name_key(f)
+            if not low:
+                continue  # ordinary words, titles, acronyms and hyphenated compounds ("Blu-ray")
+            got = memo.get(low)
+            if got is None:
+                got = memo[low] = _occurs_as_word(text, low)
+            if not got:
+                out[f] = occ  # is_common(f) is False
+        return out
 
     def spans(self, form: str) -> tuple[tuple[int, int], ...]:
         """Every span of a spelling, in text order."""
@@ -242,7 +377,7 @@ class Names:
         if got is not None:
             return got
         runs = self.runs
-        prev_word = _patterns()[1]
+        prev_word = _patterns()[1] if self.exotic else None
         neighbours: set[str] = set()
         titled = False
         given_only = True
@@ -255,8 +390,13 @@ class Names:
                 titled = titled or prev.lower() in COURTESY
                 prev = ""
             elif k == 0:
-                before = prev_word.search(self.text, max(0, runs[ri].start - 16), runs[ri].start)
-                titled = titled or (before is not None and before.group(1).lower() in COURTESY)
+                lo, hi = max(0, runs[ri].start - 16), runs[ri].start
+                if prev_word is None:
+                    word = _prev_word(self.text, lo, hi)
+                else:
+                    before = prev_word.search(self.text, lo, hi)
+                    word = before.group(1) if before is not None else None
+                titled = titled or (word is not None and word.lower() in COURTESY)
             if nxt.lower() in TITLES:
                 nxt = ""
             given_only = given_only and bool(nxt)
@@ -310,22 +450,59 @@ def _occurs_as_word(text: str, word: str) -> bool:
     return False
 
 
+_NAME_KEY: dict[str, str] = {}
+
+
+def _name_key(form: str) -> str:
+    """form.lower() if the spelling could be a name in any text, else "" (memoised per spelling).
+
+    Titles, acronyms, short words, hyphenated compounds ("Blu-ray") and the common-word list
+    never are; whether the text writes the word in lowercase is asked per document.
+    """
+    low = form.lower()
+    ok = (low not in TITLES and not _is_shouting(form) and len(fold(form)) >= 3
+          and not ("-" in form and "-" in _AL_PREFIX.sub("", form)) and low not in COMMON_WORDS)
+    if len(_NAME_KEY) < 200_000:  # bounded, like the lru caches, for very long runs
+        _NAME_KEY[form] = low if ok else ""
+    return low if ok else ""
+
+
 def _is_shouting(tok: str) -> bool:
     """All-capital tokens are acronyms or headline capitals, never spelling variants of a name."""
     return len(tok) > 1 and tok.isupper()
 
 
+_plus_one = (1).__add__
+
+
 def extract(text: str) -> Names:
     """Find runs of capitalised tokens in one regex pass; ordinary words are looked up on demand."""
-    run_re = _patterns()[0]
+    if text.isascii() or _OUTSIDE.search(text) is None:
+        spans = _fast_spans(text)
+        exotic = False
+    else:
+        spans = [m.span() for m in _patterns()[0].finditer(text)]
+        exotic = True
+    # One loop builds the runs, the spelling index and the list of long runs, since an
+    # article has a capitalised word every few words and each Python pass over them counts.
     runs: list[NameRun] = []
-    for m in run_re.finditer(text):
-        start, group = m.start(), m.group()
+    append = runs.append
+    raw: dict[str, list[tuple[int, int]]] = {}
+    get = raw.get
+    long: list[int] = []
+    new = tuple.__new__
+    for start, end in spans:
+        group = text[start:end]
         if " " not in group and "\u00a0" not in group:
-            runs.append(NameRun(start, m.end(), (group,), (start,)))  # most runs are one word
+            occ = get(group)  # most runs are one word
+            if occ is None:
+                raw[group] = [(len(runs), 0)]
+            else:
+                occ.append((len(runs), 0))
+            append(new(NameRun, (start, end, (group,), (start,))))
             continue
         forms = group.replace("\u00a0", " ").split(" ")
-        starts = list(accumulate((len(f) + 1 for f in forms[:-1]), initial=start))
+        starts = list(accumulate(map(_plus_one, map(len, forms[:-1])), initial=start))
         if "Al" in forms or "El" in forms:
             # "Al Sarraj" is one name, so its spacing variant can be compared with "al-Sarraj".
             mf, ms = [], []
@@ -339,8 +516,18 @@ def extract(text: str) -> Names:
         lead = 0
         while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
             lead += 1
-        runs.append(NameRun(starts[lead], m.end(), tuple(forms[lead:]), tuple(starts[lead:])))
-    return Names(text, tuple(runs))
+        ri = len(runs)
+        forms = tuple(forms[lead:])
+        for k, form in enumerate(forms):
+            occ = get(form)
+            if occ is None:
+                raw[form] = [(ri, k)]
+            else:
+                occ.append((ri, k))
+        if len(forms) >= 3:
+            long.append(ri)
+        append(new(NameRun, (starts[lead], end, forms, tuple(starts[lead:]))))
+    return Names(text, tuple(runs), exotic, raw, tuple(long))
 
 
 def _edit_kind(a: str, b: str) -> str:
@@ -360,10 +547,33 @@ def _edit_kind(a: str, b: str) -> str:
     return "indel"
 
 
-def _osa(a: str, b: str) -> int:
+@lru_cache(maxsize=1)
+def _rapidfuzz_osa():
     from rapidfuzz.distance import OSA
 
-    return OSA.distance(a, b, score_cutoff=3)
+    return OSA.distance
+
+
+_PURE_OSA_LIMIT = 500
+_pure_osa_calls = 0
+
+
+def _osa(a: str, b: str) -> int:
+    """OSA distance capped at 4 (rapidfuzz's score_cutoff=3), for one pair at a time.
+
+    An article compares a handful of pairs, which pure Python does faster than rapidfuzz
+    imports; a run's cross-file phase compares thousands, so after a few hundred the C
+    scorer takes over (same distances: tests check osa_distance against it).
+    """
+    global _pure_osa_calls
+    if a == b:
+        return 0
+    if _within_one(a, b):
+        return 1
+    if _pure_osa_calls >= _PURE_OSA_LIMIT:
+        return _rapidfuzz_osa()(a, b, score_cutoff=3)
+    _pure_osa_calls += 1
+    return osa_distance(a, b, 3)
 
 
 def _is_derivation(a: str, b: str) -> bool:
@@ -510,6 +720,116 @@ def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[s
                     yield forms[i], forms[j]
 
 
+def _deletion_keys(c: str) -> tuple[str, ...]:
+    """c and c with one letter deleted, each key once.
+
+    Two strings within OSA distance 1 share such a key (a substitution or a transposition
+    costs one deletion on each side, an insertion one on the longer side). Cached through
+    _pair_keys.
+    """
+    keys = {c}
+    keys.update(c[:k] + c[k + 1:] for k in range(len(c)))
+    return tuple(keys)
+
+
+@lru_cache(maxsize=65536)
+def _letters(c: str) -> frozenset[str]:
+    return frozenset(c)
+
+
+def osa_distance(a: str, b: str, cutoff: int = 9) -> int:
+    """Optimal string alignment distance (rapidfuzz's OSA), or cutoff + 1 once it must exceed cutoff."""
+    if a == b:
+        return 0
+    if abs(len(a) - len(b)) > cutoff:
+        return cutoff + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        ai = a[i - 1]
+        for j in range(1, len(b) + 1):
+            v = prev[j - 1] if ai == b[j - 1] else prev[j - 1] + 1
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            if cur[j - 1] + 1 < v:
+                v = cur[j - 1] + 1
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == b[j - 1] and prev2[j - 2] + 1 < v:
+                v = prev2[j - 2] + 1
+            cur[j] = v
+        if min(cur) > cutoff:
+            return cutoff + 1  # every alignment already costs more
+        prev2, prev = prev, cur
+    return min(prev[-1], cutoff + 1)
+
+
+def _within_one(a: str, b: str) -> bool:
+    """osa_distance(a, b) <= 1: equal, or one substitution, insertion, deletion or adjacent swap."""
+    if a == b:
+        return True
+    if len(a) < len(b):
+        a, b = b, a
+    i = 0
+    n = len(b)
+    while i < n and a[i] == b[i]:
+        i += 1
+    if len(a) == n:
+        return a[i + 1:] == b[i + 1:] or (i + 1 < n and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
+    return len(a) == n + 1 and a[i + 1:] == b[i:]
+
+
+@lru_cache(maxsize=65536)
+def _pair_keys(form: str) -> tuple[tuple[str, ...], str]:
+    """A spelling's exact keys (with a colon) and its core's deletion keys (without), and the core."""
+    c = core(form)
+    return _exact_keys(form) + _deletion_keys(c), c
+
+
+def article_pairs(forms: Sequence[str]) -> set[tuple[str, str]]:
+    """The set candidate_pairs(forms) yields for an article's few hundred spellings, without rapidfuzz.
+
+    The same shared keys, and the same edit-distance rule (the earlier spelling's core has four
+    letters or more and is within distance 1, or 2 for nine letters or more), but the
+    neighbours come from one-letter-deletion keys and a check of the few pairs that share
+    one, so an article with no close spellings costs a few set operations in C.
+    """
+    info = list(map(_pair_keys, forms))
+    keys = [k for k, _ in info]
+    cores = [c for _, c in info]
+    found: set[tuple[int, int]] = set()
+    flat = list(chain.from_iterable(keys))
+    if len(set(flat)) < len(flat):  # nearly every key belongs to one spelling: test that in C
+        shared = {k for k, n in Counter(flat).items() if n > 1}
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, ks in enumerate(keys):
+            if not shared.isdisjoint(ks):
+                for k in shared.intersection(ks):
+                    groups[k].append(i)
+        near = []
+        for key, members in groups.items():
+            if ":" not in key:
+                near.append(members)  # a one-letter deletion: check the distance below
+            elif len(members) <= 50:
+                found.update(combinations(members, 2))  # a key shared by dozens of forms is a short stem
+        for members in near:
+            for i, j in combinations(members, 2):
+                if (i, j) not in found and len(cores[i]) >= 4 and _within_one(cores[i], cores[j]):
+                    found.add((i, j))
+    # Distance 2 for a core of nine letters or more: few cores are that long, and each edit
+    # changes the length by at most one and the set of letters by at most two.
+    long = [i for i, c in enumerate(cores) if len(c) >= 9]
+    if long:
+        sized = [(j, len(c), _letters(c)) for j, c in enumerate(cores) if len(c) >= 7]
+        for i in long:
+            ci = cores[i]
+            n, letters = len(ci), _letters(ci)
+            for j, m, other in sized:
+                if (j > i and abs(m - n) <= 2 and (i, j) not in found and len(letters ^ other) <= 4
+                        and (_within_one(ci, cores[j]) or osa_distance(ci, cores[j], 2) <= 2)):
+                    found.add((i, j))
+    return {(forms[i], forms[j]) for i, j in found}
+
+
 @dataclass(frozen=True)
 class Variant:
     """A minority spelling in a document and the majority spelling it should follow."""
@@ -539,7 +859,8 @@ def find_variants(names: Names) -> list[Variant]:
         return f
 
     stats: dict[str, FormStats] = {}
-    for a, b in candidate_pairs(forms):
+    pairs = sorted(article_pairs(forms)) if len(forms) <= ALL_PAIRS_LIMIT else candidate_pairs(forms)
+    for a, b in pairs:
         if string_strength(a, b)[0] == 0:
             continue
         stats[a], stats[b] = names.stats(a), names.stats(b)
@@ -571,8 +892,10 @@ def find_run_variants(names: Names) -> list[tuple[NameRun, NameRun, int]]:
     by_key: dict[tuple, list[NameRun]] = defaultdict(list)
     counts: dict[tuple[str, ...], int] = defaultdict(int)
     first: dict[tuple[str, ...], NameRun] = {}
-    for run in names.runs:
-        if len(run.forms) < 3 or any(_is_shouting(f) for f in run.forms):
+    runs = names.runs
+    for ri in names.long:
+        run = runs[ri]
+        if any(_is_shouting(f) for f in run.forms):
             continue
         counts[run.forms] += 1
         first.setdefault(run.forms, run)

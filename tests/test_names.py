@@ -200,3 +200,154 @@ def test_names_pack_and_config_key_switch_the_house_list_on(tmp_path):
     (tmp_path / "copycheck.toml").write_text("names = 3\n", encoding="utf-8")
     bad = run_cli(str(p))
     assert bad.code == 2 and "key 'names'" in bad.err
+
+
+# --- Speed paths must find exactly what the reference (`regex` module) patterns find ---------
+
+def test_fast_classes_match_the_regex_module_over_the_fast_range():
+    import re
+
+    import regex
+
+    from copycheck import namestats as ns
+
+    upper, letter, word = (re.compile(f"[{c}]") for c in (ns._UPPER, ns._LETTER, ns._WORD_CLASS))
+    ref_upper, ref_letter, ref_word = (regex.compile(p) for p in (r"\p{Lu}", r"[\p{L}\p{M}]", r"[\w'’\-]"))
+    for cp in [*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0)]:
+        ch = chr(cp)
+        assert ns._OUTSIDE.match(ch) is None
+        assert bool(upper.match(ch)) == bool(ref_upper.match(ch)), hex(cp)
+        assert bool(letter.match(ch)) == bool(ref_letter.match(ch)), hex(cp)
+        assert (ch in ns._WORD_CHARS) == bool(ref_word.match(ch)), hex(cp)
+        assert bool(word.match(ch)) == bool(ref_word.match(ch)), hex(cp)
+        assert ch.isalpha() == bool(regex.match(r"\p{L}", ch)), hex(cp)  # _prev_word uses isalpha
+    assert ns._OUTSIDE.match("\u0250") and ns._OUTSIDE.match("\u2070") and ns._OUTSIDE.match("\u20d0")
+
+
+def _reference_spans(text):
+    from copycheck.namestats import _patterns
+
+    return [m.span() for m in _patterns()[0].finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Fayez al-Sarraj met Al-O'Brien and el‐Baradei; x-Ray, iPhone Xs, 3D Al- Sarraj.",
+    "al-Sarraj, Xal-Sarraj, Al-al-Sarraj, Ar‐Rashid al-", "O'Neill’s D’Arcy McDonald-Smith Çavuşoğlu\u00a0Erdoğan",
+    "_Foo -Bar 'Baz ’Qux ‐Quux Ǆemal ǅemal ×Ab",
+])
+def test_fast_runs_equal_reference_runs(text):
+    from copycheck.namestats import _fast_spans
+
+    assert _fast_spans(text) == _reference_spans(text)
+
+
+def test_fast_runs_equal_reference_runs_on_random_text():
+    import random
+
+    from copycheck.namestats import _OUTSIDE, _fast_spans, _patterns, _prev_word
+
+    alphabet = [*"aAlLeEdDsSrRxZ -‐'’_0.\n\u00a0ÉéşŞ×ǅǄ\u201c", "Al-", "al-", "El‐", "ar-", "Mr "]
+    prev_ref = _patterns()[1]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
+        assert _OUTSIDE.search(text) is None
+        assert _fast_spans(text) == _reference_spans(text), text
+        for hi in range(len(text) + 1):
+            m = prev_ref.search(text, max(0, hi - 6), hi)
+            assert _prev_word(text, max(0, hi - 6), hi) == (m.group(1) if m else None), (text, hi)
+
+
+def test_text_outside_the_fast_range_uses_the_reference_patterns():
+    text = "Villarreal won in Мадрид. Villarreal lost. Mr Villareal drew."
+    assert Document.from_text(text, "a.txt").names.exotic
+    assert spans(text) == [("Villareal", "Villarreal")]
+
+
+def test_article_pairs_equal_candidate_pairs_on_random_spellings():
+    import random
+
+    from copycheck.namestats import article_pairs, candidate_pairs
+
+    rng = random.Random(5)
+    for _ in range(400):
+        forms = set()
+        for _ in range(rng.randint(1, 8)):
+            base = "".join(rng.choice("aeiklmnrst") for _ in range(rng.randint(2, 11)))
+            for _ in range(rng.randint(1, 8)):
+                w = list(base)
+                for _ in range(rng.randint(0, 2)):
+                    op, k = rng.randint(0, 3), rng.randrange(len(w) + 1)
+                    if op == 0:
+                        w.insert(k, rng.choice("aehkl"))
+                    elif op == 1 and k < len(w):
+                        del w[k]
+                    elif op == 2 and k < len(w):
+                        w[k] = rng.choice("aehkl")
+                    elif op == 3 and k + 1 < len(w):
+                        w[k], w[k + 1] = w[k + 1], w[k]
+                if w:
+                    forms.add("".join(w).capitalize())
+        forms = sorted(forms)
+        assert article_pairs(forms) == set(candidate_pairs(forms)), forms
+
+
+def test_osa_distance_equals_rapidfuzz():
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from copycheck.namestats import _within_one, osa_distance
+
+    rng = random.Random(3)
+    for _ in range(20000):
+        x, y = ("".join(rng.choice("abc") for _ in range(rng.randint(0, 9))) for _ in range(2))
+        d = OSA.distance(x, y)
+        assert osa_distance(x, y) == d, (x, y)
+        assert _within_one(x, y) == (d <= 1), (x, y)
+        assert min(osa_distance(x, y, 2), 3) == min(d, 3), (x, y)
+
+
+def test_fold_without_anyascii_equals_anyascii():
+    import random
+
+    from anyascii import anyascii
+
+    from copycheck.namestats import fold
+
+    def reference(text):
+        return "".join(ch for ch in anyascii(text).lower() if ch.isalpha())
+
+    chars = [chr(c) for c in [*range(0x250), 0x2019, 0x2010, 0x0301, 0x0416, 0x00A0]]
+    for ch in chars:
+        assert fold(ch) == reference(ch), hex(ord(ch))
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 8)))
+        assert fold(text) == reference(text), text
+
+
+def test_single_pair_distance_is_the_same_before_and_after_rapidfuzz_takes_over(monkeypatch):
+    from copycheck import namestats
+
+    pairs = [("sarraj", "serraj"), ("khodorkovsky", "khordokovsky"), ("abcdef", "fedcba"), ("haftar", "hifter")]
+    monkeypatch.setattr(namestats, "_pure_osa_calls", 0)
+    pure = [namestats._osa(a, b) for a, b in pairs]
+    monkeypatch.setattr(namestats, "_pure_osa_calls", namestats._PURE_OSA_LIMIT)
+    assert [namestats._osa(a, b) for a, b in pairs] == pure == [1, 2, 4, 2]
+
+
+def test_an_article_in_latin_script_checks_names_without_heavy_imports():
+    code = (
+        "import sys\n"
+        "from copycheck.document import Document\n"
+        "from copycheck.engine import RuleSet, check_document\n"
+        "from copycheck.registry import builtin_rules\n"
+        "rules = tuple(r for r in builtin_rules() if r.code.startswith('NM'))\n"
+        "text = 'Mevlüt Çavuşoğlu spoke for £5. Mr Çavuşoğlu said Mevlut Cavusoglu was misquoted. Fayez al-Sarraj left.'\n"
+        "found = check_document(Document.from_text(text, 'a.txt'), RuleSet(rules))[0]\n"
+        "print(len(found), sorted(m for m in ('regex', 'rapidfuzz', 'anyascii') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert out.split(" ", 1)[1].strip() == "[]", out
+    assert int(out.split()[0]) >= 2, out
