@@ -86,18 +86,9 @@ def with_house_list(settings, spec: str | None):
 @lru_cache(maxsize=8)
 def load(path: str) -> HouseList:
     """Parse and check a house list; raises ValueError with the file name on any problem."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    from .tomlfile import load_toml
 
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        raise ValueError(f"cannot read name list {path}: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"name list {path} is not valid TOML: {exc}") from None
+    data = load_toml(path, "name list")
     raw = data.get("name", [])
     if not isinstance(raw, list):
         raise ValueError(f"name list {path}: [[name]] entries expected")
