@@ -26,8 +26,9 @@ def check_name_variants(doc: Document, options: Mapping[str, Any]) -> Iterator[H
     taken = [(h.start, h.end) for h in hits]
     for v in find_variants(names):
         line, col = position(v.majority.first)
-        if v.majority.count == v.minority.count:
-            # No majority: the first spelling used is kept, but the message says it is a tie.
+        tie = v.majority.count == v.minority.count
+        if tie:
+            # No majority: the later spelling is flagged, but with no fix, since either may be right.
             message = (f"“{v.minority.form}” and “{v.majority.form}” (first at {line}:{col}) each appear "
                        f"{_times(v.majority.count)} in this article; check which is right and use one spelling.")
         else:
@@ -36,7 +37,7 @@ def check_name_variants(doc: Document, options: Mapping[str, Any]) -> Iterator[H
         for start, end in v.minority.spans:
             if any(a <= start and end <= b for a, b in taken):
                 continue
-            hits.append(Hit(start, end, message, Fix(start, end, v.majority.form, safe=False)))
+            hits.append(Hit(start, end, message, None if tie else Fix(start, end, v.majority.form, safe=False)))
     return iter(hits)
 
 
