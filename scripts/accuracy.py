@@ -131,7 +131,17 @@ def main() -> None:
         if "variant_a" in header:
             from eval_names import evaluate_name_labels  # the name-variant label format
 
-            evaluate_name_labels(args.labels, args.corpus)
+            r = evaluate_name_labels(args.labels, args.corpus)
+            print(f"labels: {args.labels}")
+            print(f"  name variants  ERROR recall: {r['error_found']}/{r['error']} = "
+                  f"{100 * r['error_found'] / max(r['error'], 1):.1f}%")
+            print(f"  name variants  OK pairs flagged: {r['ok_flagged']}/{r['ok']} = "
+                  f"{100 * r['ok_flagged'] / max(r['ok'], 1):.1f}%")
+            print(f"  name variants  UNSURE flagged: {r['unsure_flagged']}/{r['unsure']}")
+            for m in r["missed"][: args.show]:
+                print(f"    missed: {m}")
+            for m in r["false_alarms"][: args.show]:
+                print(f"    OK flagged: {m}")
         else:
             evaluate_errors(args.labels, args.corpus, check, args.show)
     if not args.no_rates:
