@@ -158,6 +158,8 @@ _PAIRS = {")": "(", "]": "[", "}": "{"}
 # "1)", "b)" and "iv)" at a line start number a list; ":)" and ";-)" are smileys.
 _LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)", re.M)
 _SMILEY = re.compile(r"[:;=]-?[()\[\]]")
+# Mid-sentence enumerators ("two facts: 1) if… 2) the…"); excused only when nothing is open.
+_INLINE_ITEM = re.compile(r"(?<![^\s:;,])(?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s)")
 
 
 def check_unbalanced_brackets(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -190,9 +192,14 @@ def check_unbalanced_brackets(doc: Document, options: Mapping[str, Any]) -> Iter
             while stack[-1][1] != _PAIRS[ch]:
                 yield from _unclosed([stack.pop()])
             stack.pop()
-        else:
+        elif not (ch == ")" and _ends_inline_item(text, i)):
             yield Hit(i, i + 1, f"Unbalanced brackets: this “{ch}” closes a bracket that was never opened.")
     yield from _unclosed(stack)
+
+
+def _ends_inline_item(text: str, i: int) -> bool:
+    """True when the ")" at i closes an enumerator such as "1)" or "b)" inside a sentence."""
+    return any(m.end() == i + 1 for m in _INLINE_ITEM.finditer(text, max(0, i - 4), i + 2))
 
 
 def _unclosed(stack: list[tuple[int, str]]) -> Iterator[Hit]:
@@ -288,9 +295,12 @@ RULES = (
                 "He said [sic] nothing (or [almost] nothing).",
                 "Choose:\n1) tea\n2) coffee",
                 "Great news :)",
+                "Two facts matter: 1) the cost and 2) the delay.",
+                "The plan (see note 2) was dropped.",
             ),
             failing=(
                 "The agency (set up in 2004 said so.",
+                "The plan (see note 2 was dropped.",
                 "The agency set up in 2004) said so.",
                 "The agency [set up in 2004) said so.",
             ),
