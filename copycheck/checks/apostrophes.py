@@ -9,14 +9,21 @@ from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 
 # The endings that follow an apostrophe in contractions and possessives.
 _SUFFIX = r"(?:s|t|re|ve|ll|d|m)(?![\w'’‘])"
-# Spaces, then an apostrophe glyph and a clitic: "Libya ‘s", "don 't"; the word before is
-# read separately so the scan starts only at spaces, not at every letter.
-_SPACE_BEFORE = re.compile(r"([ \t]+)([‘'’])(" + _SUFFIX + ")")
+# Spaces, then an apostrophe glyph (perhaps more spaces) and a clitic: "Libya ‘s", "don 't",
+# "Libya ’ s"; the word before is read separately so the scan starts only at spaces.
+_SPACE_BEFORE = re.compile(r"([ \t]+)([‘'’])([ \t]*)(" + _SUFFIX + ")")
+# A word, its apostrophe, then spaces before "s" or "t": "Libya’ s", "don' t". The scan starts
+# at the glyph; the letter before it is a look-behind.
+_SPACE_AFTER = re.compile(r"(?<=[^\W\d_])([‘'’])([ \t]+)((?:s|t)(?![\w'’‘]))")
 _WORD_BEFORE = re.compile(r"\w+\Z")
+# Substrings without which each pattern cannot match: cheap tests that skip most articles.
+_BEFORE_CUES = (" '", " ‘", " ’", "\t")
+_AFTER_CUES = ("' s", "’ s", "‘ s", "' t", "’ t", "‘ t", "'\t", "’\t", "‘\t")
 # U+2018 where an apostrophe belongs: inside a word, before a clitic after a space,
 # before a decade ("‘90s") or in "‘n’".
 _LEFT_AS_APOSTROPHE = re.compile(
-    r"(?<=\w)‘(?=\w)|(?<=\w)[ \t]+‘(?=" + _SUFFIX + r")|(?<![\w‘’'])‘(?=\d\ds\b)|(?<=\s)‘(?=n’\s)"
+    r"(?<=\w)‘(?=\w|[ \t]+(?:s|t)\b)|(?<=\w)[ \t]+‘(?=[ \t]*" + _SUFFIX + r")|(?<![\w‘’'])‘(?=\d\ds\b)"
+    r"|(?<=\s)‘(?=n’\s)"
 )
 
 
@@ -41,24 +48,35 @@ def article_apostrophe(text: str) -> str:
 def check_space_before(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield a hit at the stray space, with a fix that joins the word and the apostrophe."""
     text = doc.text
-    if " '" not in text and " ‘" not in text and " ’" not in text and "\t" not in text:
-        return
-    glyph = None
-    for m in _SPACE_BEFORE.finditer(text):
+    before = any(cue in text for cue in _BEFORE_CUES)
+    after = any(cue in text for cue in _AFTER_CUES)
+    hits = []
+    for m in _SPACE_BEFORE.finditer(text) if before else ():
         word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if word is None:
-            continue
-        if glyph is None:
-            glyph = article_apostrophe(text)
-        space, found, clitic = m.groups()
-        word = word.group()
-        mark = "’" if found in "‘’" else glyph
-        extra = ", which also uses a left quotation mark (‘) as the apostrophe" if found == "‘" else ""
-        yield Hit(
-            m.start(1), m.end(1),
-            f"Space before the apostrophe in “{word}{space}{found}{clitic}”{extra}; write “{word}{mark}{clitic}”.",
-            Fix(m.start(1), m.end(2), mark, safe=True),
-        )
+        if word is not None:
+            space, found, after, clitic = m.groups()
+            hits.append((word.group(), m.start(1), m.end(1), m.end(3), space, found, after, clitic, "before"))
+    for m in _SPACE_AFTER.finditer(text) if after else ():
+        word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        found, after, clitic = m.groups()
+        hits.append((word.group(), m.start(2), m.end(2), m.end(2), "", found, after, clitic, "after"))
+    if hits:
+        glyph = article_apostrophe(text)  # counted only for an article that needs a fix
+        for *args, where in hits:
+            yield _hit(*args, glyph, where)
+
+
+def _hit(word: str, start: int, end: int, fix_end: int, space: str, found: str, after: str, clitic: str,
+         glyph: str, where: str) -> Hit:
+    """A hit on the stray space, with a fix that closes the word up with a proper apostrophe."""
+    mark = "’" if found in "‘’" else glyph
+    extra = ", which also uses a left quotation mark (‘) as the apostrophe" if found == "‘" else ""
+    fix_start = start if where == "before" else start - 1
+    return Hit(
+        start, end,
+        f"Space {where} the apostrophe in “{word}{space}{found}{after}{clitic}”{extra}; write “{word}{mark}{clitic}”.",
+        Fix(fix_start, fix_end, mark, safe=True),
+    )
 
 
 def check_glyph(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -93,22 +111,26 @@ RULES = (
     Rule(
         code="TY002",
         name="space-before-apostrophe",
-        summary="A space between a word and its apostrophe, as in “Libya ‘s”.",
+        summary="A space beside the apostrophe of a possessive or contraction, as in “Libya ‘s”.",
         severity=Severity.ERROR,
         check=check_space_before,
         in_quotes=True,
         docs=Docs(
             what="Finds a space between a word and the apostrophe of its possessive or contraction "
-            "(“Libya ‘s”, “don 't”).",
+            "(“Libya ‘s”, “don 't”), or between the apostrophe and its ending (“Libya ’ s”, “Libya’ s”).",
             why="It is a keying or conversion slip that splits one word into two, and it often comes "
             "with the wrong glyph. The fix joins the word and uses the article's apostrophe.",
             example="invade Libya ‘s capital  ->  invade Libya’s capital",
         ),
         examples=Examples(
-            passing=("Libya’s capital.", "He said 'so what' and left.", "Rock 'n' roll.", "The '90s."),
-            failing=("Libya ‘s capital.", "Libya 's capital.", "Libya ’s capital.", "I don 't know."),
+            passing=("Libya’s capital.", "He said 'so what' and left.", "Rock 'n' roll.", "The '90s.",
+                     "The players' shirts.", "He said 'yes' to it."),
+            failing=("Libya ‘s capital.", "Libya 's capital.", "Libya ’s capital.", "I don 't know.",
+                     "Libya ’ s capital.", "Libya’ s capital.", "I don' t know."),
             fixes=(
                 ("Libya 's capital.", "Libya's capital."),
+                ("Libya ’ s capital.", "Libya’s capital."),
+                ("Libya’ s capital and Libya‘ s port.", "Libya’s capital and Libya’s port."),
                 ("Libya ’s capital.", "Libya’s capital."),
                 ("I don 't know.", "I don't know."),
             ),
