@@ -31,6 +31,21 @@ POSSESSIVE_OPENERS = frozenset(
 CLAUSE_CUES = frozenset(
     "of to for and or but that than as if when with in on at by from the a an this it".split()
 )
+# A noun then a finite verb shows a subject: "it's shares fell", "it's spokesman said" ("it is
+# shares fell" is not English). The words that can stand between "it's" and a verb in a real
+# contraction ("it's what was said", "it's easier said") are excluded.
+FINITE_VERBS = frozenset(
+    "rose fell rise fall were are have has had will would could should may might must can say said "
+    "says increased decreased dropped climbed jumped slipped gained declined grew totalled totaled "
+    "reached remained include includes included show showed shows".split()
+)
+NOT_A_NOUN = frozenset(
+    "easier harder better worse more less much far well too very really quite rather always never "
+    "often still already just only also even not now then there here what who whom which that this "
+    "these those all both each every one some any no the a an something nothing everything anything "
+    "someone everyone anyone nobody how why where when whether because up down out in on over off "
+    "about back going got been being time".split()
+)
 # What follows "its" only when "its" should be "it's": "its been", "its a", "its not".
 CONTRACTION_CUES = frozenset(
     "a an the been not going got gotten gonna just so really also always never too quite about".split()
@@ -54,6 +69,9 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None) -
     if before and before.lower() in POSSESSIVE_BEFORE and a not in ("a", "an", "the", "not", "been"):
         return True
     if a in POSSESSIVE_OPENERS and after2 and after2[0].islower() and after2 not in CLAUSE_CUES:
+        return True
+    if (after2 in FINITE_VERBS and after.islower() and len(after) >= 3 and a not in NOT_A_NOUN
+            and not a.endswith(("ly", "ing", "ed"))):
         return True
     return False
 
@@ -108,8 +126,9 @@ RULES = (
         check=check_its,
         in_quotes=True,
         docs=Docs(
-            what="Finds “it's”/“it’s” in possessive position (after a preposition, before “own”, or "
-            "before a determiner-like adjective and a noun), and “its” before words that only follow "
+            what="Finds “it's”/“it’s” in possessive position (after a preposition, before “own”, "
+            "before a determiner-like adjective and a noun, or before a noun and a finite verb: “it's "
+            "shares fell”), and “its” before words that only follow "
             "“it is” or “it has” (“its been”, “its a”, “its not”).",
             why="The two are among the most common errors in published copy and spell-checkers "
             "cannot see them. The rule looks only at strong local evidence, so correct uses such as "
@@ -121,6 +140,8 @@ RULES = (
                 "By its very nature.", "It's raining.", "It’s full of holes.", "It's time to go.",
                 "Its only hope is a deal.", "It's the first time.", "The firm raised its forecast.",
                 "Its time in office was short.", "The firm extended its Hard Rock brand.",
+                "It's what was said that matters.", "It's easier said than done.",
+                "It's always had critics.",
                 "The disaster and its likely economic impact.", "Stored on its hard disc.",
                 "Islam in its true form.",
             ),
@@ -128,6 +149,7 @@ RULES = (
                 "Turkey has stated it’s full support.", "The firm has it's own bank.", "Its been a year.",
                 "its a form of disguise", "Once its got going.", "Proud of it's history.",
                 "If its going to be an adventure.", "Its likely to fall.", "Its true that we lost.",
+                "The bank and it's shares fell.", "The firm said it's spokesman said nothing.",
             ),
             fixes=(
                 ("The firm has it's own bank.", "The firm has its own bank."),
