@@ -194,3 +194,8 @@ def test_an_internal_error_costs_only_that_file(tmp_path):
     bad, ok = run([Source(str(tmp_path / n), n) for n in ("bad.txt", "good.txt")], ruleset_for, RunOptions())
     assert bad.findings == () and "internal error while checking: RuntimeError" in bad.problems[0].message
     assert [f.code for f in ok.findings] == ["TY001"]
+
+
+def test_text_summary_counts_each_severity():
+    run = run_cli(SEED)
+    assert run.out.splitlines()[-1] == "Found 11 findings (4 errors, 4 warnings, 3 info) in 1 of 1 file. 5 fixable with --fix."

@@ -49,7 +49,7 @@ def render(results: Sequence, stream: TextIO) -> None:
     c = summary_counts(results)
     files_with = sum(1 for r in results if r.findings)
     if c["findings"]:
-        parts = [f"{c[s]} {s}{'s' if c[s] != 1 else ''}" for s in ("error", "warning", "info") if c[s]]
+        parts = [f"{c[s]} {s}{'s' if c[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if c[s]]
         line = f"Found {c['findings']} finding{'s' if c['findings'] != 1 else ''} ({', '.join(parts)}) in {files_with} of {c['files']} file{'s' if c['files'] != 1 else ''}."
         if c["fixable"]:
             line += f" {c['fixable']} fixable with --fix."
