@@ -102,7 +102,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if w is None:
             continue
         after, after2 = w.groups()
-        # A capitalised word after "its" starts a name ("its Hard Rock brand").
+        # A capitalised word after "its" starts a name ("its Blue Harbour brand").
         if not after.islower():
             continue
         if after not in CONTRACTION_CUES and not (after in ADJECTIVE_CUES and after2 in CLAUSE_AFTER_ADJECTIVE):
@@ -139,16 +139,16 @@ RULES = (
             passing=(
                 "By its very nature.", "It's raining.", "It’s full of holes.", "It's time to go.",
                 "Its only hope is a deal.", "It's the first time.", "The firm raised its forecast.",
-                "Its time in office was short.", "The firm extended its Hard Rock brand.",
+                "Its time in office was short.", "The chain extended its Blue Harbour brand.",
                 "It's what was said that matters.", "It's easier said than done.",
                 "It's always had critics.",
-                "The disaster and its likely economic impact.", "Stored on its hard disc.",
-                "Islam in its true form.",
+                "The strike and its likely cost to farmers.", "The data sits on its hard drive.",
+                "The play shows the town in its true colours.",
             ),
             failing=(
                 "Turkey has stated it’s full support.", "The firm has it's own bank.", "Its been a year.",
-                "its a form of disguise", "Once its got going.", "Proud of it's history.",
-                "If its going to be an adventure.", "Its likely to fall.", "Its true that we lost.",
+                "its a shame, she said", "Once its got started, the fair runs all week.", "Proud of it's history.",
+                "If its going to rain, bring a coat.", "Its likely to fall.", "Its true that we lost.",
                 "The bank and it's shares fell.", "The firm said it's spokesman said nothing.",
             ),
             fixes=(
