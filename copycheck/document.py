@@ -76,10 +76,19 @@ class Document:
         return find_quotations(self.text)
 
     @cached_property
+    def lowered(self) -> str:
+        """`text` in lowercase at the same offsets, for ignore-case word lists (once per document)."""
+        low = self.text.lower()
+        if len(low) != len(self.text):
+            # A few characters lowercase to two ("İ"); keep those as they are so offsets hold.
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+        return low
+
+    @cached_property
     def lower_words(self) -> list[str]:
         """Lowercased whitespace-split tokens, edge punctuation stripped; one C-speed pass that
         rules share as a prefilter before running a precise pattern."""
-        return list(map(str.strip, self.text.lower().split(), repeat(_EDGE_PUNCT)))
+        return list(map(str.strip, self.lowered.split(), repeat(_EDGE_PUNCT)))
 
     @cached_property
     def names(self):
@@ -93,12 +102,3 @@ class Document:
         """The file's dominant line ending, kept when fixes are written."""
         crlf = self.source.count("\r\n")
         return "\r\n" if crlf and crlf * 2 >= self.source.count("\n") else "\n"
-
-    @cached_property
-    def lowered(self) -> str:
-        """`text` in lowercase at the same offsets, for ignore-case word lists (once per document)."""
-        low = self.text.lower()
-        if len(low) != len(self.text):
-            # A few characters lowercase to two ("İ"); keep those as they are so offsets hold.
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-        return low

@@ -79,7 +79,7 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None) -
 def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield it's-for-its and its-for-it's, each with an unsafe fix."""
     text = doc.text
-    low = text.lower()
+    low = doc.lowered  # shared with the other rules: one lowercase pass per document
     contracted = "it's" in low or "it’s" in low
     for m in _ITS_CONTRACTED.finditer(text) if contracted else ():
         it, mark = m.groups()
