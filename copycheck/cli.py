@@ -108,16 +108,16 @@ def _names_arg(value: str | None) -> str | None:
 
 def _add_cross_file_findings(results, rulesets):
     """The report phase after every worker: names spelled one way in most files (NM003)."""
-    ruleset = next((rs for rs in rulesets.values() if any(r.cross_file for r in rs.rules)), None)
+    ruleset = next((rs for rs in rulesets.values() if rs.cross_file), None)
     if ruleset is None:
         return results
-    from .namerepo import add_findings, wanted
+    from .namerepo import add_findings
     try:
         results = add_findings(results, ruleset)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     # A file whose own configuration leaves NM003 out keeps none of its findings.
-    keep = {path for path, rs in rulesets.items() if wanted(rs)}
+    keep = {path for path, rs in rulesets.items() if rs.cross_file}
     return [r if r.path in keep else replace(r, findings=tuple(f for f in r.findings if f.code != "NM003"))
             for r in results]
 

@@ -39,6 +39,11 @@ class RuleSet:
         user = (self.options or {}).get(rule.name, {})
         return {**rule.default_options, **user} if user else rule.default_options
 
+    @property
+    def cross_file(self) -> bool:
+        """True when a rule needs every file's statistics, reported after the whole run."""
+        return any(r.cross_file for r in self.rules)
+
     def severity_for(self, rule: Rule) -> Severity:
         """The configured severity of a rule, or its default."""
         sev = self.severities or {}

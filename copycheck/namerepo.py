@@ -44,20 +44,10 @@ class RepoVariant:
     example: str
 
 
-def wanted(ruleset) -> bool:
-    """True when the run should collect name statistics (NM003 is selected)."""
-    return any(r.code == CODE for r in ruleset.rules)
-
-
 def collect(doc, path: str | None = None) -> FileNames:
     """The name statistics of one document."""
     forms = doc.names.forms
     return FileNames(path or doc.path, tuple((f, count, spans) for f, (count, spans) in sorted(forms.items())))
-
-
-def file_names(doc, ruleset, path: str) -> FileNames | None:
-    """What a worker attaches to its FileResult: statistics if NM003 runs, else None."""
-    return collect(doc, path) if wanted(ruleset) else None
 
 
 def _norm(path: str) -> str:
@@ -170,7 +160,7 @@ def message(v: RepoVariant) -> str:
 
 def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) -> list:
     """The report phase: add NM003 findings to the FileResults of files with a minority spelling."""
-    if not wanted(ruleset):
+    if not ruleset.cross_file:
         return results
     from .files import Source, read
     from .model import Finding, Fix

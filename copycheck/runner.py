@@ -83,10 +83,10 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
                 a, b = doc.lines.line_span(line, doc.source)
                 snippets[line] = doc.source[a:b]
     names = None
-    if any(r.cross_file for r in ruleset.rules):
-        from .namerepo import file_names  # the only cross-file family so far
+    if ruleset.cross_file:
+        from .namerepo import collect  # names are the only cross-file family so far
 
-        names = file_names(doc, ruleset, source.display)
+        names = collect(doc, source.display)
     return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed, names=names)
 
 
