@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
 import sys
 from collections import Counter, defaultdict
@@ -30,19 +29,6 @@ KIND_RULES = {
 }
 
 
-def texts_by_name(corpus: str) -> dict[str, str]:
-    """Every article of the corpus by the name the labels use (duplicates and tables included)."""
-    p = Path(corpus)
-    if p.suffix == ".jsonl":
-        out = {}
-        with open(p, encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                out[rec["id"]] = rec["text"]
-        return out
-    return {str(f.relative_to(p)): f.read_text(encoding="utf-8") for f in p.rglob("*.txt")}
-
-
 def make_checker(select: str, packs: list[str]):
     from copycheck.config import Settings, build_ruleset
     from copycheck.registry import load_rules
@@ -57,7 +43,8 @@ def make_checker(select: str, packs: list[str]):
 
 def evaluate_errors(labels: str, corpus: str, check, show: int) -> None:
     """Recall on ERROR rows and flags on OK rows, per kind."""
-    texts = texts_by_name(corpus)
+    # Labels point into every article, copies and tables included.
+    texts = dict(load(corpus, duplicates=None, include_tabular=True))
     cache: dict[str, list] = {}
     stats: dict[tuple[str, str], Counter] = defaultdict(Counter)
     misses, ok_flags = [], []

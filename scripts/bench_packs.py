@@ -22,27 +22,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from copycheck.document import Document  # noqa: E402
+from corpus import load  # noqa: E402
 from copycheck.engine import RuleSet, check_document  # noqa: E402
 from copycheck.packs import load_pack_file, load_packs  # noqa: E402
 from copycheck.registry import load_rules  # noqa: E402
 from copycheck.selection import select_rules  # noqa: E402
-
-
-def corpus(root: Path, duplicates: Path | None) -> list[tuple[str, str]]:
-    """(relative path, text) of every .txt article, minus listed duplicate copies."""
-    skip: set[str] = set()
-    if duplicates and duplicates.is_file():
-        for line in duplicates.read_text(encoding="utf-8").splitlines()[1:]:
-            parts = line.split("\t")
-            if len(parts) > 1:
-                skip.update(p.strip() for p in parts[1].split(",") if p.strip())
-    out = []
-    for path in sorted(root.rglob("*.txt")):
-        rel = path.relative_to(root).as_posix()
-        if rel in skip or path.name.startswith("README"):
-            continue
-        out.append((rel, path.read_bytes().decode("utf-8", "replace")))
-    return out
 
 
 def synthetic_pack(n: int, seed: int = 7) -> str:
@@ -76,7 +60,7 @@ def main() -> int:
     ap.add_argument("--cli", action="store_true",
                     help="also time the real command line (--jobs 1, json to /dev/null) for each setup")
     args = ap.parse_args()
-    texts = corpus(args.corpus, args.duplicates)
+    texts = list(load(args.corpus, duplicates=args.duplicates))
     words = sum(len(t.split()) for _, t in texts)
     print(f"corpus: {len(texts)} files, {words} words")
 

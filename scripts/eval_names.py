@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
-import os
 import random
 import sys
 from pathlib import Path
@@ -22,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from copycheck.document import Document  # noqa: E402
+from corpus import load  # noqa: E402
 from copycheck.engine import RuleSet, check_document  # noqa: E402
 from copycheck.registry import builtin_rules  # noqa: E402
 
@@ -68,35 +67,11 @@ def evaluate_name_labels(tsv_path: str, corpus_path: str) -> dict:
     return result
 
 
-def iter_texts(corpus: str, duplicates: str | None = None):
-    """(name, text) for a directory of .txt files or a jsonl file (tabular items left out)."""
-    p = Path(corpus)
-    if p.is_dir():
-        skip = set()
-        if duplicates and os.path.exists(duplicates):
-            for line in open(duplicates, encoding="utf-8"):
-                parts = line.strip().split("\t")
-                if len(parts) > 1 and parts[1].endswith(".txt"):
-                    skip.add(parts[1])  # columns: kept, duplicate
-        for f in sorted(p.rglob("*.txt")):
-            rel = str(f.relative_to(p))
-            if rel in skip:
-                continue
-            yield rel, f.read_text(encoding="utf-8", errors="replace")
-    else:
-        with open(p, encoding="utf-8") as fh:
-            for line in fh:
-                item = json.loads(line)
-                if item.get("tabular"):
-                    continue
-                yield item["id"], item["text"]
-
-
 def rate(corpus: str, duplicates: str | None = None, show: int = 0, code: str = "NM001") -> dict:
     """Name findings per 10k words over a corpus, and a random sample to read."""
     words = 0
     found = []
-    for name, text in iter_texts(corpus, duplicates):
+    for name, text in load(corpus, duplicates=duplicates):
         words += len(text.split())
         for f in name_findings(text, name, code):
             a, b = text.rfind("\n", 0, f.start) + 1, text.find("\n", f.end)
@@ -124,7 +99,7 @@ def speed(corpus: str, repeat: int = 3) -> dict:
     rules = select_rules(builtin_rules(), (), ())
     others = RuleSet(tuple(r for r in rules if not r.code.startswith("NM")))
     names = RuleSet(tuple(r for r in rules if r.code.startswith("NM")))
-    texts = list(iter_texts(corpus))
+    texts = list(load(corpus, duplicates=None))
     best = {"others": float("inf"), "names": float("inf")}
     for _ in range(repeat):
         for key, rs in (("others", others), ("names", names)):

@@ -9,7 +9,6 @@ second column lists files to leave out (relative to CORPUS_PATH), such as the BB
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -18,24 +17,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from copycheck.document import Document  # noqa: E402
+from corpus import load  # noqa: E402
 from copycheck.engine import RuleSet, check_document  # noqa: E402
 from copycheck.registry import load_rules  # noqa: E402
 from copycheck.selection import select_rules  # noqa: E402
-
-
-def documents(path: Path, skip: set[str]):
-    """Yield (name, text) for every article of the corpus."""
-    if path.is_file() and path.suffix == ".jsonl":
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                if not rec.get("tabular"):
-                    yield str(rec.get("id", "?")), rec["text"]
-        return
-    for f in sorted(path.rglob("*")):
-        rel = f.relative_to(path).as_posix()
-        if f.suffix in (".txt", ".md", ".markdown") and f.is_file() and rel not in skip and "README" not in f.name:
-            yield rel, f.read_text(encoding="utf-8", errors="replace")
 
 
 def main() -> None:
@@ -46,19 +31,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=50, help="findings to print per --show rule")
     ap.add_argument("--skip-list", type=Path, help="TSV whose second column names files to skip")
     args = ap.parse_args()
-    skip: set[str] = set()
-    if args.skip_list:
-        for row in args.skip_list.read_text(encoding="utf-8").splitlines()[1:]:
-            cols = row.split("\t")
-            if len(cols) > 1:
-                skip.add(cols[1].strip())
     rules = select_rules(load_rules(()), args.select, ())
     ruleset = RuleSet(tuple(rules))
     counts: Counter[str] = Counter()
     shown: Counter[str] = Counter()
     words = docs = 0
     began = time.perf_counter()
-    for name, text in documents(args.corpus, skip):
+    for name, text in load(args.corpus, duplicates=args.skip_list):
         doc = Document.from_text(text, name)
         findings, _ = check_document(doc, ruleset)
         words += len(text.split())
