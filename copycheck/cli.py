@@ -122,6 +122,14 @@ def _add_cross_file_findings(results, rulesets):
             for r in results]
 
 
+def _config_path(path: str, stdin_filename: str) -> str:
+    """The path whose configuration applies: standard input takes that of --stdin-filename's
+    folder, else of the working directory."""
+    if path != "-":
+        return path
+    return stdin_filename if stdin_filename != "<stdin>" else os.path.join(os.getcwd(), "-")
+
+
 def run_check(args: argparse.Namespace) -> int:
     """Check the given paths and print findings; the exit code follows --fail-on."""
     from .engine import Problem
@@ -138,9 +146,7 @@ def run_check(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
     for item in discover(args.paths, args.stdin_filename):
         (problems if isinstance(item, Problem) else sources).append(item)
-    # Standard input takes the configuration of --stdin-filename's folder (else the working one).
-    lookup = {s.path: (args.stdin_filename if s.path == "-" and args.stdin_filename != "<stdin>" else
-                       os.path.join(os.getcwd(), "-") if s.path == "-" else s.path) for s in sources}
+    lookup = {s.path: _config_path(s.path, args.stdin_filename) for s in sources}
     try:
         sources = [s for s in sources if s.path == "-" or not resolver.is_excluded(s.path)]
         # Built here, before any worker starts, so a configuration error stops the run with exit 2.
