@@ -96,9 +96,3 @@ class Document:
         from .namestats import extract
 
         return extract(self.text)
-
-    @cached_property
-    def newline(self) -> str:
-        """The file's dominant line ending, kept when fixes are written."""
-        crlf = self.source.count("\r\n")
-        return "\r\n" if crlf and crlf * 2 >= self.source.count("\n") else "\n"

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .namestats import Names, _is_derivation, _osa, core, fold, skeleton
+from .namestats import Names, _is_derivation, _osa, core, skeleton
 
 DEFAULT = "default"
 RULE_NAME = "house-name-spelling"

@@ -12,7 +12,7 @@ from .cli import EXIT_CLEAN, EXIT_ERROR, UsageError
 def cmd_names(argv: Sequence[str]) -> int:
     """List names with spelling variants and counts (rich table or JSON); optionally write the index."""
     from .engine import Problem, RuleSet
-    from .files import Source, discover
+    from .files import discover
     from .namerepo import INDEX_FILE, table, write_index
     from .registry import builtin_rules
     from .runner import RunOptions, default_jobs, run

@@ -1,7 +1,6 @@
 """The command line, run for real: formats, exit codes, stdin, bad input, --fix."""
 from __future__ import annotations
 
-import json
 import os
 import stat
 

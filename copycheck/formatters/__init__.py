@@ -1,8 +1,8 @@
-"""Output formats, one module each, all with render(results, stream, summary)."""
+"""Output formats, one module each, all with render(results, stream)."""
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Callable, Sequence, TextIO
+from typing import Callable, Sequence
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "rdjsonl")
 
@@ -37,5 +37,3 @@ def utf8_column(line_text: str, column: int) -> int:
     """Convert a 1-based code-point column to 1-based UTF-8 bytes (reviewdog's rdjsonl)."""
     return len(line_text[: column - 1].encode("utf-8")) + 1
 
-
-Render = Callable[[Sequence, TextIO], None]
