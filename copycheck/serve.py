@@ -30,6 +30,9 @@ class CheckServer(ThreadingHTTPServer):
     """One Checker (rules compiled at start) shared by every request thread."""
 
     daemon_threads = True
+    # socketserver's default backlog of 5 resets connections when a newsroom's editors (or a
+    # batch job) connect at once.
+    request_queue_size = 128
 
     def __init__(self, address, checker, max_body: int = MAX_BODY, quiet: bool = False) -> None:
         super().__init__(address, Handler)
