@@ -86,3 +86,45 @@ def test_cli_fix_rewrites_html_source(tmp_path, cli):
     assert page.read_text(encoding="utf-8") == "<p>Caf&eacute; said the word.</p>\n<p>Ask the <em>the</em> boss.</p>\n"
     left = r.json()
     assert [(f["code"], f["line"], f["column"]) for f in left] == [("TY001", 2, 8)]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["<p>", "</p>", "<em>", "</em>", "<code>", "</code>", "<br>", "&amp;", "&nbsp;", "&#8217;", "&", "<",
+           "the", "The", " ", "  ", "\n", "\r\n", "said", "it's", "<!-- x -->", "<a href='x'>", "</a>", "&eacute",
+           "\u00e9", "😀", "<script>", "</script>", "\"", "“", "”", "<li>", "-", "—", ",", "."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_html_maps_into_the_source_and_fixes_keep_every_tag(pieces):
+    import re
+
+    from copycheck.fix import apply_fixes, choose_fixes
+
+    src = "".join(pieces)
+    text, m = decode(src)
+    for i, ch in enumerate(text):
+        a, b = m.start(i), m.end(i + 1)
+        assert 0 <= a <= b <= len(src)
+        if b - a == 1 and m.exact(i, i + 1):
+            assert src[a] == ch
+    findings = lint_text(src, path="x.html")
+    for f in findings:
+        assert 0 <= f.start <= f.end <= len(src)
+    fixed = apply_fixes(src, choose_fixes(findings, unsafe=True))
+    tags = re.compile(r"<[^<>]*>")
+    assert tags.findall(fixed) == tags.findall(src)
+
+
+def test_importing_the_cli_loads_neither_pygls_nor_the_http_server():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys, copycheck, copycheck.cli; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'http')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"
