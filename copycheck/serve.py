@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import sys
-import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Sequence
@@ -205,10 +204,3 @@ def main(argv: Sequence[str]) -> int:
         server.server_close()
     return 0
 
-
-def serve_in_thread(checker, host: str = "127.0.0.1", port: int = 0, **kw) -> tuple[CheckServer, threading.Thread]:
-    """Start a server on a background thread (for embedding); returns it and its thread."""
-    server = CheckServer((host, port), checker, **kw)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread

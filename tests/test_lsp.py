@@ -230,3 +230,19 @@ async def test_a_large_document_does_not_block_requests(client: LanguageClient, 
     assert not actions and uri not in client.diagnostics  # answered before the check finished
     await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert list(client.diagnostics[uri]) == []
+
+
+@pytest.mark.asyncio
+async def test_rapid_edits_are_debounced_into_one_check_of_the_last_text(client: LanguageClient, repo: Path):
+    import asyncio
+
+    uri = await _open(client, repo / "story.txt", "Clean.\n", "plaintext")
+    for version in range(2, 7):  # typing: every intermediate text has a doubled word, the last none
+        text = "They said the the word.\n" if version < 6 else "They said the word.\n"
+        client.text_document_did_change(T.DidChangeTextDocumentParams(
+            T.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            [T.TextDocumentContentChangeWholeDocument(text)]))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []
+    with pytest.raises(asyncio.TimeoutError):  # and no stale check is published after it
+        await asyncio.wait_for(client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 0.6)
