@@ -60,6 +60,8 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--format", default="txt", choices=("txt", "md"))
+    ap.add_argument("--in-process", action="store_true",
+                    help="also time the same checks in this process without HTTP (labelled warm figure)")
     args = ap.parse_args()
     bodies = [json.dumps({"text": text, "format": args.format}).encode("utf-8")
               for _, text in load(args.corpus)]
@@ -67,6 +69,20 @@ def main() -> int:
         bodies = bodies[: args.limit]
     if not bodies:
         raise SystemExit("no articles found")
+    if args.in_process:
+        sys.path.insert(0, str(HERE.parent))
+        from copycheck.service import Checker
+
+        checker = Checker()
+        texts = [json.loads(b)["text"] for b in bodies]
+        checker.check(texts[0], args.format)
+        warm = []
+        for t in texts:
+            t0 = time.perf_counter()
+            checker.check(t, args.format)
+            warm.append(time.perf_counter() - t0)
+        print(f"in-process (warm, no HTTP; for comparison only): median {statistics.median(warm) * 1000:.2f} ms "
+              f"per article")
     proc, port = _start(HERE.parent)
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
