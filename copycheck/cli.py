@@ -68,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv and argv[0] in ("lsp", "serve"):  # long-running front ends, each in its own module
+            from importlib import import_module
+
+            return import_module(f".{argv[0]}", __package__).main(argv[1:])
         if argv and argv[0] in SUBCOMMANDS[1:]:
             from . import commands
 

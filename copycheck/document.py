@@ -6,6 +6,10 @@ import re
 from itertools import repeat
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .htmltext import OffsetMap
 
 # A line ends at \r\n, \n or a lone \r; CRLF is one break, so it never adds a line.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -48,25 +52,36 @@ class Document:
     """One article: its source text, the masked text rules read, and shared derived facts.
 
     `text` has the same length as `source`; markup, code and URLs are masked out of it, so
-    every offset into `text` is an offset into `source` too.
+    every offset into `text` is an offset into `source` too. HTML is the one exception: its
+    `text` is the decoded visible prose and `offsets` maps it back to the source (htmltext).
     """
 
     path: str
     source: str
     text: str
     bom: bool = False
+    offsets: "OffsetMap | None" = None
 
     @classmethod
     def from_text(cls, source: str, path: str = "<text>", bom: bool = False) -> "Document":
         """Build a document, masking by the file's kind (Markdown or plain text)."""
         from .markup import mask
 
+        if path.lower().endswith((".html", ".htm")):
+            from .htmltext import decode
+
+            text, offsets = decode(source)
+            return cls(path=path, source=source, text=mask(text), bom=bom, offsets=offsets)
         return cls(path=path, source=source, text=mask(source, markdown=path.endswith((".md", ".markdown"))), bom=bom)
 
     @cached_property
     def lines(self) -> LineIndex:
         """The line index, built on first use and kept."""
         return LineIndex.build(self.source)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The source line and column of an offset into `text` (rules' "first at L:C" messages)."""
+        return self.lines.position(offset if self.offsets is None else self.offsets.start(offset))
 
     @cached_property
     def quotes(self):

@@ -77,12 +77,13 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
                 continue
             if _followed_by_sic(doc.text, hit.end):
                 continue
-            line, col = position(hit.start)
-            end_line, end_col = position(hit.end)
-            fix_pos = (*position(hit.fix.start), *position(hit.fix.end)) if hit.fix else None
+            start, end, fix = (hit.start, hit.end, hit.fix) if doc.offsets is None else doc.offsets.place(hit)
+            line, col = position(start)
+            end_line, end_col = position(end)
+            fix_pos = (*position(fix.start), *position(fix.end)) if fix else None
             findings.append(
                 Finding(doc.path, rule.code, rule.name, severity, hit.message,
-                        hit.start, hit.end, line, col, end_line, end_col, hit.fix, fix_pos)
+                        start, end, line, col, end_line, end_col, fix, fix_pos)
             )
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     if "copycheck" in doc.source:  # cheap test; directives are rare

@@ -10,7 +10,7 @@ from typing import Iterator, Sequence
 from .document import Document
 from .engine import Problem
 
-SUFFIXES = (".txt", ".md", ".markdown")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # Bigger than any article by far; a larger file is probably a data dump, and checking it would stall a hook.
 MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"

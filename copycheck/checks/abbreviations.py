@@ -143,7 +143,7 @@ def _facts(doc: Document, options: Mapping[str, Any]) -> _Facts:
 
 
 def _where(doc: Document, offset: int) -> str:
-    line, col = doc.lines.position(offset)
+    line, col = doc.position(offset)
     return f"{line}:{col}"
 
 

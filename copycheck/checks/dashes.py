@@ -123,7 +123,7 @@ def check_mixed_dashes(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
     # The most used style wins; on a tie, the style the article used first.
     ranked = sorted(by_style.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
     major, major_ds = ranked[0]
-    line, col = doc.lines.position(major_ds[0][2])
+    line, col = doc.position(major_ds[0][2])
     for style, ds in ranked[1:]:
         for start, end, at, _ in ds:
             yield Hit(

@@ -14,7 +14,7 @@ _STYLE_NAMES = {(DOUBLE, False): "curly double (“…”)", (DOUBLE, True): "st
 
 
 def _where(doc: Document, offset: int) -> str:
-    line, col = doc.lines.position(offset)
+    line, col = doc.position(offset)
     return f"{line}:{col}"
 
 
