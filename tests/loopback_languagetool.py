@@ -64,10 +64,11 @@ class Handler(BaseHTTPRequestHandler):
             cls.max_in_flight = max(cls.max_in_flight, cls.in_flight)
         try:
             time.sleep(cls.delay)
-            self._check()
         finally:
+            # Counted before the answer goes out, so the client's next request never overlaps it here.
             with cls._lock:
                 cls.in_flight -= 1
+        self._check()
 
     def _check(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
