@@ -114,7 +114,7 @@ def grammar_session(rulesets: Iterable, error: type[Exception]) -> Iterator[int]
     from .grammar import local
 
     try:
-        local.url(str(local_opts[0].get("language", "en-US")))
+        local.url(str(local_opts[0].get("language", "en-US")), bool(local_opts[0].get("keep-running")))
     except local.LocalServerError as exc:
         raise error(str(exc)) from None
     try:

@@ -242,3 +242,32 @@ def test_same_span_same_reason_table(rule_id, ours, dropped):
     lt_finding = finding("LT001", f"Something. (LanguageTool {rule_id})", 5, 8)
     got = drop_duplicates([finding(ours, "ours"), lt_finding])
     assert (lt_finding not in got) == dropped
+
+
+def test_local_server_kept_running_is_reused_by_the_next_run(stand_in):
+    import json as _json
+    import signal
+
+    work, log, lt_dir = stand_in
+    (work / "copycheck.toml").write_text("grammar = true\n[rules.languagetool]\nlocal = true\nkeep-running = true\n",
+                                         encoding="utf-8")
+    p = article(work)
+    try:
+        first = run_cli(str(p), "--format", "concise")
+        assert first.code == 1 and "LT001" in first.out, first.err
+        (pid,) = log.read_text().split()
+        record = _json.loads((lt_dir / "copycheck-server.json").read_text(encoding="utf-8"))
+        assert record["pid"] == int(pid) and record["version"] == "6.8"
+        os.kill(int(pid), 0)  # still running after the run
+        # A second run, with or without keep-running, uses that server and starts none.
+        (work / "copycheck.toml").write_text("grammar = true\n[rules.languagetool]\nlocal = true\n", encoding="utf-8")
+        second = run_cli(str(p), "--format", "concise")
+        assert second.out == first.out
+        assert log.read_text().split() == [pid]
+        os.kill(int(pid), 0)
+    finally:
+        for started in log.read_text().split() if log.exists() else ():
+            try:
+                os.kill(int(started), signal.SIGTERM)  # the stand-in server this test started
+            except ProcessLookupError:
+                pass

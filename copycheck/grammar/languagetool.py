@@ -70,7 +70,7 @@ def check_languagetool(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
     if not url and options.get("local"):
         from .local import url as local_url  # language-tool-python loads only for local = true
 
-        url = local_url(str(options.get("language", "en-US")))
+        url = local_url(str(options.get("language", "en-US")), bool(options.get("keep-running")))
     url = url or os.environ.get(ENV_URL)
     if not url:
         # Unpublished copy is confidential: with no server configured, nothing is sent.
@@ -100,7 +100,7 @@ RULES = (
         check=check_languagetool,
         enabled_by_default=False,
         default_options={"url": "", "language": "en-US", "timeout": 20.0, "disabled-rules": [], "local": False,
-                         "concurrency": 4},
+                         "keep-running": False, "concurrency": 4},
         docs=Docs(
             what="Sends each article's prose (code, URLs and comments masked) to the LanguageTool "
             "server named by `[rules.languagetool] url` or COPYCHECK_LANGUAGETOOL_URL, and reports its "
