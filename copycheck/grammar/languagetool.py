@@ -103,8 +103,10 @@ RULES = (
                          "keep-running": False, "concurrency": 4},
         docs=Docs(
             what="Sends each article's prose (code, URLs and comments masked) to the LanguageTool "
-            "server named by `[rules.languagetool] url` or COPYCHECK_LANGUAGETOOL_URL, and reports its "
-            "matches at exact positions (LanguageTool counts UTF-16 units; copycheck converts).",
+            "server named by `[rules.languagetool] url` or COPYCHECK_LANGUAGETOOL_URL (or, with `local = true`, "
+            "one started on this machine through language-tool-python), and reports its matches at exact "
+            "positions (LanguageTool counts UTF-16 units; copycheck converts). `--grammar` or `grammar = true` "
+            "switches it on.",
             why="LanguageTool knows thousands of grammar patterns that a newsroom linter should not "
             "reimplement. Article text leaves the machine only for a server you configured, since "
             "unpublished copy is confidential; run one locally to keep it in the building.",
