@@ -47,7 +47,9 @@ def report(args, results: list, rulesets: dict, sources: Sequence, entries, prob
         text = (f"Wrote {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "
                 f"to the baseline {args.write_baseline}.\n")
         return results, lambda _r, stream: stream.write(text), 0
-    if entries is not None:
+    # --diff reports fixes, not findings; its results are after fixes that were never written,
+    # so they must not shrink the baseline.
+    if entries is not None and not args.diff:
         results = _apply_baseline(args, results, rulesets, sources, entries)
     if args.diff:
         from .diff import render as render_diff

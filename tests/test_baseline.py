@@ -170,3 +170,12 @@ def test_cross_file_name_findings_are_baselined(repo):
 def test_write_baseline_refuses_fix(repo):
     run = concise(repo, "--write-baseline", "x.json", "--fix", ".")
     assert run.code == 2 and "--write-baseline" in run.err
+
+
+def test_diff_leaves_the_baseline_alone(repo):
+    write(repo)
+    before = (repo / "baseline.json").read_text(encoding="utf-8")
+    run = concise(repo, "--baseline", "baseline.json", "--diff", ".")
+    assert run.code == 1 and "-He said the the word." in run.out
+    assert (repo / "baseline.json").read_text(encoding="utf-8") == before
+    assert (repo / "a.txt").read_text(encoding="utf-8") == OLD
