@@ -171,6 +171,7 @@ def apply(results: Sequence, entries: Sequence[Entry], path: str, codes_for=None
             gone_keys.add(e.key)
             orphans.setdefault((e.code, e.fingerprint), []).extend([e.key] * e.count)
     used: Counter = Counter()
+    renamed: Counter = Counter()  # gone entries taken over by a renamed file
     moved: Counter = Counter()  # (new path, code, fingerprint) -> count taken from orphans
     baselined = 0
     out = []
@@ -187,7 +188,7 @@ def apply(results: Sequence, entries: Sequence[Entry], path: str, codes_for=None
             old = orphans.get((f.code, fp)) if rel not in known_paths else None
             if old:
                 gone = old.pop()
-                used[gone] += 1
+                renamed[gone] += 1
                 moved[key] += 1
                 texts.setdefault(key, texts[gone])
                 baselined += 1
@@ -201,12 +202,12 @@ def apply(results: Sequence, entries: Sequence[Entry], path: str, codes_for=None
     dropped = 0
     for key, n in budget.items():
         r = checked.get(key[0])
-        if key in gone_keys:
-            n -= used[key]  # taken over by the renamed file
-        elif r is not None and not any(p.fatal for p in r.problems) and (
+        if r is not None and not any(p.fatal for p in r.problems) and (
                 codes_for is None or key[1] in codes_for(r.path)):
             dropped += n - used[key]
             n = used[key]
+        elif key in gone_keys:
+            n -= renamed[key]  # taken over by the renamed file
         if n:
             remaining.append(Entry(*key, count=n, text=texts[key]))
     for key, n in moved.items():

@@ -179,3 +179,14 @@ def test_diff_leaves_the_baseline_alone(repo):
     assert run.code == 1 and "-He said the the word." in run.out
     assert (repo / "baseline.json").read_text(encoding="utf-8") == before
     assert (repo / "a.txt").read_text(encoding="utf-8") == OLD
+
+
+def test_standard_input_with_a_name_is_baselined(repo):
+    run = run_cli("--isolated", "--stdin-filename", "draft.txt", "--write-baseline", "b.json", "-",
+                  stdin="Say the the word.\n", cwd=repo)
+    assert run.code == 0
+    again = run_cli("--isolated", "--format", "concise", "--stdin-filename", "draft.txt", "--baseline", "b.json", "-",
+                    stdin="A new line.\nSay the the word.\nAnd and.\n", cwd=repo)
+    assert again.code == 1 and again.out == "draft.txt:3:1: TY001 [doubled-word] Doubled word: “And” is repeated; " \
+        "remove the second “and”.\n"
+    assert [e["path"] for e in json.loads((repo / "b.json").read_text(encoding="utf-8"))["findings"]] == ["draft.txt"]
