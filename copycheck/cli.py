@@ -61,7 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="no progress bar (it shows only on a terminal, for runs of 200 files or more)")
     p.add_argument("--version", action="version", version=f"copycheck {__version__}")
     _add_selection(p)
+    _add_ci(p)
     return p
+
+
+def _add_ci(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("CI: baselines, diffs, statistics, grammar")
+    g.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+    g.add_argument("--write-baseline", metavar="FILE", help="record the current findings in this baseline file")
+    g.add_argument("--diff", action="store_true",
+                   help="print the fixes --fix would apply as a unified diff; write nothing (exit 1 if any)")
+    g.add_argument("--statistics", action="store_true",
+                   help="one line per rule: count, code, name, fixable, an example (JSON with --format json)")
+    g.add_argument("--grammar", action="store_true", help="switch on LanguageTool grammar checks (LT001)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,7 +106,7 @@ def make_resolver(args: argparse.Namespace):
     try:
         overrides = Overrides(
             select=tuple(args.select) if args.select else None,
-            extend_select=tuple(args.extend_select or ()),
+            extend_select=(*(args.extend_select or ()), *(("LT001",) if getattr(args, "grammar", False) else ())),
             ignore=tuple(args.ignore or ()),
             packs=resolve_cli_packs(args.pack or ()),
             fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
@@ -143,8 +155,11 @@ def run_check(args: argparse.Namespace) -> int:
 
     if not args.paths:
         raise UsageError("no paths given (use `-` for standard input)")
-    if args.unsafe_fixes and not args.fix:
-        raise UsageError("--unsafe-fixes needs --fix")
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    from . import ci
+
+    baseline = ci.check_options(args, UsageError)
     resolver = make_resolver(args)
     sources: list[Source] = []
     problems: list[Problem] = []
@@ -160,20 +175,26 @@ def run_check(args: argparse.Namespace) -> int:
             resolver.ruleset_for(os.getcwd())  # still report a bad --select or configuration
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    opts = RunOptions(fix=args.fix, unsafe_fixes=args.unsafe_fixes, max_bytes=args.max_file_size)
+    opts = RunOptions(fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes, max_bytes=args.max_file_size,
+                      write=not args.diff)
     jobs = args.jobs if args.jobs > 0 else default_jobs()
     from .progress import progress
 
-    with progress(len(sources), enabled=not args.no_progress) as advance:
-        results = run(sources, rulesets.__getitem__, opts, jobs, advance)
+    with progress(len(sources), enabled=not args.no_progress) as advance, \
+            ci.grammar_session(rulesets.values(), UsageError) as threads:
+        results = run(sources, rulesets.__getitem__, opts, jobs, advance) if not threads else \
+            ci.run_threaded(sources, rulesets.__getitem__, opts, threads, advance)
     results = _add_cross_file_findings(results, rulesets)
     problems.extend(p for r in results for p in r.problems)
-    get(args.format)(results, sys.stdout)
+    results, render, code = ci.report(args, results, rulesets, sources, baseline, problems)
+    (render or get(args.format))(results, sys.stdout)
     sys.stdout.flush()
     for p in problems:
         label = "error" if p.fatal else "note"
         print(f"copycheck: {label}: {p.path}: {p.message}", file=sys.stderr)
     if any(p.fatal for p in problems):
         return EXIT_ERROR
+    if code is not None:  # --diff and --write-baseline set their own
+        return code
     failed = any(f.severity >= fail_on[r.path] for r in results for f in r.findings)
     return EXIT_FINDINGS if failed else EXIT_CLEAN

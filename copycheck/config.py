@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 # Searched in this order in each directory, walking up to the repository root.
 CONFIG_FILES = ("copycheck.toml", ".copycheck.toml", "pyproject.toml")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "packs",
-        "names", "rules")
+        "names", "rules", "grammar")
 
 
 # The built-in "names" pack is the shipped house name list, not rules: switching it on means
@@ -110,6 +110,11 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
     for key, attr in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore")):
         if key in table:
             kw[attr] = _codes(path, key, table[key])
+    if "grammar" in table:  # `grammar = true`: LanguageTool (LT001) on, as --grammar does
+        if not isinstance(table["grammar"], bool):
+            raise ConfigError(f"{path}: key 'grammar': expected true or false, not {table['grammar']!r}")
+        if table["grammar"]:
+            kw["extend_select"] = (*kw.get("extend_select", ()), "LT001")
     if "fail-on" in table:
         kw["fail_on"] = _severity(path, "fail-on", table["fail-on"])
     if "severity" in table:

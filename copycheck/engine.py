@@ -86,6 +86,10 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
                         start, end, line, col, end_line, end_col, fix, fix_pos)
             )
     findings.sort(key=lambda f: (f.start, f.end, f.code))
+    if any(f.code == "LT001" for f in findings):  # LanguageTool repeating one of our findings
+        from .grammar.overlap import drop_duplicates
+
+        findings = drop_duplicates(findings)
     if "copycheck" in doc.source:  # cheap test; directives are rare
         from .suppress import apply
 

@@ -27,6 +27,10 @@ class FileResult:
     fixed: int = 0
     # Name spellings for the cross-file report (namerepo.FileNames), or None when NM003 is off.
     names: object = None
+    # Findings left out because a --baseline covers them.
+    baselined: int = 0
+    # With RunOptions(write=False): the fixed text, for --diff.
+    fixed_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,8 @@ class RunOptions:
     fix: bool = False
     unsafe_fixes: bool = False
     max_bytes: int = 10 * 1024 * 1024
+    # False for --diff: fixes are computed and handed back in FileResult.fixed_text, never written.
+    write: bool = True
 
 
 RulesetFor = Callable[[str], RuleSet]
@@ -67,7 +73,7 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
             fixed += len(fixes)
             doc = type(doc).from_text(text, doc.path, doc.bom)
             findings, problems = check_document(doc, ruleset)
-        if fixed:
+        if fixed and opts.write:
             try:
                 write_atomic(source.path, text, doc.bom)
             except OSError as exc:
@@ -87,7 +93,9 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
         from .namerepo import collect  # names are the only cross-file family so far
 
         names = collect(doc, source.display)
-    return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed, names=names)
+    fixed_text = text if fixed and not opts.write else None
+    return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed, names=names,
+                      fixed_text=fixed_text)
 
 
 # Worker processes inherit these by fork, so rules built from packs never need pickling.

@@ -18,9 +18,11 @@ def summary_counts(results: Sequence) -> dict[str, int]:
     """Totals for a summary line: findings by severity, files, fixable."""
     from ..model import Severity
 
-    counts = {"findings": 0, "files": len(results), "fixable": 0, "error": 0, "warning": 0, "info": 0, "fixed": 0}
+    counts = {"findings": 0, "files": len(results), "fixable": 0, "error": 0, "warning": 0, "info": 0, "fixed": 0,
+              "baselined": 0}
     for r in results:
         counts["fixed"] += r.fixed
+        counts["baselined"] += getattr(r, "baselined", 0)
         for f in r.findings:
             counts["findings"] += 1
             counts[str(Severity(f.severity))] += 1

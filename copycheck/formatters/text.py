@@ -57,4 +57,6 @@ def render(results: Sequence, stream: TextIO) -> None:
         line = f"No findings in {c['files']} file{'s' if c['files'] != 1 else ''}."
     if c["fixed"]:
         line += f" Fixed {c['fixed']}."
+    if c["baselined"]:
+        line += f" {c['baselined']} baselined finding{'s' if c['baselined'] != 1 else ''} not shown."
     console.print(line)

@@ -66,7 +66,12 @@ def query(url: str, text: str, language: str, disabled: list[str], timeout: floa
 
 def check_languagetool(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Send the article's prose to the configured server and turn its matches into hits."""
-    url = options.get("url") or os.environ.get(ENV_URL)
+    url = options.get("url")
+    if not url and options.get("local"):
+        from .local import url as local_url  # language-tool-python loads only for local = true
+
+        url = local_url(str(options.get("language", "en-US")), bool(options.get("keep-running")))
+    url = url or os.environ.get(ENV_URL)
     if not url:
         # Unpublished copy is confidential: with no server configured, nothing is sent.
         raise RuleFailure(f"no LanguageTool server configured: set [rules.languagetool] url or {ENV_URL}")
@@ -94,15 +99,18 @@ RULES = (
         severity=Severity.WARNING,
         check=check_languagetool,
         enabled_by_default=False,
-        default_options={"url": "", "language": "en-US", "timeout": 20.0, "disabled-rules": []},
+        default_options={"url": "", "language": "en-US", "timeout": 20.0, "disabled-rules": [], "local": False,
+                         "keep-running": False, "concurrency": 4},
         docs=Docs(
             what="Sends each article's prose (code, URLs and comments masked) to the LanguageTool "
-            "server named by `[rules.languagetool] url` or COPYCHECK_LANGUAGETOOL_URL, and reports its "
-            "matches at exact positions (LanguageTool counts UTF-16 units; copycheck converts).",
+            "server named by `[rules.languagetool] url` or COPYCHECK_LANGUAGETOOL_URL (or, with `local = true`, "
+            "one started on this machine through language-tool-python), and reports its matches at exact "
+            "positions (LanguageTool counts UTF-16 units; copycheck converts). `--grammar` or `grammar = true` "
+            "switches it on.",
             why="LanguageTool knows thousands of grammar patterns that a newsroom linter should not "
             "reimplement. Article text leaves the machine only for a server you configured, since "
             "unpublished copy is confidential; run one locally to keep it in the building.",
-            example="[rules.languagetool]\nurl = \"http://localhost:8081\"",
+            example="[rules.languagetool]\nurl = \"http://localhost:8081\"   # or: local = true",
         ),
         examples=Examples(),
     ),
