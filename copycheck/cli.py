@@ -68,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv and argv[0] == "audit":  # whole-archive audits on Dask, in their own package
+            from .audit.cli import cmd_audit
+
+            return cmd_audit(argv[1:])
         if argv and argv[0] in SUBCOMMANDS[1:]:
             from . import commands
 
