@@ -233,3 +233,17 @@ def test_plain_run_never_imports_dask(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.stdout.decode().strip().splitlines()[-1] == "[]"
+
+
+def test_audit_uses_the_name_index_as_the_cli_does(archive, cluster, cli_json, tmp_path):
+    """With a `.copycheck-names.json` in the working directory, a run over the few files with a minority
+    spelling compares their names with the whole archive's, in audit as in the plain CLI."""
+    index = tmp_path / ".copycheck-names.json"
+    assert run_cli("names", "--write-index", str(index), str(archive), cwd=tmp_path).code == 0
+    few = sorted({f["path"] for f in json.loads(cli_json) if f["code"] == "NM003"})[:3]
+    plain = run_cli("--format", "json", *few, cwd=tmp_path)
+    audited = run_cli("audit", "--scheduler", cluster.scheduler_address, "--format", "json", *few, cwd=tmp_path)
+    assert audited.out == plain.out
+    assert "NM003" in {f["code"] for f in plain.json()}
+    without = run_cli("--format", "json", *few)
+    assert "NM003" not in {f["code"] for f in without.json()}  # the index is what found them

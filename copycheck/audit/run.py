@@ -24,6 +24,36 @@ PARTITION_FILES = 100
 REDUCE_FANOUT = 8
 # Files per narrow-pass task.
 NARROW_FILES = 50
+# Map tasks in flight: this many per worker, and at least MIN_WINDOW.
+WINDOW_PER_WORKER = 4
+MIN_WINDOW = 8
+
+
+class _TreeReduce:
+    """Merges name summaries on the cluster as they arrive, REDUCE_FANOUT at a time, in a tree of
+    logarithmic depth (a binary counter of levels); merging is commutative, so arrival order is fine."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+        self.levels: list[list] = []
+
+    def add(self, future, level: int = 0) -> None:
+        while len(self.levels) <= level:
+            self.levels.append([])
+        pending = self.levels[level]
+        pending.append(future)
+        if len(pending) >= REDUCE_FANOUT:
+            self.levels[level] = []
+            self.add(self.client.submit(merge_names, *pending, retries=2, pure=False), level + 1)
+
+    def result(self) -> names_bridge.NameSummary:
+        rest = [f for level in self.levels for f in level]
+        self.levels = []
+        if not rest:
+            return names_bridge.NameSummary()
+        if len(rest) == 1:
+            return rest[0].result()
+        return self.client.submit(merge_names, *rest, pure=False).result()
 
 
 @dataclass
@@ -72,23 +102,29 @@ def audit(client, items: Sequence[Item], cfg: LinterConfig, *, max_bytes: int, n
     from distributed import as_completed
 
     parts = partitions(items, partition_files)
-    futures = [client.submit(check_partition, i, p, cfg, max_bytes, retries=2, pure=False) for i, p in enumerate(parts)]
-    # Reduce on the cluster: each map result yields its name summary where it lies; a tree merges them.
-    level = [client.submit(partition_names, f, retries=2, pure=False) for f in futures]
-    while len(level) > 1:
-        level = [client.submit(merge_names, *level[i:i + REDUCE_FANOUT], retries=2, pure=False)
-                 for i in range(0, len(level), REDUCE_FANOUT)]
-    names_future = level[0] if level else None
-
+    # A window of partitions in flight keeps the scheduler's and workers' backlog bounded.
+    window = max(MIN_WINDOW, WINDOW_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {}))))
+    reducer = _TreeReduce(client)
     fd, spill = tempfile.mkstemp(prefix="copycheck-audit-", suffix=".spill")
     offsets: list[tuple[int, int] | None] = [None] * len(parts)
     stats = AuditStats()
     unnamed: list[str] = []
     done = 0
+
+    def submit(i: int):
+        return client.submit(check_partition, i, parts[i], cfg, max_bytes, retries=2, pure=False)
+
     try:
+        queue = as_completed([submit(i) for i in range(min(window, len(parts)))], with_results=True)
+        following = min(window, len(parts))
         with os.fdopen(fd, "wb") as fh:
-            for fut, out in as_completed(futures, with_results=True):
+            for fut, out in queue:
                 out: PartitionOut
+                # Reduce on the cluster: the summary is taken where the map result lies and merged in a tree.
+                reducer.add(client.submit(partition_names, fut, retries=2, pure=False))
+                if following < len(parts):
+                    queue.add(submit(following))
+                    following += 1
                 start = fh.tell()
                 fh.write(out.results)
                 offsets[out.index] = (start, len(out.results))
@@ -98,9 +134,7 @@ def audit(client, items: Sequence[Item], cfg: LinterConfig, *, max_bytes: int, n
                 done += 1
                 if on_partition is not None:
                     on_partition(done, len(parts))
-        del futures
-        summary = names_future.result() if names_future is not None else names_bridge.NameSummary()
-        del level, names_future
+        summary = reducer.result()
     except BaseException:
         os.unlink(spill)
         raise
