@@ -53,13 +53,28 @@ def cli_json(archive) -> str:
     return run.out
 
 
+def _linter_builds(client) -> dict:
+    """Per worker: how many Linters it has built and how many times it reused one."""
+    from copycheck.api import linter_for
+
+    return {w: (info.misses, info.hits) for w, info in client.run(linter_for.cache_info).items()}
+
+
 def test_audit_json_is_exactly_the_cli_json(archive, cluster, cli_json):
+    with distributed.Client(cluster) as client:
+        before = _linter_builds(client)
     run = run_cli("audit", "--scheduler", cluster.scheduler_address, "--format", "json",
                   "--partition-files", "16", str(archive))
     assert run.code == 1, run.err
     assert run.out == cli_json
     codes = {f["code"] for f in json.loads(run.out)}
     assert "NM003" in codes and "TY001" in codes  # the archive exercises cross-file names too
+    with distributed.Client(cluster) as client:
+        after = _linter_builds(client)
+    # Each worker built at most one Linter for this run and reused it for its other partitions.
+    built = {w: after[w][0] - before.get(w, (0, 0))[0] for w in after}
+    reused = sum(after[w][1] - before.get(w, (0, 0))[1] for w in after)
+    assert all(n <= 1 for n in built.values()) and reused >= 300 // 16 - len(after)
 
 
 def test_killed_worker_loses_and_duplicates_nothing(archive, cli_json):
