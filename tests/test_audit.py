@@ -87,7 +87,7 @@ def test_killed_worker_loses_and_duplicates_nothing(archive, cli_json):
     from copycheck.audit.run import audit
 
     cfg = LinterConfig(isolated=False)
-    items, problems, nm003 = _items([str(archive)], Linter.from_config(cfg))
+    items, problems, nm003, _ = _items([str(archive)], Linter.from_config(cfg))
     assert not problems and nm003 is not None
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                   silence_logs=logging.ERROR) as c, distributed.Client(c) as client:
@@ -140,7 +140,8 @@ def test_rule_trial_reports_only_the_pack(archive, cluster, tmp_path):
 
 def test_text_summary_and_self_contained_report(archive, cluster, tmp_path):
     report = tmp_path / "audit.html"
-    run = run_cli("audit", "--scheduler", cluster.scheduler_address, "--report", str(report), str(archive))
+    # Without --scheduler: audit starts (and stops) its own LocalCluster.
+    run = run_cli("audit", "--workers", "2", "--report", str(report), str(archive))
     assert run.code == 1, run.err
     assert run.out.startswith("Checked 300 files: ")
     assert "Names spelled two ways across the archive:" in run.out

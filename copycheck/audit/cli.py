@@ -70,7 +70,7 @@ def cmd_audit(argv: Sequence[str]) -> int:
         if args.trial:
             cfg = replace(cfg, select=tuple(r.code for r in trial_rules), extend_select=())
         linter = Linter.from_config(cfg)
-        items, problems, nm003 = _items(args.paths, linter)
+        items, problems, nm003, summaries = _items(args.paths, linter)
     except (ConfigError, ValueError) as exc:
         raise UsageError(str(exc)) from None
     started = time.perf_counter()
@@ -85,12 +85,12 @@ def cmd_audit(argv: Sequence[str]) -> int:
         if cluster is not None:
             cluster.close()
     try:
-        return _report(args, result, items, problems, linter, trial_rules, time.perf_counter() - started, names_bridge)
+        return _report(args, result, problems, summaries, trial_rules, time.perf_counter() - started, names_bridge)
     finally:
         result.close()
 
 
-def _report(args, result, items, problems, linter, trial_rules, seconds, names_bridge) -> int:
+def _report(args, result, problems, summaries, trial_rules, seconds, names_bridge) -> int:
     from .output import trial_rows, write_json_findings, write_text_summary, write_trial
 
     read_problems = []
@@ -106,7 +106,6 @@ def _report(args, result, items, problems, linter, trial_rules, seconds, names_b
         for _ in results():
             pass
     rows = names_bridge.variant_table(result.names, result.best)
-    summaries = {r.code: r.summary for r in linter.ruleset_for(os.getcwd()).rules}
     if args.trial:
         write_trial(trial_rows(result.stats, trial_rules), result.stats.files, args.format, sys.stdout)
     elif args.format == "text":
@@ -150,12 +149,13 @@ def _trial_rules(packs: Sequence[str]):
 
 
 def _items(paths: Sequence[str], linter):
-    """Files to check (as `copycheck check` finds them), their folders, and the NM003 rule if any file runs it."""
+    """Files to check (as `copycheck check` finds them) with their folders; problems; the NM003 rule
+    (code, name, severity) if any file runs it; and the summary of every rule that may run."""
     from ..engine import Problem
     from ..files import discover
     from .tasks import Item
 
-    items, problems, nm003 = [], [], None
+    items, problems, nm003, summaries, seen = [], [], None, {}, set()
     for raw in paths:
         for s in discover([raw]):
             if isinstance(s, Problem):
@@ -165,11 +165,14 @@ def _items(paths: Sequence[str], linter):
                 continue
             config_path = os.path.abspath(s.path)
             rs = linter.ruleset_for(config_path)  # a bad configuration stops the run here, with exit 2
+            if id(rs) not in seen:
+                seen.add(id(rs))
+                summaries.update((r.code, r.summary) for r in rs.rules)
             if nm003 is None and rs.cross_file:
                 rule = next(r for r in rs.rules if r.cross_file)
                 nm003 = (rule.code, rule.name, rs.severity_for(rule))
             items.append(Item(os.path.abspath(s.path), s.display, config_path, _folder(raw, s.path)))
-    return items, problems, nm003
+    return items, problems, nm003, summaries
 
 
 def _folder(raw: str, path: str) -> str:

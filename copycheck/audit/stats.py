@@ -91,10 +91,10 @@ class AuditStats:
             if len(rc.examples) < MAX_EXAMPLES:
                 rc.examples.append(example((*order, i), f, snippets))
 
-    def merge(self, other: "AuditStats", files_hit_overlap: int = 0) -> None:
+    def merge(self, other: "AuditStats") -> None:
         """Add another partition's statistics; examples keep the first in archive order."""
         self.files += other.files
-        self.files_hit += other.files_hit - files_hit_overlap
+        self.files_hit += other.files_hit
         self.problems += other.problems
         self.failed = self.failed or other.failed
         for k, v in other.severities.items():
