@@ -177,7 +177,6 @@ def _count_nm003(result: AuditResult, items: Sequence[Item], partition_files: in
                 extra = result.nm003.get(r.path)
                 if extra and r.path in where:
                     part, pos, folder = where.pop(r.path)
-                    # Order after the file's own findings, so a file's examples stay in position order.
                     result.stats.add_findings((part, pos), folder, extra,
                                               {**r.snippets, **result.nm003_snippets[r.path]}, new_file=not r.findings)
 
