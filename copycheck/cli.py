@@ -84,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from importlib import import_module
 
             return import_module(f".{argv[0]}", __package__).main(argv[1:])
+        if argv and argv[0] == "audit":  # whole-archive audits on Dask, in their own package
+            from .audit.cli import cmd_audit
+
+            return cmd_audit(argv[1:])
         if argv and argv[0] in SUBCOMMANDS[1:]:
             from . import commands
 

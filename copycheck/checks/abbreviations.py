@@ -85,8 +85,15 @@ class _Facts:
     """Definitions and uses of abbreviations in one document, found in one pass each."""
 
     def __init__(self, doc: Document) -> None:
-        self.doc = doc
+        # A weak reference: the cache below is keyed weakly by the document, and a strong one
+        # here would keep every checked document (and its facts) alive for the whole run.
+        self._doc = weakref.ref(doc)
         self.known: frozenset[str] = KNOWN
+
+    @property
+    def doc(self) -> Document:
+        """The document these facts describe."""
+        return self._doc()  # type: ignore[return-value]
 
     @cached_property
     def definitions(self) -> list[Definition]:
