@@ -79,10 +79,13 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
                 continue
             line, col = position(hit.start)
             end_line, end_col = position(hit.end)
-            fix_pos = (*position(hit.fix.start), *position(hit.fix.end)) if hit.fix else None
+            fix = hit.fix
+            if fix is not None and doc.tables and doc.tables.changes_layout(doc.text, fix):
+                fix = None  # a table row's cells and gaps are never moved by a fix
+            fix_pos = (*position(fix.start), *position(fix.end)) if fix else None
             findings.append(
                 Finding(doc.path, rule.code, rule.name, severity, hit.message,
-                        hit.start, hit.end, line, col, end_line, end_col, hit.fix, fix_pos)
+                        hit.start, hit.end, line, col, end_line, end_col, fix, fix_pos)
             )
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     if "copycheck" in doc.source:  # cheap test; directives are rare
