@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
+from .. import lexicon
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 from .apostrophes import article_apostrophe
@@ -13,14 +14,14 @@ _WORD = r"[^\W\d_][\w\-]*"
 # the regex engine never tries a match at every letter of the article.
 _ITS_CONTRACTED = re.compile(r"(?<![\w'’])([Ii]t)(['’])s\b")
 _ITS_BARE = re.compile(r"(?<![\w'’])([Ii])ts[ \t]+")
-_WORD_BEFORE = re.compile(r"(" + _WORD + r")[ \t]+\Z")
-_WORDS_AFTER = re.compile(r"[ \t]+(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?")
-_WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?")
+_WORD_BEFORE = re.compile(r"(?:(" + _WORD + r")[ \t]+)?(" + _WORD + r")[ \t]+\Z")
+_WORDS_AFTER = re.compile(r"[ \t]+(" + _WORD + r"|\d+(?:st|nd|rd|th))(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
+_WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
 
 # After these, "it's" must be a possessive: "of it's", "with it's" ("of it is" is not English).
 POSSESSIVE_BEFORE = frozenset(
     "of in for with from by at into onto upon under over through within without throughout "
-    "despite during towards toward against among amid across behind beyond beneath via".split()
+    "despite during towards toward against among amid across behind beyond beneath via all on to".split()
 )
 # Determiner-like adjectives that open a noun phrase: "it's full support", "it's entire fleet".
 POSSESSIVE_OPENERS = frozenset(
@@ -31,35 +32,48 @@ POSSESSIVE_OPENERS = frozenset(
 CLAUSE_CUES = frozenset(
     "of to for and or but that than as if when with in on at by from the a an this it".split()
 )
-# A noun then a finite verb shows a subject: "it's shares fell", "it's spokesman said" ("it is
-# shares fell" is not English). The words that can stand between "it's" and a verb in a real
-# contraction ("it's what was said", "it's easier said") are excluded.
+# Finite verbs that show the word before them was a subject: "it's spokesman said".
 FINITE_VERBS = frozenset(
-    "rose fell rise fall were are have has had will would could should may might must can say said "
-    "says increased decreased dropped climbed jumped slipped gained declined grew totalled totaled "
-    "reached remained include includes included show showed shows".split()
+    "was were is are have has had will would could should may might must can say said "
+    "says rose fell include includes included show showed shows remains remained saw".split()
 )
-NOT_A_NOUN = frozenset(
-    "easier harder better worse more less much far well too very really quite rather always never "
-    "often still already just only also even not now then there here what who whom which that this "
-    "these those all both each every one some any no the a an something nothing everything anything "
-    "someone everyone anyone nobody how why where when whether because up down out in on over off "
-    "about back going got been being time".split()
+# Nouns that follow a real "it's" without a determiner: "it's time", "it's years since".
+BARE_NOUNS = frozenset(
+    "time years months weeks days hours minutes decades ages miles thanks fun business news home "
+    "half part work war money people things".split()
 )
-# What follows "its" only when "its" should be "it's": "its been", "its a", "its not".
-CONTRACTION_CUES = frozenset(
-    "a an the been not going got gotten gonna just so really also always never too quite about".split()
+# A cleft or a list after a plural noun: "it's sales that matter", "it's shares and bonds".
+CLEFT = frozenset("that who which than and or not".split())
+# Verbs that take a clause ("said it's over"), so "it's" after them may well be "it is".
+CLAUSE_VERBS = frozenset(
+    "say says said saying think thinks thought thinking believe believes believed know knows knew known "
+    "hope hopes hoped feel feels felt hear heard mean means meant expect expects expected fear feared "
+    "suggest suggests suggested admit admits admitted claim claims claimed insist insists insisted "
+    "argue argues argued warn warns warned agree agrees agreed add adds added note notes noted realise "
+    "realised realize realized understand understood reckon reckons reckoned guess suppose supposed "
+    "show shows showed shown find finds found decide decided see sees saw seen wonder wondered bet "
+    "seem seems seemed appear appears appeared tell told confirm confirmed deny denied doubt doubted "
+    "predict predicted ensure ensured imagine imagined assume assumed accept accepted reported".split()
 )
-# Adjectives that follow both: "its likely impact" is possessive, "its likely to" is not; so
-# these count only when a clause follows (to, that, for).
-ADJECTIVE_CUES = frozenset(
-    "clear likely unlikely hard easy important possible impossible true obvious difficult vital "
-    "essential time".split()
+# Verbs of saying and thinking, after which "its" and a verb form make a clause ("think its over");
+# not "feared" or "doubted", which take a possessive gerund ("feared its going bankrupt").
+SAY_THINK = frozenset("say says said think thinks thought believe believes believed know knew hope hopes that".split())
+# After "its", the words that still open a noun phrase though they are function words.
+POSSESSIVE_OK = frozenset(
+    "own very only first next last most more less least many few several other former much best worst every "
+    "two three four five six one".split()
 )
-CLAUSE_AFTER_ADJECTIVE = frozenset("to that for".split())
+# What else follows only "it is"/"it has": the verbs of a contraction, and "not".
+CONTRACTION_WORDS = frozenset("been not got gotten gonna just so too also always never now still all".split())
+# After these "its" fills a possessive slot ("in its the"), so a word after it is the slip.
+POSSESSIVE_SLOT = POSSESSIVE_BEFORE | (lexicon.DETERMINERS - {"that", "what", "which", "whatever"})
+# A predicative adjective then one of these shows a clause: "its likely to", "its clear that".
+CLAUSE_AFTER_ADJECTIVE = frozenset("to that for enough whether than".split())
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
+_NEXT_TOKEN = re.compile(r"[ \t]*([^\w\s]?)")
 
 
-def _possessive_its(before: str | None, after: str | None, after2: str | None) -> bool:
+def _possessive_its(before: str | None, after: str | None, after2: str | None, before2: str | None = None) -> bool:
     """True when "it's" stands where the possessive "its" belongs."""
     if after is None:
         return False
@@ -67,13 +81,93 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None) -
     if a == "own":
         return True
     if before and before.lower() in POSSESSIVE_BEFORE and a not in ("a", "an", "the", "not", "been"):
-        return True
+        if before.lower() != "all" or _plural_noun(a):
+            return True
+    if _ORDINAL.match(a) and after2 and after2.islower():
+        return True  # "it's 50th year"
+    if not after.islower():
+        return False
+    if (before and _object_verb(before.lower(), before2) and a not in lexicon.CLOSED
+            and ("-" in a or lexicon.can_head_noun_phrase(a))):
+        return True  # "cut it's forecast": a verb that takes an object, not a clause
     if a in POSSESSIVE_OPENERS and after2 and after2[0].islower() and after2 not in CLAUSE_CUES:
         return True
-    if (after2 in FINITE_VERBS and after.islower() and len(after) >= 3 and a not in NOT_A_NOUN
-            and not a.endswith(("ly", "ing", "ed"))):
+    if a in BARE_NOUNS or a in lexicon.CLOSED:
+        return False
+    if _plural_noun(a) and after2 is not None and after2.lower() not in CLEFT:
+        return True  # "it's shares fell": "it is shares" is no English
+    c = lexicon.classes(a)
+    if not c or c.strip("npv"):
+        return False  # unknown, or also an adjective, adverb or participle ("it's fine", "it's run by")
+    return after2 in FINITE_VERBS and len(a) >= 3  # a noun then a finite verb: "it's removal was ordered"
+
+
+def _object_verb(word: str, before: str | None) -> bool:
+    """A verb form that takes an object but no clause ("raised", "cut"), so "it's" after it is "its"."""
+    if word in lexicon.CLOSED or word in CLAUSE_VERBS or not word.isalpha():
+        return False
+    if word in ("had", "has", "have", "having"):
+        return True  # "has had it's opening": "had it is" is no English
+    c = lexicon.classes(word)
+    if not c or "x" in c or "r" in c or not set(c) & set("vsdg"):
+        return False
+    if set(c) & set("npa"):
+        # Also a noun or adjective ("the plan it's drafting"): a verb only after a subject or "to".
+        low = before.lower() if before else None
+        return low in lexicon.PRONOUNS or low == "to" or low in ("will", "would", "could", "should", "can", "must")
+    return True
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural noun ("it's faults"): "it is faults" is no English, a verb -s form aside."""
+    c = lexicon.classes(word)
+    return lexicon.PLURAL in c and word.endswith("s") and not c.strip("nps") and word not in BARE_NOUNS
+
+
+def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after: str,
+                     before: str | None = None) -> bool:
+    """True when "its" stands where "it's" (it is / it has) belongs, judged by the word after it."""
+    after2, after3 = raw2 and raw2.lower(), raw3 and raw3.lower()
+    if after == "very" and mark_after == "" and after2:
+        # "its very nature" is possessive; "its very loud" is "it is".
+        c2 = lexicon.classes(after2)
+        return "a" in c2 and not set(c2) & set("np")
+    if after in POSSESSIVE_OK:
+        return False
+    if after in CONTRACTION_WORDS or after in lexicon.CLOSED:
         return True
-    return False
+    if after == "time":
+        return after2 in ("to", "for") or mark_after in (",", ".", "!")
+    c = lexicon.classes(after)
+    if not c:
+        return False  # unknown word: no evidence
+    noun_like = lexicon.NOUN in c or lexicon.PLURAL in c
+    if lexicon.ADJ in c:
+        # A predicative adjective: "its likely to", "its amazing.", "its fine by us".
+        if mark_after == "" and (after2 in CLAUSE_AFTER_ADJECTIVE or (
+                not noun_like and after2 in lexicon.PRONOUNS | {"the", "a", "an", "this", "these", "those"})):
+            return True  # "its likely to", "its important we", "its clear the"
+        if not noun_like and mark_after in (",", ".", "!", "?", ";"):
+            return True
+        return after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS and mark_after == ""
+    if noun_like:
+        return False
+    nxt = after2
+    next_np = bool(raw2) and (not raw2.islower() or (nxt not in lexicon.CLOSED and lexicon.can_head_noun_phrase(nxt)))
+    if lexicon.ING in c:
+        # A gerund after a possessive is good English ("feared its going bankrupt"); "going to" is not.
+        if before in SAY_THINK:
+            return True  # "think its underestimating": a clause, so "it is"
+        return mark_after != "" or (nxt in lexicon.PREPOSITIONS and nxt not in ("of", "by"))
+    if lexicon.PAST in c or lexicon.AUX in c:
+        # "its proposed merger" is a participle before a noun; "its grown fast" is "it has grown".
+        return mark_after != "" or not next_np
+    if lexicon.ADV in c:
+        # "its recently built stadium" is possessive; "its really hard" and "its now clear" are not.
+        modifier = bool(raw2) and raw2.islower() and bool(set(lexicon.classes(after2)) & set("npadg"))
+        noun_after = bool(raw3) and raw3.islower() and after3 not in lexicon.CLOSED and lexicon.can_head_noun_phrase(after3)
+        return mark_after != "" or not (modifier and noun_after)
+    return False  # a verb base or -s form ("its seems"): a stray word, not a contraction
 
 
 def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -85,9 +179,9 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         it, mark = m.groups()
         b = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         a = _WORDS_AFTER.match(text, m.end())
-        before = b.group(1) if b else None
-        after, after2 = a.groups() if a else (None, None)
-        if not _possessive_its(before, after, after2):
+        before2, before = b.groups() if b else (None, None)
+        after, after2, _ = a.groups() if a else (None, None, None)
+        if not _possessive_its(before, after, after2, before2):
             continue
         start, end = m.start(), m.end()
         yield Hit(
@@ -101,11 +195,16 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         w = _WORDS_AT.match(text, m.end())
         if w is None:
             continue
-        after, after2 = w.groups()
+        after, after2, after3 = w.groups()
         # A capitalised word after "its" starts a name ("its Blue Harbour brand").
         if not after.islower():
             continue
-        if after not in CONTRACTION_CUES and not (after in ADJECTIVE_CUES and after2 in CLAUSE_AFTER_ADJECTIVE):
+        b = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        before = b.group(2).lower() if b else None
+        if before in POSSESSIVE_SLOT:
+            continue  # "in its the": a possessive slot, so the next word is the stray one
+        punct = _NEXT_TOKEN.match(text, w.end(1)).group(1)
+        if not _contraction_its(after, after2, after3, punct, before):
             continue
         if mark is None:
             mark = article_apostrophe(text)
@@ -144,12 +243,17 @@ RULES = (
                 "It's always had critics.",
                 "The strike and its likely cost to farmers.", "The data sits on its hard drive.",
                 "The play shows the town in its true colours.",
+                "Analysts doubted its winning the bid.", "The firm cut its proposed dividend.",
+                "Its recently rebuilt pier is open.", "Its very survival is at risk.",
             ),
             failing=(
                 "Turkey has stated it’s full support.", "The firm has it's own bank.", "Its been a year.",
                 "its a shame, she said", "Once its got started, the fair runs all week.", "Proud of it's history.",
                 "If its going to rain, bring a coat.", "Its likely to fall.", "Its true that we lost.",
                 "The bank and it's shares fell.", "The firm said it's spokesman said nothing.",
+                "The ferry is on it's way.", "Fans forgave the club all it's blunders.",
+                "It's closure was announced.", "The school marked it's 75th year.",
+                "Its lovely to see you.", "Its his turn.", "Its had a bad year.", "The board raised it's dividend.",
             ),
             fixes=(
                 ("The firm has it's own bank.", "The firm has its own bank."),

@@ -4,14 +4,16 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
+from .. import lexicon
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 
 # Two spaces between words, not after sentence punctuation (where two spaces are an old
 # typewriter habit, not a slip) and not in a line laid out in columns.
-_DOUBLE_SPACE = re.compile(r"  (?=[\w(\"“‘$£€])")
+_SPACES = re.compile(r"  +(?=[\w(\"“‘$£€])")
+_WORD_AT = re.compile(r"\w+")
+_WORD_END = re.compile(r"\w+\Z")
 _BEFORE_DOUBLE = re.compile(r"[\w,;)\"”’%]")
-_COLUMNS = re.compile(r"\S {2,}\S.* {2,}|\S {3,}\S")
 # A space before , ; : ! ? after a word, the mark then ending the word ("said , then").
 _SPACE_BEFORE = re.compile(r"[,;:!?](?=[ \t\r\n\"”’]|$)")
 _SPACES_BACK = re.compile(r"[ \t]+$")
@@ -30,21 +32,33 @@ _DOTTED_NAME = re.compile(r"[\w-]+\.(?:com|net|org|co|uk|tv|fm|io|gov|edu)\b", r
 _BRAND = re.compile(r"[A-Z][a-z]{1,2}\b|[A-Z]\w*\.\w")
 
 
-def _line_of(text: str, at: int) -> str:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return text[start:end if end >= 0 else len(text)]
-
-
 def check_double_space(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """Flag two spaces between words inside a sentence, with a safe fix to one."""
+    """Flag two or more spaces between words inside a sentence; two get a safe fix to one."""
     text = doc.text
-    for m in _DOUBLE_SPACE.finditer(text):
+    if "  " not in text:
+        return
+    tables = doc.tables
+    for m in _SPACES.finditer(text):
         if not m.start() or not _BEFORE_DOUBLE.match(text, m.start() - 1):
             continue
-        if _COLUMNS.search(_line_of(text, m.start())):
-            continue  # a table or aligned list
-        yield Hit(m.start(), m.end(), "Double space between words; use one space.", Fix(m.start(), m.end(), " "))
+        if tables.row_at(m.start()) is not None:
+            continue  # a table row: the gap is a column gap
+        width = m.end() - m.start()
+        # Two spaces are a keying slip; more, or a fragment beside the gap ("updated  o reflect"),
+        # may be a lost word or letter, so that fix needs an eye.
+        safe = width == 2 and not _fragment_beside(text, m.start(), m.end())
+        what = "Double space" if width == 2 else f"{width} spaces"
+        yield Hit(m.start(), m.end(), f"{what} between words; use one space.", Fix(m.start(), m.end(), " ", safe=safe))
+
+
+def _fragment_beside(text: str, start: int, end: int) -> bool:
+    """True when a word beside the gap is a stray single letter (not "a", "I" or a digit)."""
+    after = _WORD_AT.match(text, end)
+    before = _WORD_END.search(text, max(0, start - 40), start)
+    for w in (after and after.group(), before and before.group()):
+        if w and len(w) == 1 and w.isalpha() and w not in "aAI":
+            return True
+    return False
 
 
 def check_space_before(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -99,7 +113,14 @@ def check_missing_space(doc: Document, options: Mapping[str, Any]) -> Iterator[H
             continue
         if text[word_start].isupper() and mark == "." and _BRAND.match(text, at + 1):
             continue  # One.Tel, Halo.Bungie.Org: a dotted brand name
-        yield Hit(at, at + 1, f"No space after “{mark}”; add one before the next word.", Fix(at + 1, at + 1, " "))
+        if word_start and text[word_start - 1] == "<":
+            continue  # a wire ticker code such as <abcd.St>
+        # The space is certain only when both sides are words; "chairm,an" wants its comma out.
+        nxt = _WORD_AT.match(text, at + 1).group()
+        safe = all(lexicon.classes(w.lower()) or w.lower() in lexicon.CLOSED
+                   for w in (text[word_start:at], nxt))
+        yield Hit(at, at + 1, f"No space after “{mark}”; add one before the next word.",
+                  Fix(at + 1, at + 1, " ", safe=safe))
 
 
 RULES = (
@@ -118,9 +139,11 @@ RULES = (
             example="the  talks ended  ->  the talks ended",
         ),
         examples=Examples(
-            passing=("The talks ended.  Then they left.", "Name   Age\nTom    42", "One space only."),
-            failing=("The  talks ended.", "The talks ended,  then they left."),
-            fixes=(("The  talks ended.", "The talks ended."),),
+            passing=("The talks ended.  Then they left.", "Name   Age\nTom    42", "One space only.",
+                     "Wheat    3.04   2.98\nBarley   2.61   2.70", "Oats  1.10\nRye   2.20",
+                     "PORT CLOSES  0915 - MAY 3"),
+            failing=("The  talks ended.", "The talks ended,  then they left.", "The vote   passed."),
+            fixes=(("The  talks ended.", "The talks ended."), ("The vote   passed.", "The vote passed.")),
         ),
     ),
     Rule(
@@ -182,7 +205,7 @@ RULES = (
                 "It rose 3.5% in the U.S. market.", "J.K. Rowling wrote it.", "Visit Amazon.com today.",
                 "Well...Maybe.", "See www.example.org/Page now.",
             ),
-            failing=("The talks ended.Both sides left.", "It rose,then fell."),
+            failing=("The talks ended.Both sides left.", "It rose,then fell.", "The vice preside,nt spoke."),
             fixes=(("The talks ended.Both sides left.", "The talks ended. Both sides left."),),
         ),
     ),
