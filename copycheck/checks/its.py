@@ -15,13 +15,14 @@ _WORD = r"[^\W\d_][\w\-]*"
 _ITS_CONTRACTED = re.compile(r"(?<![\w'’])([Ii]t)(['’])s\b")
 _ITS_BARE = re.compile(r"(?<![\w'’])([Ii])ts[ \t]+")
 _WORD_BEFORE = re.compile(r"(?:(" + _WORD + r")[ \t]+)?(" + _WORD + r")[ \t]+\Z")
-_WORDS_AFTER = re.compile(r"[ \t]+(" + _WORD + r"|\d+(?:st|nd|rd|th))(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
+_WORDS_AFTER = re.compile(r"[ \t]+(" + _WORD + r"|\d+(?:st|nd|rd|th)|[£$€]?\d[\d.,]*\w*)(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
 _WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
 
 # After these, "it's" must be a possessive: "of it's", "with it's" ("of it is" is not English).
 POSSESSIVE_BEFORE = frozenset(
     "of in for with from by at into onto upon under over through within without throughout "
-    "despite during towards toward against among amid across behind beyond beneath via all on to".split()
+    "despite during towards toward against among amid across behind beyond beneath via all on to above below "
+    "beside inside outside off".split()
 )
 # Determiner-like adjectives that open a noun phrase: "it's full support", "it's entire fleet".
 POSSESSIVE_OPENERS = frozenset(
@@ -55,51 +56,81 @@ CLAUSE_VERBS = frozenset(
     "seem seems seemed appear appears appeared tell told confirm confirmed deny denied doubt doubted "
     "predict predicted ensure ensured imagine imagined assume assumed accept accepted reported".split()
 )
-# Verbs of saying and thinking, after which "its" and a verb form make a clause ("think its over");
-# not "feared" or "doubted", which take a possessive gerund ("feared its going bankrupt").
-SAY_THINK = frozenset("say says said think thinks thought believe believes believed know knew hope hopes that".split())
 # After "its", the words that still open a noun phrase though they are function words.
 POSSESSIVE_OK = frozenset(
     "own very only first next last most more less least many few several other former much best worst every "
     "two three four five six one".split()
 )
 # What else follows only "it is"/"it has": the verbs of a contraction, and "not".
-CONTRACTION_WORDS = frozenset("been not got gotten gonna just so too also always never now still all".split())
+CONTRACTION_WORDS = frozenset("been not got gotten gonna just so too also always never all".split())
+# Adverbs that may open a noun phrase ("its now defunct unit") or a clause ("its now clear").
+ADVERB_CUES = frozenset("now still".split())
+INTENSIFIERS = frozenset("more less pretty quite really rather most".split())
+CLAUSE_OPENERS = frozenset("that how what whether when if".split())
+ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+# Finite verbs after "its" show a stray "its" for "it" ("its is not clear"); "it's is" is no fix.
+FINITE_AUX = frozenset("is are was were has have does do did will would can could shall should may might must".split())
 # After these "its" fills a possessive slot ("in its the"), so a word after it is the slip.
 POSSESSIVE_SLOT = POSSESSIVE_BEFORE | (lexicon.DETERMINERS - {"that", "what", "which", "whatever"})
 # A predicative adjective then one of these shows a clause: "its likely to", "its clear that".
 CLAUSE_AFTER_ADJECTIVE = frozenset("to that for enough whether than".split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
-_NEXT_TOKEN = re.compile(r"[ \t]*([^\w\s]?)")
+_NEXT_TOKEN = re.compile(r"[ \t]*([,.;:!?)]?)")
 
 
-def _possessive_its(before: str | None, after: str | None, after2: str | None, before2: str | None = None) -> bool:
+def _possessive_its(before: str | None, after: str | None, after2: str | None, before2: str | None = None,
+                    after3: str | None = None) -> bool:
     """True when "it's" stands where the possessive "its" belongs."""
     if after is None:
         return False
     a = after.lower()
     if a == "own":
         return True
-    if before and before.lower() in POSSESSIVE_BEFORE and a not in ("a", "an", "the", "not", "been"):
-        if before.lower() != "all" or _plural_noun(a):
+    b = before.lower() if before else None
+    if b in POSSESSIVE_BEFORE and a not in ("a", "an", "the", "not", "been"):
+        if b != "all" or _plural_noun(a):
             return True
     if _ORDINAL.match(a) and after2 and after2.islower():
         return True  # "it's 50th year"
+    if a[0].isdigit():
+        return False
+    if (b and _object_verb(b, before2) and a not in lexicon.CLOSED
+            and (not after.islower() or "-" in a or _noun(a)
+                 or (_adjective_only(a) and after2 and after2.islower() and _noun(after2.lower())))):
+        return True  # "cut it's forecast", "surpassed it's US takings": a verb that takes an object
     if not after.islower():
         return False
-    if (before and _object_verb(before.lower(), before2) and a not in lexicon.CLOSED
-            and ("-" in a or lexicon.can_head_noun_phrase(a))):
-        return True  # "cut it's forecast": a verb that takes an object, not a clause
     if a in POSSESSIVE_OPENERS and after2 and after2[0].islower() and after2 not in CLAUSE_CUES:
         return True
     if a in BARE_NOUNS or a in lexicon.CLOSED:
         return False
+    if b in ("and", "or") and before2 and _noun(before2.lower()) and _plural_noun(a):
+        return True  # "the company and it's finances": a noun phrase joined to a noun phrase
     if _plural_noun(a) and after2 is not None and after2.lower() not in CLEFT:
         return True  # "it's shares fell": "it is shares" is no English
+    low2 = after2.lower() if after2 else None
+    if (low2 and after2.islower() and set(lexicon.classes(a)) & set("na") and a not in BARE_NOUNS
+            and not lexicon.classes(low2).strip("np") and lexicon.classes(low2) and _finite(after3)):
+        return True  # "it's chief executive has said": a noun phrase, then its verb
     c = lexicon.classes(a)
     if not c or c.strip("npv"):
         return False  # unknown, or also an adjective, adverb or participle ("it's fine", "it's run by")
-    return after2 in FINITE_VERBS and len(a) >= 3  # a noun then a finite verb: "it's removal was ordered"
+    return len(a) >= 3 and _finite(after2)  # a noun then a finite verb: "it's removal was ordered"
+
+
+def _finite(word: str | None) -> bool:
+    """A finite verb: "was", "has", or a past or -s form that is no noun or adjective ("voted")."""
+    if word is None or not word.islower():
+        return False
+    if word in FINITE_VERBS:
+        return True
+    c = lexicon.classes(word)
+    return bool(c) and bool(set(c) & set("sd")) and not set(c) & set("npagr")
+
+
+VERB_OPENERS = frozenset(
+    "to will would could should can must may might is are was were be been being has have had which who that".split()
+)
 
 
 def _object_verb(word: str, before: str | None) -> bool:
@@ -112,10 +143,23 @@ def _object_verb(word: str, before: str | None) -> bool:
     if not c or "x" in c or "r" in c or not set(c) & set("vsdg"):
         return False
     if set(c) & set("npa"):
-        # Also a noun or adjective ("the plan it's drafting"): a verb only after a subject or "to".
-        low = before.lower() if before else None
-        return low in lexicon.PRONOUNS or low == "to" or low in ("will", "would", "could", "should", "can", "must")
+        # Also a noun or adjective ("the plan it's drafting"): a verb only after a subject, a name,
+        # an auxiliary, a relative pronoun or "to" ("Airlines saw it's", "is funding it's").
+        if not before:
+            return False
+        low = before.lower()
+        return (low in lexicon.PRONOUNS or low in VERB_OPENERS or (before[0].isupper() and low not in lexicon.CLOSED))
     return True
+
+
+def _noun(word: str) -> bool:
+    return bool(set(lexicon.classes(word)) & set("np"))
+
+
+def _adjective_only(word: str) -> bool:
+    """An adjective that is no noun: "it's tougher" after a verb is "it is"."""
+    c = lexicon.classes(word)
+    return "a" in c and not set(c) & set("np")
 
 
 def _plural_noun(word: str) -> bool:
@@ -128,12 +172,24 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
                      before: str | None = None) -> bool:
     """True when "its" stands where "it's" (it is / it has) belongs, judged by the word after it."""
     after2, after3 = raw2 and raw2.lower(), raw3 and raw3.lower()
+    # A noun phrase can follow: a noun, an adjective, or a name ("its recently unveiled Walkman").
+    np2 = bool(raw2) and (not raw2.islower() or (after2 not in lexicon.CLOSED and lexicon.can_head_noun_phrase(after2)))
+    np3 = bool(raw3) and (not raw3.islower() or (after3 not in lexicon.CLOSED and lexicon.can_head_noun_phrase(after3)))
     if after == "very" and mark_after == "" and after2:
         # "its very nature" is possessive; "its very loud" is "it is".
         c2 = lexicon.classes(after2)
         return "a" in c2 and not set(c2) & set("np")
-    if after in POSSESSIVE_OK:
-        return False
+    if after in INTENSIFIERS and mark_after == "" and after2:
+        # "its more efficient engines" is possessive; "its more difficult for us", "its pretty good." are not.
+        c2 = lexicon.classes(after2)
+        if "a" in c2 or "r" in c2:
+            return not np3
+    if after in POSSESSIVE_OK or after in ORDINALS or after in FINITE_AUX:
+        return False  # "its is", "its did": a stray "its" for "it", not a contraction
+    if after in ADVERB_CUES:
+        # "its now infamous poster" is possessive; "its now clear" and "its still early" are not.
+        modifier = bool(raw2) and raw2.islower() and bool(set(lexicon.classes(after2)) & set("npadg"))
+        return mark_after != "" or not (modifier and (np3 or raw3 is None))
     if after in CONTRACTION_WORDS or after in lexicon.CLOSED:
         return True
     if after == "time":
@@ -143,30 +199,35 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         return False  # unknown word: no evidence
     noun_like = lexicon.NOUN in c or lexicon.PLURAL in c
     if lexicon.ADJ in c:
-        # A predicative adjective: "its likely to", "its amazing.", "its fine by us".
-        if mark_after == "" and (after2 in CLAUSE_AFTER_ADJECTIVE or (
-                not noun_like and after2 in lexicon.PRONOUNS | {"the", "a", "an", "this", "these", "those"})):
-            return True  # "its likely to", "its important we", "its clear the"
-        if not noun_like and mark_after in (",", ".", "!", "?", ";"):
+        if noun_like or after.endswith("est"):
+            # "its fleet to", "its right to buy", "its biggest to date" are noun phrases; but a clause
+            # after the word shows the adjective: "its clear that", "its amazing how", "its clear to me".
+            return mark_after == "" and (after2 in CLAUSE_OPENERS
+                                         or (after2 == "to" and after3 in lexicon.OBJECT_PRONOUNS))
+        # A predicative adjective: "its likely to", "its important we", "its amazing.", "its fine by us".
+        if mark_after == "" and (after2 in CLAUSE_AFTER_ADJECTIVE
+                                 or after2 in lexicon.PRONOUNS | {"the", "a", "an", "this", "these", "those"}):
             return True
-        return after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS and mark_after == ""
+        if mark_after:
+            return True
+        return after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS
     if noun_like:
         return False
-    nxt = after2
-    next_np = bool(raw2) and (not raw2.islower() or (nxt not in lexicon.CLOSED and lexicon.can_head_noun_phrase(nxt)))
     if lexicon.ING in c:
-        # A gerund after a possessive is good English ("feared its going bankrupt"); "going to" is not.
-        if before in SAY_THINK:
-            return True  # "think its underestimating": a clause, so "it is"
-        return mark_after != "" or (nxt in lexicon.PREPOSITIONS and nxt not in ("of", "by"))
+        # A gerund after a possessive is good English ("feared its going bankrupt", "its showing
+        # at the polls"); "its going to" is not.
+        if "n" in c or "p" in c or "a" in c:
+            return after2 == "to" and mark_after == ""
+        # A verb-only -ing form before a clause break: "its raining and", "its snowing."
+        return (after2 == "to" and mark_after == "") or mark_after != "" or after2 in ("and", "but", "so")
     if lexicon.PAST in c or lexicon.AUX in c:
-        # "its proposed merger" is a participle before a noun; "its grown fast" is "it has grown".
-        return mark_after != "" or not next_np
+        # "its proposed merger", "its planned £1bn offer" are participles before a noun; "its grown
+        # fast" and "its had a year" are "it has".
+        return mark_after != "" or (bool(raw2) and not np2)
     if lexicon.ADV in c:
-        # "its recently built stadium" is possessive; "its really hard" and "its now clear" are not.
+        # "its recently built stadium" is possessive; "its really hard" is not.
         modifier = bool(raw2) and raw2.islower() and bool(set(lexicon.classes(after2)) & set("npadg"))
-        noun_after = bool(raw3) and raw3.islower() and after3 not in lexicon.CLOSED and lexicon.can_head_noun_phrase(after3)
-        return mark_after != "" or not (modifier and noun_after)
+        return mark_after != "" or not (modifier and np3)
     return False  # a verb base or -s form ("its seems"): a stray word, not a contraction
 
 
@@ -180,8 +241,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         b = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         a = _WORDS_AFTER.match(text, m.end())
         before2, before = b.groups() if b else (None, None)
-        after, after2, _ = a.groups() if a else (None, None, None)
-        if not _possessive_its(before, after, after2, before2):
+        after, after2, after3 = a.groups() if a else (None, None, None)
+        if not _possessive_its(before, after, after2, before2, after3 and after3.lower()):
             continue
         start, end = m.start(), m.end()
         yield Hit(
@@ -204,7 +265,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if before in POSSESSIVE_SLOT:
             continue  # "in its the": a possessive slot, so the next word is the stray one
         punct = _NEXT_TOKEN.match(text, w.end(1)).group(1)
-        if not _contraction_its(after, after2, after3, punct, before):
+        if not _contraction_its(after, after2, after3, punct):
             continue
         if mark is None:
             mark = article_apostrophe(text)
@@ -253,7 +314,7 @@ RULES = (
                 "The bank and it's shares fell.", "The firm said it's spokesman said nothing.",
                 "The ferry is on it's way.", "Fans forgave the club all it's blunders.",
                 "It's closure was announced.", "The school marked it's 75th year.",
-                "Its lovely to see you.", "Its his turn.", "Its had a bad year.", "The board raised it's dividend.",
+                "Its wonderful to see you.", "Its his turn.", "Its had a bad year.", "The board raised it's dividend.",
             ),
             fixes=(
                 ("The firm has it's own bank.", "The firm has its own bank."),

@@ -78,7 +78,7 @@ def _is_legit(text: str, m: re.Match) -> bool:
     before = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
     prev = before.group(before.lastindex).lower() if before and before.lastindex else None
     c = lexicon.classes(low)
-    if "n" in c and "x" in c and prev and (prev in lexicon.DETERMINERS or set(lexicon.classes(prev)) & set("na")):
+    if "n" in c and "x" in c and prev and (prev in NOUN_DETERMINERS or set(lexicon.classes(prev)) & set("na")):
         return True  # a noun, then the modal spelt the same: "the can can leak", "the will will stand"
     if low in PARTICLES and prev is None and _compound_tail(text, m.start()):
         return True  # "a sit-in in the square": a hyphenated compound's particle, then a preposition
@@ -98,6 +98,8 @@ def _is_legit(text: str, m: re.Match) -> bool:
 PARTICLES = frozenset("in up out on off down over back through around about".split())
 _WORDS_BEFORE = re.compile(r"(?:([^\W\d_][\w'’]*)[ \t]+)?(?:([^\W\d_][\w'’]*)[ \t]+)?(?:([^\W\d_][\w'’]*)[ \t]+)?\Z")
 _SUBJECTS = frozenset("i we you they he she".split())
+# Words that open a noun phrase, so a noun can follow ("the can can leak"); not "that" ("that will will").
+NOUN_DETERMINERS = frozenset("a an the my your his her our their its".split())
 
 
 def _compound_tail(text: str, start: int) -> bool:
@@ -108,7 +110,8 @@ def _compound_tail(text: str, start: int) -> bool:
 def _standalone(text: str, m: re.Match) -> bool:
     """True when the repeat is an utterance by itself: a sentence start or mark before, a mark after."""
     prev = text[max(0, m.start() - 3):m.start()].rstrip(" \t")
-    start_ok = not prev or prev[-1] in ".!?\"“‘'(\n:;,—–-"
+    # After a full stop only a capital starts an utterance ("U.S. unit unit." is a slip).
+    start_ok = not prev or prev[-1] in "\"“‘'(\n:;,—–-" or (prev[-1] in ".!?" and m.group(1)[0].isupper())
     nxt = text[m.end():m.end() + 1]
     return start_ok and (not nxt or nxt in ",.!?;:\"”’'…\n-—–")
 
