@@ -14,7 +14,27 @@ _WORD = r"[^\W\d_][\w\-]*"
 # the regex engine never tries a match at every letter of the article.
 _ITS_CONTRACTED = re.compile(r"(?<![\w'’])([Ii]t)(['’])s\b")
 _ITS_BARE = re.compile(r"(?<![\w'’])([Ii])ts[ \t]+")
-_WORD_BEFORE = re.compile(r"(?:(" + _WORD + r")[ \t]+)?(" + _WORD + r")[ \t]+\Z")
+_WORD_RE = re.compile(_WORD)
+
+
+def _words_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """The two words just before an offset, each separated only by spaces; None where there is none."""
+    lo = max(0, start - 40)
+    seg = text[lo:start]
+    if not seg or seg[-1] not in " \t":
+        return None, None
+    toks = seg.split()
+    if not toks or "\n" in seg[seg.rfind(toks[-1]):] or not _WORD_RE.fullmatch(toks[-1]):
+        return None, None
+    before = toks[-1]
+    # The word before that counts only when it is whole (not cut by the window) and on the same line.
+    if len(toks) >= 2 and _WORD_RE.fullmatch(toks[-2]) and (len(toks) > 2 or lo == 0 or text[lo - 1].isspace()):
+        between = seg[seg.rfind(toks[-2]) + len(toks[-2]):seg.rfind(before)]
+        if between.strip(" \t") == "":
+            return toks[-2], before
+    return None, before
+
+
 _WORDS_AFTER = re.compile(r"[ \t]+(" + _WORD + r"|\d+(?:st|nd|rd|th)|[£$€]?\d[\d.,]*\w*)(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
 _WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
 
@@ -173,8 +193,12 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
     """True when "its" stands where "it's" (it is / it has) belongs, judged by the word after it."""
     after2, after3 = raw2 and raw2.lower(), raw3 and raw3.lower()
     # A noun phrase can follow: a noun, an adjective, or a name ("its recently unveiled Walkman").
-    np2 = bool(raw2) and (not raw2.islower() or (after2 not in lexicon.CLOSED and lexicon.can_head_noun_phrase(after2)))
-    np3 = bool(raw3) and (not raw3.islower() or (after3 not in lexicon.CLOSED and lexicon.can_head_noun_phrase(after3)))
+    def np2() -> bool:
+        return bool(raw2) and (not raw2.islower() or (after2 not in lexicon.CLOSED and lexicon.can_head_noun_phrase(after2)))
+
+    def np3() -> bool:
+        return bool(raw3) and (not raw3.islower() or (after3 not in lexicon.CLOSED and lexicon.can_head_noun_phrase(after3)))
+
     if after == "very" and mark_after == "" and after2:
         # "its very nature" is possessive; "its very loud" is "it is".
         c2 = lexicon.classes(after2)
@@ -183,13 +207,13 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         # "its more efficient engines" is possessive; "its more difficult for us", "its pretty good." are not.
         c2 = lexicon.classes(after2)
         if "a" in c2 or "r" in c2:
-            return not np3
+            return not np3()
     if after in POSSESSIVE_OK or after in ORDINALS or after in FINITE_AUX:
         return False  # "its is", "its did": a stray "its" for "it", not a contraction
     if after in ADVERB_CUES:
         # "its now infamous poster" is possessive; "its now clear" and "its still early" are not.
         modifier = bool(raw2) and raw2.islower() and bool(set(lexicon.classes(after2)) & set("npadg"))
-        return mark_after != "" or not (modifier and (np3 or raw3 is None))
+        return mark_after != "" or not (modifier and (raw3 is None or np3()))
     if after in CONTRACTION_WORDS or after in lexicon.CLOSED:
         return True
     if after == "time":
@@ -223,11 +247,11 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
     if lexicon.PAST in c or lexicon.AUX in c:
         # "its proposed merger", "its planned £1bn offer" are participles before a noun; "its grown
         # fast" and "its had a year" are "it has".
-        return mark_after != "" or (bool(raw2) and not np2)
+        return mark_after != "" or (bool(raw2) and not np2())
     if lexicon.ADV in c:
         # "its recently built stadium" is possessive; "its really hard" is not.
         modifier = bool(raw2) and raw2.islower() and bool(set(lexicon.classes(after2)) & set("npadg"))
-        return mark_after != "" or not (modifier and np3)
+        return mark_after != "" or not (modifier and np3())
     return False  # a verb base or -s form ("its seems"): a stray word, not a contraction
 
 
@@ -238,9 +262,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     contracted = "it's" in low or "it’s" in low
     for m in _ITS_CONTRACTED.finditer(text) if contracted else ():
         it, mark = m.groups()
-        b = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         a = _WORDS_AFTER.match(text, m.end())
-        before2, before = b.groups() if b else (None, None)
+        before2, before = _words_before(text, m.start())
         after, after2, after3 = a.groups() if a else (None, None, None)
         if not _possessive_its(before, after, after2, before2, after3 and after3.lower()):
             continue
@@ -260,13 +283,12 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         # A capitalised word after "its" starts a name ("its Blue Harbour brand").
         if not after.islower():
             continue
-        b = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        before = b.group(2).lower() if b else None
-        if before in POSSESSIVE_SLOT:
-            continue  # "in its the": a possessive slot, so the next word is the stray one
         punct = _NEXT_TOKEN.match(text, w.end(1)).group(1)
         if not _contraction_its(after, after2, after3, punct):
             continue
+        before = _words_before(text, m.start())[1]
+        if before and before.lower() in POSSESSIVE_SLOT:
+            continue  # "in its the": a possessive slot, so the next word is the stray one
         if mark is None:
             mark = article_apostrophe(text)
         start, end = m.start(1), m.start(1) + 3

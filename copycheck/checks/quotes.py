@@ -42,10 +42,10 @@ def headline_spans(doc: Document) -> list[tuple[int, int]]:
 
 # A speech verb earlier in the sentence makes a quotation speech whatever its length: the minister
 # said the plan "has no legs"; labelled the deal "a coup".
-_SPEECH_VERB = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|telling|added|adds|asked|replied|insisted|insists|warned|warns|"
-    r"declared|wrote|argued|argues|claimed|stated|labelled|labeled|described|dubbed|branded|announced|"
-    r"announcing)\b[^.!?\n\"“”]*\Z", re.I)
+SPEECH_VERBS = frozenset(
+    "said says say saying told tells telling added adds asked replied insisted insists warned warns declared "
+    "wrote argued argues claimed stated labelled labeled described dubbed branded announced announcing".split()
+)
 SPEECH_REACH = 100
 
 
@@ -53,7 +53,10 @@ def _is_speech(text: str, q) -> bool:
     """A sentence-like quotation of five words or more, or one a speech verb introduces."""
     if len(text[q.start + 1:q.end - 1 if q.closed else q.end].split()) >= SPEECH_WORDS:
         return True
-    return _SPEECH_VERB.search(text, max(0, q.start - SPEECH_REACH), q.start) is not None
+    before = text[max(0, q.start - SPEECH_REACH):q.start]
+    # Only the clause the quotation stands in: cut at the last sentence mark, line break or quote.
+    before = before[max(map(before.rfind, ".!?\n\"“”")) + 1:]
+    return not SPEECH_VERBS.isdisjoint(before.lower().split())
 
 
 def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:

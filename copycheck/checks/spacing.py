@@ -15,7 +15,7 @@ _WORD_AT = re.compile(r"\w+")
 _WORD_END = re.compile(r"\w+\Z")
 _BEFORE_DOUBLE = re.compile(r"[\w,;)\"”’%]")
 # A space before , ; : ! ? after a word, the mark then ending the word ("said , then").
-_SPACE_BEFORE = re.compile(r"[,;:!?](?=[ \t\r\n\"”’]|$)|[,;](?=[^\W\d_])")
+_SPACE_BEFORE = re.compile(r"[,;:!?](?=[ \t\r\n\"”’]|$|(?<=[,;])[^\W\d_])")
 _SPACES_BACK = re.compile(r"[ \t]+$")
 # Doubled marks: ",,", ";;", "::", ",." and exactly two full stops (three are an ellipsis).
 _DOUBLED = re.compile(r",[,.]|;;|::|\.\.+")
