@@ -46,17 +46,43 @@ SPEECH_VERBS = frozenset(
     "said says say saying told tells telling added adds asked replied insisted insists warned warns declared "
     "wrote argued argues claimed stated labelled labeled described dubbed branded announced announcing".split()
 )
+# Verbs that name rather than quote: after them a single-marked quotation is a term or nickname.
+NAMING_VERBS = frozenset("labelled labeled described dubbed branded".split())
 SPEECH_REACH = 100
 
 
-def _is_speech(text: str, q) -> bool:
-    """A sentence-like quotation of five words or more, or one a speech verb introduces."""
-    if len(text[q.start + 1:q.end - 1 if q.closed else q.end].split()) >= SPEECH_WORDS:
+def _is_long(text: str, q) -> bool:
+    """A quotation of five words or more: a sentence, not a term or a name."""
+    return len(text[q.start + 1:q.end - 1 if q.closed else q.end].split()) >= SPEECH_WORDS
+
+
+def _is_speech(text: str, q, naming: bool = True) -> bool:
+    """A sentence-like quotation of five words or more, or one a speech verb introduces.
+
+    A speech verb introduces a quotation when it stands earlier in the same clause, with no reported
+    "that" clause between ("said the plan “has no legs”"); for single marks (naming=False) only
+    straight before it ("said 'no deal'"), and a naming verb ("dubbed 'the fixer'") gives a term.
+    """
+    if _is_long(text, q):
         return True
     before = text[max(0, q.start - SPEECH_REACH):q.start]
     # Only the clause the quotation stands in: cut at the last sentence mark, line break or quote.
-    before = before[max(map(before.rfind, ".!?\n\"“”")) + 1:]
-    return not SPEECH_VERBS.isdisjoint(before.lower().split())
+    words = before[max(map(before.rfind, ".!?\n\"“”")) + 1:].lower().split()
+    words = [w.strip(",:") for w in words]
+    if not naming:
+        # Single marks: only a verb straight before ("said 'no deal'"); a naming verb gives a term.
+        if words and words[-1] == "that":
+            words = words[:-1]
+        return (bool(words) and words[-1] in SPEECH_VERBS and words[-1] not in NAMING_VERBS
+                and len(text[q.start + 1:q.end].split()) >= 2)
+    # Double marks: a speech verb in the clause whose object the quotation is ("said the plan would
+    # be "seamless""), not one whose reported "that" clause holds it.
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] == "that":
+            return False
+        if words[i] in SPEECH_VERBS:
+            return True
+    return False
 
 
 def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -76,9 +102,10 @@ def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit
         return
     speech = [q for q in outer if _is_speech(doc.text, q)]
     kinds = {q.kind for q in outer}
-    if kinds == {DOUBLE, SINGLE} and all((q in speech) == (q.kind == DOUBLE) for q in outer):
-        # The house convention of double marks for speech and single marks for terms ('Anfield',
-        # 'put option'): that is one consistent style, not a mix of two.
+    if kinds == {DOUBLE, SINGLE} and all(q in speech if q.kind == DOUBLE else not _is_speech(doc.text, q, naming=False)
+                                         for q in outer):
+        # The house convention of double marks for speech and single marks for terms and
+        # nicknames ('Anfield', 'put option', dubbed 'the fixer'): one consistent style, not a mix.
         speech = [q for q in outer if q.kind == DOUBLE]
     # Many houses quote speech in double marks and single out words and phrases in single ones
     # ('so-called' terms, nicknames). So speech is compared with speech; phrases are compared with
