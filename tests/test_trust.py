@@ -98,3 +98,12 @@ def test_its_false_alarm_rate_on_tricky_correct_sentences():
 def test_its_fix_is_unsafe(text):
     found = lint_text(text, [r for r in load_rules(()) if r.code == "TY004"])
     assert found and not found[0].fix.safe
+
+
+def test_quotation_over_two_paragraphs_without_a_reopening_mark():
+    text = ("The mayor spoke. \"We will build it,\n\nand the MRV (mobile repair van) will run all night,\" she said.\n\n"
+            "Later the XYZ board met.\n")
+    doc = Document.from_text(text, "a.txt")
+    inside = text.index("MRV")
+    assert doc.quotes.contains(inside, inside + 3)
+    assert not doc.quotes.contains(text.index("XYZ"), text.index("XYZ") + 3)
