@@ -85,6 +85,11 @@ POSSESSIVE_OK = frozenset(
 CONTRACTION_WORDS = frozenset("been not got gotten gonna just so too also always never all".split())
 # Adverbs that may open a noun phrase ("its now defunct unit") or a clause ("its now clear").
 ADVERB_CUES = frozenset("now still".split())
+# After "its", words that show no contraction: a repeat ("its its", TY001's), a conjunction, and
+# "up" ("its up to 50 mln dlr offer").
+NOT_EVIDENCE = frozenset("its and or but nor up".split())
+# -ing forms that go on to an infinitive only as verbs: "its going to", "its trying to".
+ING_BEFORE_TO = frozenset("going trying getting starting beginning hoping planning".split())
 INTENSIFIERS = frozenset("more less pretty quite really rather most".split())
 CLAUSE_OPENERS = frozenset("that how what whether when if".split())
 ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
@@ -172,6 +177,14 @@ def _object_verb(word: str, before: str | None) -> bool:
     return True
 
 
+def _verb_takes_its(word: str) -> bool:
+    """A verb before "its" that takes an object and no clause ("increasing its"), so "its" is possessive."""
+    if word in CLAUSE_VERBS or word in lexicon.CLOSED or word in FINITE_AUX:
+        return False
+    c = lexicon.classes(word)
+    return bool(set(c) & set("vsdg")) and "x" not in c
+
+
 def _noun(word: str) -> bool:
     return bool(set(lexicon.classes(word)) & set("np"))
 
@@ -188,32 +201,41 @@ def _plural_noun(word: str) -> bool:
     return lexicon.PLURAL in c and word.endswith("s") and not c.strip("nps") and word not in BARE_NOUNS
 
 
-def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after: str,
-                     before: str | None = None) -> bool:
-    """True when "its" stands where "it's" (it is / it has) belongs, judged by the word after it."""
+def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after: str) -> bool:
+    """True when "its" stands where "it's" (it is / it has) belongs, judged by the words after it.
+
+    A possessive "its" heads a noun phrase, which may open with an adverb, a participle or a
+    gerund ("its previously announced offer", "its proposed buyout", "its shipping unit"), so only
+    words that cannot open one count as evidence: a determiner, pronoun or preposition, a verb
+    form or adverb followed by such a word, and a predicative adjective before a clause.
+    """
     after2, after3 = raw2 and raw2.lower(), raw3 and raw3.lower()
-    # A noun phrase can follow: a noun, an adjective, or a name ("its recently unveiled Walkman").
-    def np2() -> bool:
-        return bool(raw2) and (not raw2.islower() or (after2 not in lexicon.CLOSED and lexicon.can_head_noun_phrase(after2)))
+
+    def closed2() -> bool:
+        return bool(raw2) and raw2.islower() and after2 in lexicon.CLOSED
 
     def np3() -> bool:
-        return bool(raw3) and (not raw3.islower() or (after3 not in lexicon.CLOSED and lexicon.can_head_noun_phrase(after3)))
+        # A noun phrase goes on: a noun, adjective, participle, a name, a number or an unknown word.
+        if raw3 is None:
+            return True
+        if not raw3.islower() or after3 in lexicon.CLOSED and after3 not in lexicon.DETERMINERS:
+            return not raw3.islower()
+        c3 = lexicon.classes(after3)
+        return not c3 or bool(set(c3) & set("npadg"))
 
     if after == "very" and mark_after == "" and after2:
         # "its very nature" is possessive; "its very loud" is "it is".
         c2 = lexicon.classes(after2)
         return "a" in c2 and not set(c2) & set("np")
+    if after in POSSESSIVE_OK or after in ORDINALS or after in FINITE_AUX or after in NOT_EVIDENCE:
+        return False  # "its is", "its its", "its and": a stray word, not a contraction
     if after in INTENSIFIERS and mark_after == "" and after2:
-        # "its more efficient engines" is possessive; "its more difficult for us", "its pretty good." are not.
+        # "its more efficient engines" is possessive; "its more difficult for us" is not.
         c2 = lexicon.classes(after2)
-        if "a" in c2 or "r" in c2:
-            return not np3()
-    if after in POSSESSIVE_OK or after in ORDINALS or after in FINITE_AUX:
-        return False  # "its is", "its did": a stray "its" for "it", not a contraction
+        return ("a" in c2 or "r" in c2) and raw3 is not None and not np3()
     if after in ADVERB_CUES:
-        # "its now infamous poster" is possessive; "its now clear" and "its still early" are not.
-        modifier = bool(raw2) and raw2.islower() and bool(set(lexicon.classes(after2)) & set("npadg"))
-        return mark_after != "" or not (modifier and (raw3 is None or np3()))
+        # "its now infamous poster" is possessive; "its now clear that" and "its still early." are not.
+        return mark_after != "" or closed2() or (raw3 is not None and not np3())
     if after in CONTRACTION_WORDS or after in lexicon.CLOSED:
         return True
     if after == "time":
@@ -224,12 +246,11 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
     noun_like = lexicon.NOUN in c or lexicon.PLURAL in c
     if lexicon.ADJ in c:
         if noun_like or after.endswith("est"):
-            # "its fleet to", "its right to buy", "its biggest to date" are noun phrases; but a clause
-            # after the word shows the adjective: "its clear that", "its amazing how", "its clear to me".
-            return mark_after == "" and (after2 in CLAUSE_OPENERS
-                                         or (after2 == "to" and after3 in lexicon.OBJECT_PRONOUNS))
+            # "its fleet to", "its right to buy", "its economy that": noun phrases; "its amazing
+            # how" and "its clear to me" show the adjective.
+            return mark_after == "" and (after2 == "how" or (after2 == "to" and after3 in lexicon.OBJECT_PRONOUNS))
         # A predicative adjective: "its likely to", "its important we", "its amazing.", "its fine by us".
-        if mark_after == "" and (after2 in CLAUSE_AFTER_ADJECTIVE
+        if mark_after == "" and (after2 in CLAUSE_AFTER_ADJECTIVE or after2 in CLAUSE_OPENERS
                                  or after2 in lexicon.PRONOUNS | {"the", "a", "an", "this", "these", "those"}):
             return True
         if mark_after:
@@ -238,20 +259,15 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
     if noun_like:
         return False
     if lexicon.ING in c:
-        # A gerund after a possessive is good English ("feared its going bankrupt", "its showing
-        # at the polls"); "its going to" is not.
-        if "n" in c or "p" in c or "a" in c:
-            return after2 == "to" and mark_after == ""
-        # A verb-only -ing form before a clause break: "its raining and", "its snowing."
-        return (after2 == "to" and mark_after == "") or mark_after != "" or after2 in ("and", "but", "so")
-    if lexicon.PAST in c or lexicon.AUX in c:
-        # "its proposed merger", "its planned £1bn offer" are participles before a noun; "its grown
-        # fast" and "its had a year" are "it has".
-        return mark_after != "" or (bool(raw2) and not np2())
-    if lexicon.ADV in c:
-        # "its recently built stadium" is possessive; "its really hard" is not.
-        modifier = bool(raw2) and raw2.islower() and bool(set(lexicon.classes(after2)) & set("npadg"))
-        return mark_after != "" or not (modifier and np3())
+        # A gerund after a possessive is good English ("feared its going bankrupt", "its shipping
+        # and refining"); a verb-only -ing form before "to" is not ("its going to rain").
+        return after2 == "to" and mark_after == "" and after in ING_BEFORE_TO
+    if lexicon.PAST in c or lexicon.AUX in c or lexicon.ADV in c:
+        # "its proposed merger", "its estimated proved reserves", "its previously announced plan"
+        # go on as noun phrases; "its had a year", "its grown since." and "its really hard." do not.
+        if after2 in ("i", "we", "he", "she", "it", "they", "you"):
+            return False  # "its said it bought": a stray "its" for "it", not "it's"
+        return mark_after != "" or closed2() or (bool(raw2) and _adjective_only(after2) and raw3 is not None and not np3())
     return False  # a verb base or -s form ("its seems"): a stray word, not a contraction
 
 
@@ -286,9 +302,10 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         punct = _NEXT_TOKEN.match(text, w.end(1)).group(1)
         if not _contraction_its(after, after2, after3, punct):
             continue
-        before = _words_before(text, m.start())[1]
-        if before and before.lower() in POSSESSIVE_SLOT:
-            continue  # "in its the": a possessive slot, so the next word is the stray one
+        before2, before = _words_before(text, m.start())
+        low_before = before.lower() if before else None
+        if low_before in POSSESSIVE_SLOT or (low_before and _verb_takes_its(low_before)):
+            continue  # "in its the", "increasing its the": a possessive slot, so the next word is the stray one
         if mark is None:
             mark = article_apostrophe(text)
         start, end = m.start(1), m.start(1) + 3
