@@ -41,6 +41,8 @@ def check_double_space(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
     for m in _SPACES.finditer(text):
         if not m.start() or not _BEFORE_DOUBLE.match(text, m.start() - 1):
             continue
+        if text[m.start() - 1] in "\"”’" and text[m.start() - 2:m.start() - 1] in (".", "!", "?"):
+            continue  # two spaces after a quotation that ends a sentence: the typewriter habit
         if tables.row_at(m.start()) is not None:
             continue  # a table row: the gap is a column gap
         width = m.end() - m.start()
@@ -145,7 +147,7 @@ RULES = (
             example="the  talks ended  ->  the talks ended",
         ),
         examples=Examples(
-            passing=("The talks ended.  Then they left.", "Name   Age\nTom    42", "One space only.",
+            passing=("The talks ended.  Then they left.", "She said \"no.\"  Then she left.", "Name   Age\nTom    42", "One space only.",
                      "Wheat    3.04   2.98\nBarley   2.61   2.70", "Oats  1.10\nRye   2.20",
                      "PORT CLOSES  0915 - MAY 3"),
             failing=("The  talks ended.", "The talks ended,  then they left.", "The vote   passed."),
