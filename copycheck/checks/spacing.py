@@ -95,9 +95,11 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                                or text[m.end():m.end() + 1].isdigit()):
             continue  # an ellipsis, or a range such as 1..5
         if pair == "..":
-            # Two stops may be a lost third of an ellipsis, so the fix needs an eye.
+            # Two stops may be a lost third of an ellipsis, so the fix needs an eye; glued to a
+            # word ("C..Joseph") the second stop stands where a space belongs.
+            glued = text[m.end():m.end() + 1].isalpha()
             yield Hit(m.start(), m.end(), "Two full stops: use one, or three for an ellipsis.",
-                      Fix(m.start(), m.end(), ".", safe=False))
+                      Fix(m.start(), m.end(), ". " if glued else ".", safe=False))
             continue
         keep = pair[-1]
         yield Hit(m.start(), m.end(), f"Doubled punctuation “{pair}”; use “{keep}”.", Fix(m.start(), m.end(), keep))
@@ -192,7 +194,8 @@ RULES = (
         examples=Examples(
             passing=("Well... maybe.", "The U.S., Canada and Mexico.", "Shares in Acme Inc., a maker."),
             failing=("Prices rose,, analysts said.", "It ended..", "He said,. then left."),
-            fixes=(("Prices rose,, analysts said.", "Prices rose, analysts said."), ("It ended..", "It ended.")),
+            fixes=(("Prices rose,, analysts said.", "Prices rose, analysts said."), ("It ended..", "It ended."),
+                   ("Chaired by R..Ortega Diaz.", "Chaired by R. Ortega Diaz.")),
         ),
     ),
     Rule(
