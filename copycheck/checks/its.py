@@ -90,6 +90,8 @@ ADVERB_CUES = frozenset("now still".split())
 NOT_EVIDENCE = frozenset("its and or but nor up".split())
 # -ing forms that go on to an infinitive only as verbs: "its going to", "its trying to".
 ING_BEFORE_TO = frozenset("going trying getting starting beginning hoping planning".split())
+# After "its fair to", "its good for": verbs that show the adjective's clause ("its fair to say").
+THINK_VERBS = frozenset("say see think know".split())
 INTENSIFIERS = frozenset("more less pretty quite really rather most".split())
 CLAUSE_OPENERS = frozenset("that how what whether when if".split())
 ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
@@ -182,7 +184,7 @@ def _verb_takes_its(word: str) -> bool:
     if word in CLAUSE_VERBS or word in lexicon.CLOSED or word in FINITE_AUX:
         return False
     c = lexicon.classes(word)
-    return bool(set(c) & set("vsdg")) and "x" not in c
+    return bool(set(c) & set("vsdg")) and not set(c) & set("xnpr")
 
 
 def _noun(word: str) -> bool:
@@ -201,7 +203,7 @@ def _plural_noun(word: str) -> bool:
     return lexicon.PLURAL in c and word.endswith("s") and not c.strip("nps") and word not in BARE_NOUNS
 
 
-def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after: str) -> bool:
+def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after: str, mark2: str = "") -> bool:
     """True when "its" stands where "it's" (it is / it has) belongs, judged by the words after it.
 
     A possessive "its" heads a noun phrase, which may open with an adverb, a participle or a
@@ -223,6 +225,16 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         c3 = lexicon.classes(after3)
         return not c3 or bool(set(c3) & set("npadg"))
 
+    if mark_after == "" and after2 and raw2.islower() and (after in INTENSIFIERS or after == "very"
+                                                          or lexicon.classes(after) == lexicon.ADV):
+        # An adverb, then an adjective that ends the phrase: "its very hard.", "its quite scary.",
+        # "its particularly important that"; "its very nature" and "its more efficient engines" go on.
+        c2 = lexicon.classes(after2)
+        if "a" in c2 and after2 not in ("more", "less", "fewer", "much") and (mark2 != "" or (raw3 is not None and raw3.islower() and after3 in lexicon.CLOSED
+                                          and after3 not in lexicon.DETERMINERS)):
+            return True
+    if after == "one" and after2 == "of":
+        return True  # "its one of the best": a possessive is never followed by "one of"
     if after == "very" and mark_after == "" and after2:
         # "its very nature" is possessive; "its very loud" is "it is".
         c2 = lexicon.classes(after2)
@@ -248,7 +260,8 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         if noun_like or after.endswith("est"):
             # "its fleet to", "its right to buy", "its economy that": noun phrases; "its amazing
             # how" and "its clear to me" show the adjective.
-            return mark_after == "" and (after2 == "how" or (after2 == "to" and after3 in lexicon.OBJECT_PRONOUNS))
+            return mark_after == "" and (after2 == "how" or (after2 in ("to", "for") and (
+                after3 in lexicon.OBJECT_PRONOUNS or after3 in THINK_VERBS)))
         # A predicative adjective: "its likely to", "its important we", "its amazing.", "its fine by us".
         if mark_after == "" and (after2 in CLAUSE_AFTER_ADJECTIVE or after2 in CLAUSE_OPENERS
                                  or after2 in lexicon.PRONOUNS | {"the", "a", "an", "this", "these", "those"}):
@@ -300,7 +313,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if not after.islower():
             continue
         punct = _NEXT_TOKEN.match(text, w.end(1)).group(1)
-        if not _contraction_its(after, after2, after3, punct):
+        punct2 = _NEXT_TOKEN.match(text, w.end(2)).group(1) if after2 else ""
+        if not _contraction_its(after, after2, after3, punct, punct2):
             continue
         before2, before = _words_before(text, m.start())
         low_before = before.lower() if before else None
