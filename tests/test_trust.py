@@ -107,3 +107,32 @@ def test_quotation_over_two_paragraphs_without_a_reopening_mark():
     inside = text.index("MRV")
     assert doc.quotes.contains(inside, inside + 3)
     assert not doc.quotes.contains(text.index("XYZ"), text.index("XYZ") + 3)
+
+
+@pytest.mark.parametrize("text", [
+    "The tariff was raised  o protect farmers.",      # a lost letter beside the gap
+    "The report blamed a paid-paid scheme.",          # a lone hyphen repeat: maybe another word
+    "The club signed R..Ortega on Monday.",           # a stop lost or one too many
+    "The vice preside,nt spoke first.",               # the comma should go, not get a space
+    "The vote   passed at last.",                     # three spaces: a lost word?
+    "The prize will be named Named Cup.",             # a capital may start a name
+])
+def test_guessed_fixes_are_unsafe(text):
+    findings, _ = check_document(Document.from_text(text, "a.txt"), DEFAULT)
+    fixes = [f.fix for f in findings if f.fix]
+    assert fixes and not any(fx.safe for fx in fixes), findings
+    assert _fix(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters staged a lie-in in the foyer.",
+    "The office we wrote to to complain replied.",
+    "Tut tut, said the clerk.",
+])
+def test_legitimate_repeats_are_not_flagged(text):
+    assert [f for f in lint_text(text) if f.code == "TY001"] == []
+
+
+def test_certain_fixes_stay_safe():
+    text = "The UN-UN-backed plan and the the budget.\n"
+    assert _fix(text) == "The UN-backed plan and the budget.\n"
