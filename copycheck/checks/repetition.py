@@ -13,10 +13,11 @@ from ..tables import is_data
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 
 # Two identical words separated by one space or one line break (not a blank line, which ends a
-# paragraph, and not a gap of two or more spaces or a tab, which is a table's column gap). The first may end a compound ("non-bank bank"); the second may not start one
+# paragraph). Across a gap of two or more spaces (perhaps a column gap) only a function word
+# outside any table counts ("what the  the plan"); a tab is always a column gap. The first may end a compound ("non-bank bank"); the second may not start one
 # ("in in-fighting") nor be a contraction.
 _SPACED = re.compile(
-    r"(?<![\w'’])([^\W\d_][\w]*)( |[ \t]*(?:\r\n|\r|\n)[ \t]*)(\1)(?![\w\-]|['’]\w)",
+    r"(?<![\w'’])([^\W\d_][\w]*)( |[ \t]*(?:\r\n|\r|\n)[ \t]*| {2,})(\1)(?![\w\-]|['’]\w)",
     re.IGNORECASE,
 )
 # A hyphen-joined repeat, with the element after it if there is one.
@@ -157,7 +158,10 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for m in _SPACED.finditer(text) if spaced else ():
         if _is_legit(text, m):
             continue
-        if ((m.group(2) != " " or m.group(1).lower() not in FUNCTION_WORDS or is_data(m.group(1)))
+        gap = m.group(2)
+        if gap.strip(" ") == "" and len(gap) > 1 and m.group(1).lower() not in FUNCTION_WORDS:
+            continue  # two words across a gap of spaces may be two columns ("nil    nil", "AGO   AGO")
+        if ((gap != " " or m.group(1).lower() not in FUNCTION_WORDS or is_data(m.group(1)))
                 and doc.tables.touches(m.start(), m.end())):
             continue  # cells of a table repeat units and data ("nil nil", "loads loads"); a "the the" is a slip
         first, second = m.group(1), m.group(3)
@@ -215,7 +219,7 @@ RULES = (
                 "Students staged a teach-in in the hall.", "The warm-up up the hill was brisk.",
                 "The office we wrote to to complain replied.", "Tsk tsk, said the teacher.",
                 "The can can rust if left outside.", "Crop  nil  nil\nRice  nil  nil",
-                "WEEK AGO   AGO   NOW", "Grain  UNQUOTED  UNQUOTED",
+                "WEEK AGO   AGO   NOW", "Grain  UNQUOTED  UNQUOTED", "Rate  the  the  the\nTax  a  b  c",
             ),
             failing=(
                 "The council said the the budget would rise.", "He went to the\nthe shop.", "The the end.",
@@ -223,7 +227,7 @@ RULES = (
                 "The dam was a made-made hazard.", "Regulators looked at non-bank bank loans.",
                 "The plan was was never approved.", "Output rose in in 2019.",
                 "The venue will be named Named Hall.", "Shares of the Holdings Holdings firm rose.",
-                "We cannot wait to to start.", "The firm will will not comment.", "After being being told.",
+                "We cannot wait to to start.", "He asked what the  the plan was.", "The firm will will not comment.", "After being being told.",
             ),
             fixes=(
                 ("The council said the the budget would rise.", "The council said the budget would rise."),
