@@ -90,6 +90,7 @@ ADVERB_CUES = frozenset("now still".split())
 NOT_EVIDENCE = frozenset("its and or but nor up".split())
 # -ing forms that go on to an infinitive only as verbs: "its going to", "its trying to".
 ING_BEFORE_TO = frozenset("going trying getting starting beginning hoping planning".split())
+OPINION_VERBS = frozenset("think thinks thought believe believes believed feel felt guess reckon say says said".split())
 # After "its fair to", "its good for": verbs that show the adjective's clause ("its fair to say").
 THINK_VERBS = frozenset("say see think know".split())
 INTENSIFIERS = frozenset("more less pretty quite really rather most".split())
@@ -315,7 +316,11 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         punct = _NEXT_TOKEN.match(text, w.end(1)).group(1)
         punct2 = _NEXT_TOKEN.match(text, w.end(2)).group(1) if after2 else ""
         if not _contraction_its(after, after2, after3, punct, punct2):
-            continue
+            # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
+            # adjective is also a noun: "I think its clear that".
+            if not (after2 and after2.lower() == "that" and punct == "" and "a" in lexicon.classes(after)
+                    and (_words_before(text, m.start())[1] or "").lower() in OPINION_VERBS):
+                continue
         before2, before = _words_before(text, m.start())
         low_before = before.lower() if before else None
         if low_before in POSSESSIVE_SLOT or (low_before and _verb_takes_its(low_before)):
@@ -367,7 +372,7 @@ RULES = (
                 "The bank and it's shares fell.", "The firm said it's spokesman said nothing.",
                 "The ferry is on it's way.", "Fans forgave the club all it's blunders.",
                 "It's closure was announced.", "The school marked it's 75th year.",
-                "Its wonderful to see you.", "Its his turn.", "Its had a bad year.", "The board raised it's dividend.",
+                "Its wonderful to see you.", "Its his turn.", "Its had a bad year.", "I think its clear that we won.", "The board raised it's dividend.",
             ),
             fixes=(
                 ("The firm has it's own bank.", "The firm has its own bank."),
