@@ -111,3 +111,10 @@ class Document:
         from .namestats import extract
 
         return extract(self.text)
+
+    @cached_property
+    def tables(self):
+        """Table rows (column-aligned text, Markdown pipe tables), found once for every rule."""
+        from .tables import find_tables
+
+        return find_tables(self)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
 from .document import Document
@@ -77,6 +77,8 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
                 continue
             if _followed_by_sic(doc.text, hit.end):
                 continue
+            if hit.fix is not None and doc.tables and doc.tables.changes_layout(doc.text, hit.fix):
+                hit = replace(hit, fix=None)  # a table row's cells and gaps are never moved by a fix
             start, end, fix = (hit.start, hit.end, hit.fix) if doc.offsets is None else doc.offsets.place(hit)
             line, col = position(start)
             end_line, end_col = position(end)

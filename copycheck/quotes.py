@@ -4,8 +4,9 @@ One left-to-right pass over the quote marks ("“”'‘’) classifies each as 
 closing mark or an apostrophe, and pairs openers with closers on a stack, so quotations nest
 (“… ‘…’ …”). Curly marks carry their direction; straight marks take it from their neighbours.
 A quotation still open at the end of a paragraph continues when the next paragraph opens with
-the same kind of mark (the newsroom convention for a quote running over several paragraphs);
-otherwise it ends there and its opening mark is recorded as unbalanced.
+the same kind of mark (the newsroom convention for a quote running over several paragraphs), or
+when the next paragraph closes it without reopening it; otherwise it ends there and its opening
+mark is recorded as unbalanced.
 """
 from __future__ import annotations
 
@@ -185,13 +186,34 @@ def find_quotations(text: str) -> QuoteSpans:
             return DOUBLE if text[j] in "\"“" else SINGLE
         return None
 
+    def runs_on(p: int) -> bool:
+        """True when a double quotation open at the end of paragraph p is closed in the next one
+        without a reopening mark: one quotation over two paragraphs, not a lost mark."""
+        if len(stack) != 1 or stack[0].kind != DOUBLE or p + 1 >= len(para_ends):
+            return False
+        end = para_ends[p]
+        q = p + 1
+        while q + 1 < len(para_ends) and not text[para_ends[q - 1]:para_ends[q]].strip():
+            q += 1  # a blank line between paragraphs
+        nxt_end = para_ends[q]
+        if next_paragraph_opener(end) is not None:
+            return False  # the convention's reopening mark: handled by close_paragraph
+        body = text[end:nxt_end]
+        j = min((k for k in (body.find("\""), body.find("“"), body.find("”")) if k >= 0), default=-1)
+        if j < 0:
+            return False
+        at = end + j
+        ch = text[at]
+        after = text[at + 1:at + 2]
+        return ch == "”" or (ch == "\"" and not text[at - 1].isspace() and (not after or not after.isalnum()))
+
     n = len(text)
     for m in found:
         i = m.start()
         if 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum() and m.group() in "'’‘":
             continue  # an apostrophe inside a word (don’t, o’clock): the commonest mark, never a quote
         while para_ends[pi] < i:
-            if stack:
+            if stack and not runs_on(pi):
                 close_paragraph(para_ends[pi], next_paragraph_opener(para_ends[pi]))
             pi += 1
         ch = m.group()

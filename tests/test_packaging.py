@@ -40,3 +40,4 @@ def test_installed_wheel_has_modules_and_rule_data():
         assert module in files, module
     for data in (p.relative_to(ROOT).as_posix() for p in (ROOT / "rules").glob("*.toml")):
         assert "copycheck/" + data in files, data
+    assert "copycheck/rules/lexicon.txt" in files  # the word-class data TY001 and TY004 read

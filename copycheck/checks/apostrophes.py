@@ -64,6 +64,7 @@ def check_space_before(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
         glyph = article_apostrophe(text)  # counted only for an article that needs a fix
         for *args, where in hits:
             yield _hit(*args, glyph, where)
+    yield from check_oclock(text)
 
 
 def _hit(word: str, start: int, end: int, fix_end: int, space: str, found: str, after: str, clitic: str,
@@ -79,9 +80,34 @@ def _hit(word: str, start: int, end: int, fix_end: int, space: str, found: str, 
     )
 
 
+# Glyphs keyed for an apostrophe between letters: the acute accent, the grave accent (backtick)
+# and the prime. The modifier letter apostrophe (U+02BC) is a letter in its own right (Hawaiʼi).
+_WRONG_GLYPHS = "´`′"
+_WRONG_AS_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[´`′](?=[^\W\d_])")
+# "o' clock": a space after the apostrophe of o'clock.
+_OCLOCK = re.compile(r"\b([oO])(['’‘])[ \t]+(clock)\b")
+
+
+def check_oclock(text: str) -> Iterator[Hit]:
+    """Yield "o' clock" with the space closed up."""
+    for m in _OCLOCK.finditer(text) if "clock" in text else ():
+        o, mark, clock = m.groups()
+        good = "’" if mark in "‘’" else mark
+        yield Hit(m.start(), m.end(), f"Space after the apostrophe in “{m.group()}”; write “{o}{good}{clock}”.",
+                  Fix(m.start(), m.end(), f"{o}{good}{clock}", safe=True))
+
+
 def check_glyph(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """Yield left quotation marks used as apostrophes, then the minority apostrophe style."""
+    """Yield wrong glyphs used as apostrophes, then the minority apostrophe style."""
     text = doc.text
+    if any(g in text for g in _WRONG_GLYPHS):
+        mark = None
+        for m in _WRONG_AS_APOSTROPHE.finditer(text):
+            if mark is None:
+                mark = article_apostrophe(text)
+            name = {"´": "An acute accent (´)", "`": "A backtick (`)", "′": "A prime (′)"}[m.group()]
+            yield Hit(m.start(), m.end(), f"{name} is used as an apostrophe; write {mark}.",
+                      Fix(m.start(), m.end(), mark, safe=True))
     for m in _LEFT_AS_APOSTROPHE.finditer(text) if "‘" in text else ():
         at = m.end() - 1
         yield Hit(
@@ -126,13 +152,14 @@ RULES = (
             passing=("Libya’s capital.", "He said 'so what' and left.", "Rock 'n' roll.", "The '90s.",
                      "The players' shirts.", "He said 'yes' to it."),
             failing=("Libya ‘s capital.", "Libya 's capital.", "Libya ’s capital.", "I don 't know.",
-                     "Libya ’ s capital.", "Libya’ s capital.", "I don' t know."),
+                     "Libya ’ s capital.", "Libya’ s capital.", "I don' t know.", "We meet at six o' clock."),
             fixes=(
                 ("Libya 's capital.", "Libya's capital."),
                 ("Libya ’ s capital.", "Libya’s capital."),
                 ("Libya’ s capital and Libya‘ s port.", "Libya’s capital and Libya’s port."),
                 ("Libya ’s capital.", "Libya’s capital."),
                 ("I don 't know.", "I don't know."),
+                ("We meet at six o’ clock.", "We meet at six o’clock."),
             ),
         ),
     ),
@@ -152,9 +179,12 @@ RULES = (
             example="Libya‘s capital  ->  Libya’s capital",
         ),
         examples=Examples(
-            passing=("The ’90s.", "Rock ’n’ roll.", "He said ‘zone of competition’ twice.", "It’s Libya’s."),
-            failing=("Libya‘s capital.", "The ‘90s.", "It’s Libya's capital.", "Rock ‘n’ roll."),
-            fixes=(("Libya‘s capital.", "Libya’s capital."), ("It’s Libya's and Tom’s.", "It’s Libya’s and Tom’s.")),
+            passing=("The ’90s.", "Rock ’n’ roll.", "He said ‘zone of competition’ twice.", "It’s Libya’s.",
+                     "She flew to Hawaiʼi.", "Run `make` first.", "The angle is 30′ wide."),
+            failing=("Libya‘s capital.", "The ‘90s.", "It’s Libya's capital.", "Rock ‘n’ roll.",
+                     "They didn´t call.", "We won`t go.", "It isn′t far."),
+            fixes=(("Libya‘s capital.", "Libya’s capital."), ("It’s Libya's and Tom’s.", "It’s Libya’s and Tom’s."),
+                   ("They didn´t call.", "They didn't call."), ("It’s here but isn′t there.", "It’s here but isn’t there.")),
         ),
     ),
 )

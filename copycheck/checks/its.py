@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
+from .. import lexicon
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 from .apostrophes import article_apostrophe
@@ -13,14 +14,35 @@ _WORD = r"[^\W\d_][\w\-]*"
 # the regex engine never tries a match at every letter of the article.
 _ITS_CONTRACTED = re.compile(r"(?<![\w'’])([Ii]t)(['’])s\b")
 _ITS_BARE = re.compile(r"(?<![\w'’])([Ii])ts[ \t]+")
-_WORD_BEFORE = re.compile(r"(" + _WORD + r")[ \t]+\Z")
-_WORDS_AFTER = re.compile(r"[ \t]+(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?")
-_WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?")
+_WORD_RE = re.compile(_WORD)
+
+
+def _words_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """The two words just before an offset, each separated only by spaces; None where there is none."""
+    lo = max(0, start - 40)
+    seg = text[lo:start]
+    if not seg or seg[-1] not in " \t":
+        return None, None
+    toks = seg.split()
+    if not toks or "\n" in seg[seg.rfind(toks[-1]):] or not _WORD_RE.fullmatch(toks[-1]):
+        return None, None
+    before = toks[-1]
+    # The word before that counts only when it is whole (not cut by the window) and on the same line.
+    if len(toks) >= 2 and _WORD_RE.fullmatch(toks[-2]) and (len(toks) > 2 or lo == 0 or text[lo - 1].isspace()):
+        between = seg[seg.rfind(toks[-2]) + len(toks[-2]):seg.rfind(before)]
+        if between.strip(" \t") == "":
+            return toks[-2], before
+    return None, before
+
+
+_WORDS_AFTER = re.compile(r"[ \t]+(" + _WORD + r"|\d+(?:st|nd|rd|th)|[£$€]?\d[\d.,]*\w*)(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
+_WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
 
 # After these, "it's" must be a possessive: "of it's", "with it's" ("of it is" is not English).
 POSSESSIVE_BEFORE = frozenset(
     "of in for with from by at into onto upon under over through within without throughout "
-    "despite during towards toward against among amid across behind beyond beneath via".split()
+    "despite during towards toward against among amid across behind beyond beneath via all on to above below "
+    "beside inside outside off".split()
 )
 # Determiner-like adjectives that open a noun phrase: "it's full support", "it's entire fleet".
 POSSESSIVE_OPENERS = frozenset(
@@ -31,49 +53,236 @@ POSSESSIVE_OPENERS = frozenset(
 CLAUSE_CUES = frozenset(
     "of to for and or but that than as if when with in on at by from the a an this it".split()
 )
-# A noun then a finite verb shows a subject: "it's shares fell", "it's spokesman said" ("it is
-# shares fell" is not English). The words that can stand between "it's" and a verb in a real
-# contraction ("it's what was said", "it's easier said") are excluded.
+# Finite verbs that show the word before them was a subject: "it's spokesman said".
 FINITE_VERBS = frozenset(
-    "rose fell rise fall were are have has had will would could should may might must can say said "
-    "says increased decreased dropped climbed jumped slipped gained declined grew totalled totaled "
-    "reached remained include includes included show showed shows".split()
+    "was were is are have has had will would could should may might must can say said "
+    "says rose fell include includes included show showed shows remains remained saw".split()
 )
-NOT_A_NOUN = frozenset(
-    "easier harder better worse more less much far well too very really quite rather always never "
-    "often still already just only also even not now then there here what who whom which that this "
-    "these those all both each every one some any no the a an something nothing everything anything "
-    "someone everyone anyone nobody how why where when whether because up down out in on over off "
-    "about back going got been being time".split()
+# Nouns that follow a real "it's" without a determiner: "it's time", "it's years since".
+BARE_NOUNS = frozenset(
+    "time years months weeks days hours minutes decades ages miles thanks fun business news home "
+    "half part work war money people things".split()
 )
-# What follows "its" only when "its" should be "it's": "its been", "its a", "its not".
-CONTRACTION_CUES = frozenset(
-    "a an the been not going got gotten gonna just so really also always never too quite about".split()
+# A cleft or a list after a plural noun: "it's sales that matter", "it's shares and bonds".
+CLEFT = frozenset("that who which than and or not".split())
+# Verbs that take a clause ("said it's over"), so "it's" after them may well be "it is".
+CLAUSE_VERBS = frozenset(
+    "say says said saying think thinks thought thinking believe believes believed know knows knew known "
+    "hope hopes hoped feel feels felt hear heard mean means meant expect expects expected fear feared "
+    "suggest suggests suggested admit admits admitted claim claims claimed insist insists insisted "
+    "argue argues argued warn warns warned agree agrees agreed add adds added note notes noted realise "
+    "realised realize realized understand understood reckon reckons reckoned guess suppose supposed "
+    "show shows showed shown find finds found decide decided see sees saw seen wonder wondered bet "
+    "seem seems seemed appear appears appeared tell told confirm confirmed deny denied doubt doubted "
+    "predict predicted ensure ensured imagine imagined assume assumed accept accepted reported".split()
 )
-# Adjectives that follow both: "its likely impact" is possessive, "its likely to" is not; so
-# these count only when a clause follows (to, that, for).
-ADJECTIVE_CUES = frozenset(
-    "clear likely unlikely hard easy important possible impossible true obvious difficult vital "
-    "essential time".split()
+# After "its", the words that still open a noun phrase though they are function words.
+POSSESSIVE_OK = frozenset(
+    "own very only first next last most more less least many few several other former much best worst every "
+    "two three four five six one".split()
 )
-CLAUSE_AFTER_ADJECTIVE = frozenset("to that for".split())
+# What else follows only "it is"/"it has": the verbs of a contraction, and "not".
+CONTRACTION_WORDS = frozenset("been not got gotten gonna just so too also always never all".split())
+# Adverbs that may open a noun phrase ("its now defunct unit") or a clause ("its now clear").
+ADVERB_CUES = frozenset("now still".split())
+# After "its", words that show no contraction: a repeat ("its its", TY001's), a conjunction, and
+# "up" ("its up to 50 mln dlr offer").
+NOT_EVIDENCE = frozenset("its and or but nor up".split())
+# -ing forms that go on to an infinitive only as verbs: "its going to", "its trying to".
+ING_BEFORE_TO = frozenset("going trying getting starting beginning hoping planning".split())
+OPINION_VERBS = frozenset("think thinks thought believe believes believed feel felt guess reckon say says said".split())
+# After "its fair to", "its good for": verbs that show the adjective's clause ("its fair to say").
+THINK_VERBS = frozenset("say see think know".split())
+INTENSIFIERS = frozenset("more less pretty quite really rather most".split())
+CLAUSE_OPENERS = frozenset("that how what whether when if".split())
+ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+# Finite verbs after "its" show a stray "its" for "it" ("its is not clear"); "it's is" is no fix.
+FINITE_AUX = frozenset("is are was were has have does do did will would can could shall should may might must".split())
+# After these "its" fills a possessive slot ("in its the"), so a word after it is the slip.
+POSSESSIVE_SLOT = POSSESSIVE_BEFORE | (lexicon.DETERMINERS - {"that", "what", "which", "whatever"})
+# A predicative adjective then one of these shows a clause: "its likely to", "its clear that".
+CLAUSE_AFTER_ADJECTIVE = frozenset("to that for enough whether than".split())
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
+_NEXT_TOKEN = re.compile(r"[ \t]*([,.;:!?)]?)")
 
 
-def _possessive_its(before: str | None, after: str | None, after2: str | None) -> bool:
+def _possessive_its(before: str | None, after: str | None, after2: str | None, before2: str | None = None,
+                    after3: str | None = None) -> bool:
     """True when "it's" stands where the possessive "its" belongs."""
     if after is None:
         return False
     a = after.lower()
     if a == "own":
         return True
-    if before and before.lower() in POSSESSIVE_BEFORE and a not in ("a", "an", "the", "not", "been"):
-        return True
+    b = before.lower() if before else None
+    if b in POSSESSIVE_BEFORE and a not in ("a", "an", "the", "not", "been"):
+        if b != "all" or _plural_noun(a):
+            return True
+    if _ORDINAL.match(a) and after2 and after2.islower():
+        return True  # "it's 50th year"
+    if a[0].isdigit():
+        return False
+    if (b and _object_verb(b, before2) and a not in lexicon.CLOSED
+            and (not after.islower() or "-" in a or _noun(a)
+                 or (_adjective_only(a) and after2 and after2.islower() and _noun(after2.lower())))):
+        return True  # "cut it's forecast", "surpassed it's US takings": a verb that takes an object
+    if not after.islower():
+        return False
     if a in POSSESSIVE_OPENERS and after2 and after2[0].islower() and after2 not in CLAUSE_CUES:
         return True
-    if (after2 in FINITE_VERBS and after.islower() and len(after) >= 3 and a not in NOT_A_NOUN
-            and not a.endswith(("ly", "ing", "ed"))):
+    if a in BARE_NOUNS or a in lexicon.CLOSED:
+        return False
+    if b in ("and", "or") and before2 and _noun(before2.lower()) and _plural_noun(a):
+        return True  # "the company and it's finances": a noun phrase joined to a noun phrase
+    if _plural_noun(a) and after2 is not None and after2.lower() not in CLEFT:
+        return True  # "it's shares fell": "it is shares" is no English
+    low2 = after2.lower() if after2 else None
+    if (low2 and after2.islower() and set(lexicon.classes(a)) & set("na") and a not in BARE_NOUNS
+            and not lexicon.classes(low2).strip("np") and lexicon.classes(low2) and _finite(after3)):
+        return True  # "it's chief executive has said": a noun phrase, then its verb
+    c = lexicon.classes(a)
+    if not c or c.strip("npv"):
+        return False  # unknown, or also an adjective, adverb or participle ("it's fine", "it's run by")
+    return len(a) >= 3 and _finite(after2)  # a noun then a finite verb: "it's removal was ordered"
+
+
+def _finite(word: str | None) -> bool:
+    """A finite verb: "was", "has", or a past or -s form that is no noun or adjective ("voted")."""
+    if word is None or not word.islower():
+        return False
+    if word in FINITE_VERBS:
         return True
-    return False
+    c = lexicon.classes(word)
+    return bool(c) and bool(set(c) & set("sd")) and not set(c) & set("npagr")
+
+
+VERB_OPENERS = frozenset(
+    "to will would could should can must may might is are was were be been being has have had which who that".split()
+)
+
+
+def _object_verb(word: str, before: str | None) -> bool:
+    """A verb form that takes an object but no clause ("raised", "cut"), so "it's" after it is "its"."""
+    if word in lexicon.CLOSED or word in CLAUSE_VERBS or not word.isalpha():
+        return False
+    if word in ("had", "has", "have", "having"):
+        return True  # "has had it's opening": "had it is" is no English
+    c = lexicon.classes(word)
+    if not c or "x" in c or "r" in c or not set(c) & set("vsdg"):
+        return False
+    if set(c) & set("npa"):
+        # Also a noun or adjective ("the plan it's drafting"): a verb only after a subject, a name,
+        # an auxiliary, a relative pronoun or "to" ("Airlines saw it's", "is funding it's").
+        if not before:
+            return False
+        low = before.lower()
+        return (low in lexicon.PRONOUNS or low in VERB_OPENERS or (before[0].isupper() and low not in lexicon.CLOSED))
+    return True
+
+
+def _verb_takes_its(word: str) -> bool:
+    """A verb before "its" that takes an object and no clause ("increasing its"), so "its" is possessive."""
+    if word in CLAUSE_VERBS or word in lexicon.CLOSED or word in FINITE_AUX:
+        return False
+    c = lexicon.classes(word)
+    return bool(set(c) & set("vsdg")) and not set(c) & set("xnpr")
+
+
+def _noun(word: str) -> bool:
+    return bool(set(lexicon.classes(word)) & set("np"))
+
+
+def _adjective_only(word: str) -> bool:
+    """An adjective that is no noun: "it's tougher" after a verb is "it is"."""
+    c = lexicon.classes(word)
+    return "a" in c and not set(c) & set("np")
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural noun ("it's faults"): "it is faults" is no English, a verb -s form aside."""
+    c = lexicon.classes(word)
+    return lexicon.PLURAL in c and word.endswith("s") and not c.strip("nps") and word not in BARE_NOUNS
+
+
+def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after: str, mark2: str = "") -> bool:
+    """True when "its" stands where "it's" (it is / it has) belongs, judged by the words after it.
+
+    A possessive "its" heads a noun phrase, which may open with an adverb, a participle or a
+    gerund ("its previously announced offer", "its proposed buyout", "its shipping unit"), so only
+    words that cannot open one count as evidence: a determiner, pronoun or preposition, a verb
+    form or adverb followed by such a word, and a predicative adjective before a clause.
+    """
+    after2, after3 = raw2 and raw2.lower(), raw3 and raw3.lower()
+
+    def closed2() -> bool:
+        return bool(raw2) and raw2.islower() and after2 in lexicon.CLOSED
+
+    def np3() -> bool:
+        # A noun phrase goes on: a noun, adjective, participle, a name, a number or an unknown word.
+        if raw3 is None:
+            return True
+        if not raw3.islower() or after3 in lexicon.CLOSED and after3 not in lexicon.DETERMINERS:
+            return not raw3.islower()
+        c3 = lexicon.classes(after3)
+        return not c3 or bool(set(c3) & set("npadg"))
+
+    if mark_after == "" and after2 and raw2.islower() and (after in INTENSIFIERS or after == "very"
+                                                          or lexicon.classes(after) == lexicon.ADV):
+        # An adverb, then an adjective that ends the phrase: "its very hard.", "its quite scary.",
+        # "its particularly important that"; "its very nature" and "its more efficient engines" go on.
+        c2 = lexicon.classes(after2)
+        if "a" in c2 and after2 not in ("more", "less", "fewer", "much") and (mark2 != "" or (raw3 is not None and raw3.islower() and after3 in lexicon.CLOSED
+                                          and after3 not in lexicon.DETERMINERS)):
+            return True
+    if after == "one" and after2 == "of":
+        return True  # "its one of the best": a possessive is never followed by "one of"
+    if after == "very" and mark_after == "" and after2:
+        # "its very nature" is possessive; "its very loud" is "it is".
+        c2 = lexicon.classes(after2)
+        return "a" in c2 and not set(c2) & set("np")
+    if after in POSSESSIVE_OK or after in ORDINALS or after in FINITE_AUX or after in NOT_EVIDENCE:
+        return False  # "its is", "its its", "its and": a stray word, not a contraction
+    if after in INTENSIFIERS and mark_after == "" and after2:
+        # "its more efficient engines" is possessive; "its more difficult for us" is not.
+        c2 = lexicon.classes(after2)
+        return ("a" in c2 or "r" in c2) and raw3 is not None and not np3()
+    if after in ADVERB_CUES:
+        # "its now infamous poster" is possessive; "its now clear that" and "its still early." are not.
+        return mark_after != "" or closed2() or (raw3 is not None and not np3())
+    if after in CONTRACTION_WORDS or after in lexicon.CLOSED:
+        return True
+    if after == "time":
+        return after2 in ("to", "for") or mark_after in (",", ".", "!")
+    c = lexicon.classes(after)
+    if not c:
+        return False  # unknown word: no evidence
+    noun_like = lexicon.NOUN in c or lexicon.PLURAL in c
+    if lexicon.ADJ in c:
+        if noun_like or after.endswith("est"):
+            # "its fleet to", "its right to buy", "its economy that": noun phrases; "its amazing
+            # how" and "its clear to me" show the adjective.
+            return mark_after == "" and (after2 == "how" or (after2 in ("to", "for") and (
+                after3 in lexicon.OBJECT_PRONOUNS or after3 in THINK_VERBS)))
+        # A predicative adjective: "its likely to", "its important we", "its amazing.", "its fine by us".
+        if mark_after == "" and (after2 in CLAUSE_AFTER_ADJECTIVE or after2 in CLAUSE_OPENERS
+                                 or after2 in lexicon.PRONOUNS | {"the", "a", "an", "this", "these", "those"}):
+            return True
+        if mark_after:
+            return True
+        return after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS
+    if noun_like:
+        return False
+    if lexicon.ING in c:
+        # A gerund after a possessive is good English ("feared its going bankrupt", "its shipping
+        # and refining"); a verb-only -ing form before "to" is not ("its going to rain").
+        return after2 == "to" and mark_after == "" and after in ING_BEFORE_TO
+    if lexicon.PAST in c or lexicon.AUX in c or lexicon.ADV in c:
+        # "its proposed merger", "its estimated proved reserves", "its previously announced plan"
+        # go on as noun phrases; "its had a year", "its grown since." and "its really hard." do not.
+        if after2 in ("i", "we", "he", "she", "it", "they", "you"):
+            return False  # "its said it bought": a stray "its" for "it", not "it's"
+        return mark_after != "" or closed2() or (bool(raw2) and _adjective_only(after2) and raw3 is not None and not np3())
+    return False  # a verb base or -s form ("its seems"): a stray word, not a contraction
 
 
 def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -83,11 +292,10 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     contracted = "it's" in low or "it’s" in low
     for m in _ITS_CONTRACTED.finditer(text) if contracted else ():
         it, mark = m.groups()
-        b = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         a = _WORDS_AFTER.match(text, m.end())
-        before = b.group(1) if b else None
-        after, after2 = a.groups() if a else (None, None)
-        if not _possessive_its(before, after, after2):
+        before2, before = _words_before(text, m.start())
+        after, after2, after3 = a.groups() if a else (None, None, None)
+        if not _possessive_its(before, after, after2, before2, after3 and after3.lower()):
             continue
         start, end = m.start(), m.end()
         yield Hit(
@@ -101,12 +309,22 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         w = _WORDS_AT.match(text, m.end())
         if w is None:
             continue
-        after, after2 = w.groups()
+        after, after2, after3 = w.groups()
         # A capitalised word after "its" starts a name ("its Blue Harbour brand").
         if not after.islower():
             continue
-        if after not in CONTRACTION_CUES and not (after in ADJECTIVE_CUES and after2 in CLAUSE_AFTER_ADJECTIVE):
-            continue
+        punct = _NEXT_TOKEN.match(text, w.end(1)).group(1)
+        punct2 = _NEXT_TOKEN.match(text, w.end(2)).group(1) if after2 else ""
+        if not _contraction_its(after, after2, after3, punct, punct2):
+            # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
+            # adjective is also a noun: "I think its clear that".
+            if not (after2 and after2.lower() == "that" and punct == "" and "a" in lexicon.classes(after)
+                    and (_words_before(text, m.start())[1] or "").lower() in OPINION_VERBS):
+                continue
+        before2, before = _words_before(text, m.start())
+        low_before = before.lower() if before else None
+        if low_before in POSSESSIVE_SLOT or (low_before and _verb_takes_its(low_before)):
+            continue  # "in its the", "increasing its the": a possessive slot, so the next word is the stray one
         if mark is None:
             mark = article_apostrophe(text)
         start, end = m.start(1), m.start(1) + 3
@@ -144,12 +362,17 @@ RULES = (
                 "It's always had critics.",
                 "The strike and its likely cost to farmers.", "The data sits on its hard drive.",
                 "The play shows the town in its true colours.",
+                "Analysts doubted its winning the bid.", "The firm cut its proposed dividend.",
+                "Its recently rebuilt pier is open.", "Its very survival is at risk.",
             ),
             failing=(
                 "Turkey has stated it’s full support.", "The firm has it's own bank.", "Its been a year.",
                 "its a shame, she said", "Once its got started, the fair runs all week.", "Proud of it's history.",
                 "If its going to rain, bring a coat.", "Its likely to fall.", "Its true that we lost.",
                 "The bank and it's shares fell.", "The firm said it's spokesman said nothing.",
+                "The ferry is on it's way.", "Fans forgave the club all it's blunders.",
+                "It's closure was announced.", "The school marked it's 75th year.",
+                "Its wonderful to see you.", "Its his turn.", "Its had a bad year.", "I think its clear that we won.", "The board raised it's dividend.",
             ),
             fixes=(
                 ("The firm has it's own bank.", "The firm has its own bank."),

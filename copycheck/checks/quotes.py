@@ -7,7 +7,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Docs, Examples, Hit, Rule, Severity
-from ..quotes import DOUBLE, OPEN
+from ..quotes import DOUBLE, OPEN, SINGLE
 
 _STYLE_NAMES = {(DOUBLE, False): "curly double (“…”)", (DOUBLE, True): "straight double (\"…\")",
                 ("single", False): "curly single (‘…’)", ("single", True): "straight single ('…')"}
@@ -40,9 +40,49 @@ def headline_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_speech(text: str, q) -> bool:
-    """A sentence-like quotation of five words or more, not a word, phrase or title."""
+# A speech verb earlier in the sentence makes a quotation speech whatever its length: the minister
+# said the plan "has no legs"; labelled the deal "a coup".
+SPEECH_VERBS = frozenset(
+    "said says say saying told tells telling added adds asked replied insisted insists warned warns declared "
+    "wrote argued argues claimed stated labelled labeled described dubbed branded announced announcing".split()
+)
+# Verbs that name rather than quote: after them a single-marked quotation is a term or nickname.
+NAMING_VERBS = frozenset("labelled labeled described dubbed branded".split())
+SPEECH_REACH = 100
+
+
+def _is_long(text: str, q) -> bool:
+    """A quotation of five words or more: a sentence, not a term or a name."""
     return len(text[q.start + 1:q.end - 1 if q.closed else q.end].split()) >= SPEECH_WORDS
+
+
+def _is_speech(text: str, q, naming: bool = True) -> bool:
+    """A sentence-like quotation of five words or more, or one a speech verb introduces.
+
+    A speech verb introduces a quotation when it stands earlier in the same clause, with no reported
+    "that" clause between ("said the plan “has no legs”"); for single marks (naming=False) only
+    straight before it ("said 'no deal'"), and a naming verb ("dubbed 'the fixer'") gives a term.
+    """
+    if _is_long(text, q):
+        return True
+    before = text[max(0, q.start - SPEECH_REACH):q.start]
+    # Only the clause the quotation stands in: cut at the last sentence mark, line break or quote.
+    words = before[max(map(before.rfind, ".!?\n\"“”")) + 1:].lower().split()
+    words = [w.strip(",:") for w in words]
+    if not naming:
+        # Single marks: only a verb straight before ("said 'no deal'"); a naming verb gives a term.
+        if words and words[-1] == "that":
+            words = words[:-1]
+        return (bool(words) and words[-1] in SPEECH_VERBS and words[-1] not in NAMING_VERBS
+                and len(text[q.start + 1:q.end].split()) >= 2)
+    # Double marks: a speech verb in the clause whose object the quotation is ("said the plan would
+    # be "seamless""), not one whose reported "that" clause holds it.
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] == "that":
+            return False
+        if words[i] in SPEECH_VERBS:
+            return True
+    return False
 
 
 def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -61,6 +101,12 @@ def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit
     if len(outer) < 2:
         return
     speech = [q for q in outer if _is_speech(doc.text, q)]
+    kinds = {q.kind for q in outer}
+    if kinds == {DOUBLE, SINGLE} and all(q in speech if q.kind == DOUBLE else not _is_speech(doc.text, q, naming=False)
+                                         for q in outer):
+        # The house convention of double marks for speech and single marks for terms and
+        # nicknames ('Anfield', 'put option', dubbed 'the fixer'): one consistent style, not a mix.
+        speech = [q for q in outer if q.kind == DOUBLE]
     # Many houses quote speech in double marks and single out words and phrases in single ones
     # ('so-called' terms, nicknames). So speech is compared with speech; phrases are compared with
     # each other only in an article that quotes no speech, where no such convention can be seen.
@@ -232,12 +278,15 @@ RULES = (
                 "The ’90s were a “golden age” of rock ’n’ roll, she said.",
                 "He said 'stop' and then 'go' again.",
                 "“One,” she said. “Two.”",
+                "Fans call the ground ‘the Den’. “We love it here and we always will,” one said.",
+                "The bank called it a ‘put option’. Critics said the deal “has no legs” and “makes no sense”.",
             ),
             failing=(
-                "He called it a ‘trade war’. She called it a “price war”.",
+                "“We will not give up on the plan,” she said. ‘We expect a result by Friday,’ he added.",
                 "He said “yes” and “no”, then \"maybe\" too.",
-                "She called it a \"price war\" and a 'trade war', and \"a mess\".",
-                "'A' and 'B' and 'C' and 'D' and \"E\" and \"F\" and \"G\" and \"H\" and \"I\".",
+                "She said 'the price war is over for now' and \"the trade war goes on and on\", and \"a mess\".",
+                "'A b c d e' and 'B c d e f' and 'C d e f g' and 'D e f g h' and \"E f g h i\" and "
+                "\"F g h i j\" and \"G h i j k\" and \"H i j k l\" and \"I j k l m\".",
             ),
         ),
     ),

@@ -7,14 +7,17 @@ from itertools import islice, repeat
 from operator import itemgetter
 from typing import Any, Iterator, Mapping
 
+from .. import lexicon
 from ..document import Document
+from ..tables import is_data
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 
-# Two identical words separated by spaces or one line break (not a blank line, which ends a
-# paragraph). The first may end a compound ("non-bank bank"); the second may not start one
+# Two identical words separated by one space or one line break (not a blank line, which ends a
+# paragraph). Across a gap of two or more spaces (perhaps a column gap) only a function word
+# outside any table counts ("what the  the plan"); a tab is always a column gap. The first may end a compound ("non-bank bank"); the second may not start one
 # ("in in-fighting") nor be a contraction.
 _SPACED = re.compile(
-    r"(?<![\w'’])([^\W\d_][\w]*)((?:[ \t]+(?:\r\n|\r|\n)?|\r\n|\r|\n)[ \t]*)(\1)(?![\w\-]|['’]\w)",
+    r"(?<![\w'’])([^\W\d_][\w]*)( |[ \t]*(?:\r\n|\r|\n)[ \t]*| {2,})(\1)(?![\w\-]|['’]\w)",
     re.IGNORECASE,
 )
 # A hyphen-joined repeat, with the element after it if there is one.
@@ -63,11 +66,25 @@ def _is_legit(text: str, m: re.Match) -> bool:
         # An all-caps headline doubles nothing on purpose ("SOLD SOLD"), except a company name.
         return any(w in CORPORATE or w.startswith("<") for w in after)
     if first[0].isupper() and second[0].isupper():
-        return low not in FUNCTION_WORDS  # Duran Duran, Bora Bora, Circus Circus
+        # Duran Duran, Bora Bora, Circus Circus; but no name ends in "Group Group".
+        return low not in FUNCTION_WORDS and low not in CORPORATE
     if first[0].islower() and second[0].isupper():
-        return True  # "the senior judge Judge Okafor": a title or name begins
+        # "the senior judge Judge Okafor": a title or name begins; a verb ("called Called") is no title.
+        c = lexicon.classes(low)
+        return not c or bool(set(c) & set("npa"))
+    if low not in FUNCTION_WORDS and second.islower() and _standalone(text, m):
+        return True  # reduplication as an utterance of its own: "Knock knock.", "Tut tut,"
     if first != second:
         return False  # "The the": a sentence start and a slip
+    before = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+    prev = before.group(before.lastindex).lower() if before and before.lastindex else None
+    c = lexicon.classes(low)
+    if "n" in c and "x" in c and prev in NOUN_DETERMINERS:
+        return True  # a noun, then the modal spelt the same: "the can can leak", "the will will stand"
+    if low in PARTICLES and prev is None and _compound_tail(text, m.start()):
+        return True  # "a sit-in in the square": a hyphenated compound's particle, then a preposition
+    if low == "to" and after and _stranded_to(before, after[0]):
+        return True  # "the firm I wrote to to ask": a stranded preposition, then an infinitive
     if low in LEGIT_REPEATS:
         return True
     if low in COPULAS:
@@ -76,6 +93,37 @@ def _is_legit(text: str, m: re.Match) -> bool:
     if low in STRANDABLE and after:
         return after[0] in TIME_WORDS or (after[0] in ("the", "a") and len(after) > 1 and after[1] in TIME_WORDS)
     return False
+
+
+# Particles that end a hyphenated compound ("sit-in", "sign-up") and also open a phrase.
+PARTICLES = frozenset("in up out on off down over back through around about".split())
+_WORDS_BEFORE = re.compile(r"(?:([^\W\d_][\w'’]*)[ \t]+)?(?:([^\W\d_][\w'’]*)[ \t]+)?(?:([^\W\d_][\w'’]*)[ \t]+)?\Z")
+_SUBJECTS = frozenset("i we you they he she".split())
+# Words that open a noun phrase, so a noun can follow ("the can can leak"); not "that" ("that will will").
+NOUN_DETERMINERS = frozenset("a an the my your his her our their its".split())
+
+
+def _compound_tail(text: str, start: int) -> bool:
+    """True when the repeat's first word ends a hyphenated compound ("break-in")."""
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
+
+
+def _standalone(text: str, m: re.Match) -> bool:
+    """True when the repeat is an utterance by itself: a sentence start or mark before, a mark after."""
+    prev = text[max(0, m.start() - 3):m.start()].rstrip(" \t")
+    # After a full stop only a capital starts an utterance ("U.S. unit unit." is a slip).
+    start_ok = not prev or prev[-1] in "\"“‘'(\n:;,—–-" or (prev[-1] in ".!?" and m.group(1)[0].isupper())
+    nxt = text[m.end():m.end() + 1]
+    return start_ok and (not nxt or nxt in ",.!?;:\"”’'…\n-—–")
+
+
+def _stranded_to(before, verb_after: str) -> bool:
+    """A relative clause ending in "to" before an infinitive: noun, subject pronoun, verb, to, to, verb."""
+    if before is None or before.lastindex is None or before.lastindex < 3:
+        return False
+    noun, subject, verb = (w.lower() for w in before.groups())
+    return (subject in _SUBJECTS and bool(set(lexicon.classes(verb)) & set("vsd"))
+            and bool(set(lexicon.classes(noun)) & set("np")) and "v" in lexicon.classes(verb_after))
 
 
 def _candidates(doc: Document) -> tuple[bool, bool]:
@@ -110,20 +158,30 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for m in _SPACED.finditer(text) if spaced else ():
         if _is_legit(text, m):
             continue
+        gap = m.group(2)
+        if gap.strip(" ") == "" and len(gap) > 1 and m.group(1).lower() not in FUNCTION_WORDS:
+            continue  # two words across a gap of spaces may be two columns ("nil    nil", "AGO   AGO")
+        if ((gap != " " or m.group(1).lower() not in FUNCTION_WORDS or is_data(m.group(1)))
+                and doc.tables.touches(m.start(), m.end())):
+            continue  # cells of a table repeat units and data ("nil nil", "loads loads"); a "the the" is a slip
         first, second = m.group(1), m.group(3)
         yield Hit(
             m.start(1), m.end(3),
             f"Doubled word: “{first}” is repeated; remove the second “{second}”.",
-            Fix(m.end(1), m.end(3), "", safe=True),
+            # A capital on the repeat ("called Called Gold") may start a name, so that fix needs an eye.
+            Fix(m.end(1), m.end(3), "", safe=first[0].isupper() or second[0].islower()),
         )
     for m in _HYPHENATED.finditer(text) if hyphenated else ():
         first = m.group(1)
         if not _hyphen_slip(first, m.group(3)):
             continue
+        # "UN-UN-backed" loses its repeat for certain; a lone "made-made" may be a slip for
+        # another word ("man-made"), so that fix needs an eye.
         yield Hit(
             m.start(1), m.end(2),
-            f"Doubled word in a compound: “{first}-{m.group(2)}”; remove the repeat.",
-            Fix(m.end(1), m.end(2), "", safe=True),
+            f"Doubled word in a compound: “{first}-{m.group(2)}”; remove the repeat"
+            + ("." if m.group(3) else ", or correct the word it was meant to be."),
+            Fix(m.end(1), m.end(2), "", safe=m.group(3) is not None),
         )
 
 
@@ -158,17 +216,24 @@ RULES = (
                 "We were caught out in in the past.", "It is the title she has hoped for for years.",
                 "What it is is a scandal.", "The storm moved south south east overnight.",
                 "BOLA BOLA ENTERPRISES <BBE> 2ND QTR NET", "A lose-lose deal.", "The one-one-one rule.",
+                "Students staged a teach-in in the hall.", "The warm-up up the hill was brisk.",
+                "The office we wrote to to complain replied.", "Tsk tsk, said the teacher.",
+                "The can can rust if left outside.", "Crop  nil  nil\nRice  nil  nil",
+                "WEEK AGO   AGO   NOW", "Grain  UNQUOTED  UNQUOTED", "Rate  the  the  the\nTax  a  b  c",
             ),
             failing=(
                 "The council said the the budget would rise.", "He went to the\nthe shop.", "The the end.",
                 "The UN-UN-backed government.", "MILL REPORTS FLOUR PRICES PRICES STEADY",
                 "The dam was a made-made hazard.", "Regulators looked at non-bank bank loans.",
                 "The plan was was never approved.", "Output rose in in 2019.",
+                "The venue will be named Named Hall.", "Shares of the Holdings Holdings firm rose.",
+                "We cannot wait to to start.", "He asked what the  the plan was.", "The firm will will not comment.", "After being being told.",
             ),
             fixes=(
                 ("The council said the the budget would rise.", "The council said the budget would rise."),
                 ("The UN-UN-backed government.", "The UN-backed government."),
                 ("The the end.", "The end."),
+                ("The plan was was never approved.", "The plan was never approved."),
             ),
         ),
     ),

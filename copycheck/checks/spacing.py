@@ -4,24 +4,26 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
+from .. import lexicon
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 
 # Two spaces between words, not after sentence punctuation (where two spaces are an old
 # typewriter habit, not a slip) and not in a line laid out in columns.
-_DOUBLE_SPACE = re.compile(r"  (?=[\w(\"“‘$£€])")
+_SPACES = re.compile(r"  +(?=[\w(\"“‘$£€])")
+_WORD_AT = re.compile(r"\w+")
+_WORD_END = re.compile(r"\w+\Z")
 _BEFORE_DOUBLE = re.compile(r"[\w,;)\"”’%]")
-_COLUMNS = re.compile(r"\S {2,}\S.* {2,}|\S {3,}\S")
 # A space before , ; : ! ? after a word, the mark then ending the word ("said , then").
-_SPACE_BEFORE = re.compile(r"[,;:!?](?=[ \t\r\n\"”’]|$)")
+_SPACE_BEFORE = re.compile(r"[,;:!?](?=[ \t\r\n\"”’]|$|(?<=[,;])[^\W\d_])")
 _SPACES_BACK = re.compile(r"[ \t]+$")
 # Doubled marks: ",,", ";;", "::", ",." and exactly two full stops (three are an ellipsis).
 _DOUBLED = re.compile(r",[,.]|;;|::|\.\.+")
 # A sentence mark glued to the next sentence: "end.Next". Two lowercase letters before it
 # keep out initials and abbreviations (U.S.Army, J.K.), and a digit never matches (3.5).
 _NO_SPACE_AFTER = re.compile(r"[.!?,;](?=[A-Za-z])")
-_NEXT_SENTENCE = re.compile(r"[A-Z][a-z]+\b")
-_NEXT_CLAUSE = re.compile(r"[a-z]{2,}\b")
+_NEXT_SENTENCE = re.compile(r"[A-Z][a-z]+\b|[AI] [a-z]")
+_NEXT_CLAUSE = re.compile(r"[a-z]{2,}\b|[A-Z][a-z]+\b")
 # Dotted names that are written without a space: file names and domains the masker missed.
 _DOTTED_NAME = re.compile(r"[\w-]+\.(?:com|net|org|co|uk|tv|fm|io|gov|edu)\b", re.I)
 
@@ -30,21 +32,35 @@ _DOTTED_NAME = re.compile(r"[\w-]+\.(?:com|net|org|co|uk|tv|fm|io|gov|edu)\b", r
 _BRAND = re.compile(r"[A-Z][a-z]{1,2}\b|[A-Z]\w*\.\w")
 
 
-def _line_of(text: str, at: int) -> str:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return text[start:end if end >= 0 else len(text)]
-
-
 def check_double_space(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """Flag two spaces between words inside a sentence, with a safe fix to one."""
+    """Flag two or more spaces between words inside a sentence; two get a safe fix to one."""
     text = doc.text
-    for m in _DOUBLE_SPACE.finditer(text):
+    if "  " not in text:
+        return
+    tables = doc.tables
+    for m in _SPACES.finditer(text):
         if not m.start() or not _BEFORE_DOUBLE.match(text, m.start() - 1):
             continue
-        if _COLUMNS.search(_line_of(text, m.start())):
-            continue  # a table or aligned list
-        yield Hit(m.start(), m.end(), "Double space between words; use one space.", Fix(m.start(), m.end(), " "))
+        if text[m.start() - 1] in "\"”’" and text[m.start() - 2:m.start() - 1] in (".", "!", "?"):
+            continue  # two spaces after a quotation that ends a sentence: the typewriter habit
+        if tables.row_at(m.start()) is not None:
+            continue  # a table row: the gap is a column gap
+        width = m.end() - m.start()
+        # Two spaces are a keying slip; more, or a fragment beside the gap ("updated  o reflect"),
+        # may be a lost word or letter, so that fix needs an eye.
+        safe = width == 2 and not _fragment_beside(text, m.start(), m.end())
+        what = "Double space" if width == 2 else f"{width} spaces"
+        yield Hit(m.start(), m.end(), f"{what} between words; use one space.", Fix(m.start(), m.end(), " ", safe=safe))
+
+
+def _fragment_beside(text: str, start: int, end: int) -> bool:
+    """True when a word beside the gap is a stray single letter (not "a", "I" or a digit)."""
+    after = _WORD_AT.match(text, end)
+    before = _WORD_END.search(text, max(0, start - 40), start)
+    for w in (after and after.group(), before and before.group()):
+        if w and len(w) == 1 and w.isalpha() and w not in "aAI":
+            return True
+    return False
 
 
 def check_space_before(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -57,6 +73,12 @@ def check_space_before(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
         space = _SPACES_BACK.search(text, max(0, at - 16), at)
         if not space or not space.start() or not text[space.start() - 1].isalnum():
             continue  # after a word only: "... ?" and smileys are left alone
+        if text[at + 1:at + 2].isalpha():
+            # "the minister ,who": the space belongs after the mark, so one fix moves it.
+            yield Hit(space.start(), at + 1,
+                      f"Space before “{m.group()}” and none after; write “{m.group()} ” after the word.",
+                      Fix(space.start(), at + 1, m.group() + " "))
+            continue
         yield Hit(
             space.start(), at + 1,
             f"Space before “{m.group()}”; the mark follows the word directly.",
@@ -73,9 +95,11 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                                or text[m.end():m.end() + 1].isdigit()):
             continue  # an ellipsis, or a range such as 1..5
         if pair == "..":
-            # Two stops may be a lost third of an ellipsis, so the fix needs an eye.
+            # Two stops may be a lost third of an ellipsis, so the fix needs an eye; glued to a
+            # word ("C..Joseph") the second stop stands where a space belongs.
+            glued = text[m.end():m.end() + 1].isalpha()
             yield Hit(m.start(), m.end(), "Two full stops: use one, or three for an ellipsis.",
-                      Fix(m.start(), m.end(), ".", safe=False))
+                      Fix(m.start(), m.end(), ". " if glued else ".", safe=False))
             continue
         keep = pair[-1]
         yield Hit(m.start(), m.end(), f"Doubled punctuation “{pair}”; use “{keep}”.", Fix(m.start(), m.end(), keep))
@@ -99,7 +123,14 @@ def check_missing_space(doc: Document, options: Mapping[str, Any]) -> Iterator[H
             continue
         if text[word_start].isupper() and mark == "." and _BRAND.match(text, at + 1):
             continue  # One.Tel, Halo.Bungie.Org: a dotted brand name
-        yield Hit(at, at + 1, f"No space after “{mark}”; add one before the next word.", Fix(at + 1, at + 1, " "))
+        if word_start and text[word_start - 1] == "<":
+            continue  # a wire ticker code such as <abcd.St>
+        # The space is certain only when both sides are words; "chairm,an" wants its comma out.
+        nxt = _WORD_AT.match(text, at + 1).group()
+        safe = all(w[:1].isupper() or lexicon.classes(w.lower()) or w.lower() in lexicon.CLOSED
+                   for w in (text[word_start:at], nxt))
+        yield Hit(at, at + 1, f"No space after “{mark}”; add one before the next word.",
+                  Fix(at + 1, at + 1, " ", safe=safe))
 
 
 RULES = (
@@ -118,9 +149,11 @@ RULES = (
             example="the  talks ended  ->  the talks ended",
         ),
         examples=Examples(
-            passing=("The talks ended.  Then they left.", "Name   Age\nTom    42", "One space only."),
-            failing=("The  talks ended.", "The talks ended,  then they left."),
-            fixes=(("The  talks ended.", "The talks ended."),),
+            passing=("The talks ended.  Then they left.", "She said \"no.\"  Then she left.", "Name   Age\nTom    42", "One space only.",
+                     "Wheat    3.04   2.98\nBarley   2.61   2.70", "Oats  1.10\nRye   2.20",
+                     "PORT CLOSES  0915 - MAY 3"),
+            failing=("The  talks ended.", "The talks ended,  then they left.", "The vote   passed."),
+            fixes=(("The  talks ended.", "The talks ended."), ("The vote   passed.", "The vote passed.")),
         ),
     ),
     Rule(
@@ -139,8 +172,9 @@ RULES = (
         ),
         examples=Examples(
             passing=("He said, then left.", "Great :)", "Was it? Yes.", "He waited ... and waited."),
-            failing=("He said , then left.", "Why ?", "Three things : one, two, three."),
-            fixes=(("He said , then left.", "He said, then left."), ("Why ?", "Why?")),
+            failing=("He said , then left.", "Why ?", "Three things : one, two, three.", "The mayor ,who spoke."),
+            fixes=(("He said , then left.", "He said, then left."), ("Why ?", "Why?"),
+                   ("The mayor ,who spoke.", "The mayor, who spoke.")),
         ),
     ),
     Rule(
@@ -160,7 +194,8 @@ RULES = (
         examples=Examples(
             passing=("Well... maybe.", "The U.S., Canada and Mexico.", "Shares in Acme Inc., a maker."),
             failing=("Prices rose,, analysts said.", "It ended..", "He said,. then left."),
-            fixes=(("Prices rose,, analysts said.", "Prices rose, analysts said."), ("It ended..", "It ended.")),
+            fixes=(("Prices rose,, analysts said.", "Prices rose, analysts said."), ("It ended..", "It ended."),
+                   ("Chaired by R..Ortega Diaz.", "Chaired by R. Ortega Diaz.")),
         ),
     ),
     Rule(
@@ -180,9 +215,11 @@ RULES = (
         examples=Examples(
             passing=(
                 "It rose 3.5% in the U.S. market.", "J.K. Rowling wrote it.", "Visit Amazon.com today.",
-                "Well...Maybe.", "See www.example.org/Page now.",
+                "Well...Maybe.", "See www.example.org/Page now.", "Books by J.K. Rowling sold.",
+                "Shares in Yahoo! rose.", "The U.S.A. team won.",
             ),
-            failing=("The talks ended.Both sides left.", "It rose,then fell."),
+            failing=("The talks ended.Both sides left.", "It rose,then fell.", "The vice preside,nt spoke.",
+                     "Flights to Rome,Madrid and Oslo.", "The vote ended.A recount began."),
             fixes=(("The talks ended.Both sides left.", "The talks ended. Both sides left."),),
         ),
     ),

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Recall on errors injected into real articles: its/it's both ways, and doubled words.
+
+Usage: python scripts/inject_errors.py CORPUS [--per-class N] [--seed S] [--show K]
+CORPUS is a folder of .txt/.md files (BBC) or a .jsonl file (Reuters prose; tabular stories skipped).
+For each class, N sites are drawn at random from correct text; one error is made at each, the
+article is checked, and the error counts as caught when the class's rule flags the changed span.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from corpus import load  # noqa: E402
+
+_CONTRACTED = re.compile(r"(?<![\w'’])([Ii]t)(['’])s\b")
+_POSSESSIVE = re.compile(r"(?<![\w'’])([Ii])ts\b(?=[ \t])")
+_WORD = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
+
+
+def sites(name: str, text: str):
+    """Yield (class, start, end, changed text) for every place an error could be made."""
+    for m in _CONTRACTED.finditer(text):
+        yield "its_contraction_written_its", m.start(), m.start() + 3, text[:m.start()] + m.group(1) + "s" + text[m.end():]
+    for m in _POSSESSIVE.finditer(text):
+        mark = "’" if "’" in text else "'"
+        yield "its_possessive_written_its", m.start(), m.start() + 4, text[:m.start()] + m.group(1) + "t" + mark + "s" + text[m.end():]
+    for m in _WORD.finditer(text):
+        yield "repeated_word", m.start(), m.end() * 2 - m.start() + 1, text[:m.end()] + " " + m.group() + text[m.end():]
+
+
+RULE = {"its_contraction_written_its": "TY004", "its_possessive_written_its": "TY004", "repeated_word": "TY001"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus")
+    ap.add_argument("--per-class", type=int, default=400)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--show", type=int, default=10, help="misses to print per class")
+    args = ap.parse_args()
+
+    from copycheck.document import Document
+    from copycheck.engine import RuleSet, check_document
+    from copycheck.registry import load_rules
+    from copycheck.selection import select_rules
+
+    rules = select_rules(load_rules(()), (), ())
+    by_code = {code: RuleSet(tuple(r for r in rules if r.code == code)) for code in set(RULE.values())}
+    pool: dict[str, list] = {}
+    rng = random.Random(args.seed)
+    articles = list(load(args.corpus))
+    rng.shuffle(articles)
+    for name, text in articles:
+        for cls, start, end, changed in sites(name, text):
+            bucket = pool.setdefault(cls, [])
+            # Reservoir-free thinning: keep a few sites per article so many articles are sampled.
+            if len(bucket) < args.per_class * 4 and rng.random() < (0.5 if cls != "repeated_word" else 0.01):
+                bucket.append((name, start, end, changed))
+    suffix = ".txt" if not args.corpus.endswith(".jsonl") else ".txt"
+    for cls in sorted(pool):
+        sample = rng.sample(pool[cls], min(args.per_class, len(pool[cls])))
+        caught, misses = 0, []
+        for name, start, end, changed in sample:
+            doc = Document.from_text(changed, "x" + suffix)
+            found = check_document(doc, by_code[RULE[cls]])[0]
+            if any(f.start < end and f.end > start for f in found):
+                caught += 1
+            else:
+                misses.append(changed[max(0, start - 50):end + 50].replace("\n", " "))
+        print(f"{cls}: {caught}/{len(sample)} caught ({caught / max(1, len(sample)):.1%})")
+        for ctx in misses[:args.show]:
+            print("   miss:", ctx)
+
+
+if __name__ == "__main__":
+    main()
