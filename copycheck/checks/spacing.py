@@ -11,8 +11,9 @@ from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 # Two spaces between words, not after sentence punctuation (where two spaces are an old
 # typewriter habit, not a slip) and not in a line laid out in columns.
 _SPACES = re.compile(r"  +(?=[\w(\"“‘$£€])")
-_WORD_AT = re.compile(r"\w+")
-_WORD_END = re.compile(r"\w+\Z")
+# Whole words beside a gap, apostrophes included, so "deal’s" is not read as a stray "s".
+_WORD_AT = re.compile(r"\w+(?:['’]\w+)*")
+_WORD_END = re.compile(r"(?:\w+['’])*\w+\Z")
 _BEFORE_DOUBLE = re.compile(r"[\w,;)\"”’%]")
 # A space before , ; : ! ? after a word, the mark then ending the word ("said , then").
 _SPACE_BEFORE = re.compile(r"[,;:!?](?=[ \t\r\n\"”’]|$|(?<=[,;])[^\W\d_])")
