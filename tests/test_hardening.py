@@ -1,0 +1,198 @@
+"""Issue 14: hostile, broken or unusual input costs nothing but a clear message."""
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT, main_inprocess, run_cli
+
+from copycheck.document import Document
+from copycheck.engine import lint_text
+
+
+def _codes(text: str, path: str = "a.md") -> list[tuple[str, int]]:
+    return [(f.code, f.start) for f in lint_text(text, path=path)]
+
+
+# 1. Stray backticks in Markdown
+
+
+def test_paired_stray_backticks_hide_nothing_across_paragraphs():
+    text = "Libya`s leader spoke.\n\nThe the dog ran.\n\n## Heading\n\nGaddafi`s son left.\n"
+    doc = Document.from_text(text, "a.md")
+    assert doc.text == text  # nothing masked: no code span crosses a blank line
+    assert ("TY001", text.index("The the")) in _codes(text)
+
+
+def test_lone_stray_backticks_in_two_paragraphs_pair_with_nothing():
+    text = "A lone ` here.\n\nThe the end, said Libya`s man.\n\nA pair: Libya`s and Gaddafi`s.\n"
+    doc = Document.from_text(text, "a.md")
+    assert doc.text[:text.index("A pair")] == text[:text.index("A pair")]
+    assert ("TY001", text.index("The the")) in _codes(text)
+    # Within one paragraph a pair is a code span, as CommonMark and markdown-it say.
+    pair = text.index("`s and")
+    assert set(doc.text[pair:text.index("s.\n", pair)]) == {"\ufffc"}
+
+
+def test_real_code_spans_are_still_masked_exactly():
+    text = "Run ``a ` b`` and \\`not` code `real` now.\n"
+    doc = Document.from_text(text, "a.md")
+    masked = [i for i, c in enumerate(doc.text) if c == "\ufffc"]
+    a = text.index("``a")
+    b = text.index("` code `")
+    assert masked == [*range(a, a + len("``a ` b``")), *range(b, b + len("` code `"))]
+
+
+# 2. --fix through links, keeping owner, group and hard links, leaving read-only files alone
+
+FIXABLE, FIXED = "The the dog ran.\n", "The dog ran.\n"
+
+
+def test_fix_through_a_symlink_writes_the_target(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text(FIXABLE, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    run = run_cli("--fix", str(link))
+    assert run.code == 0, run.err
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text(encoding="utf-8") == FIXED
+
+
+def test_fix_keeps_hard_links(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(FIXABLE, encoding="utf-8")
+    b = tmp_path / "b.txt"
+    os.link(a, b)
+    inode = a.stat().st_ino
+    assert run_cli("--fix", str(a)).code == 0
+    assert a.stat().st_ino == inode and a.stat().st_nlink == 2
+    assert b.read_text(encoding="utf-8") == FIXED
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another owner")
+def test_fix_keeps_owner_and_group(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(FIXABLE, encoding="utf-8")
+    os.chown(p, 65534, 65534)
+    assert run_cli("--fix", str(p)).code == 0
+    assert p.read_text(encoding="utf-8") == FIXED
+    assert (p.stat().st_uid, p.stat().st_gid) == (65534, 65534)
+
+
+def test_fix_leaves_a_read_only_file_alone_and_says_so(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(FIXABLE, encoding="utf-8")
+    p.chmod(0o444)
+    run = run_cli("--fix", "--format", "concise", str(p))
+    assert p.read_text(encoding="utf-8") == FIXABLE
+    assert "read-only; not fixed" in run.err
+    assert "TY001" in run.out and run.code == 1  # the finding is still reported, as it still stands
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["a.txt"]
+
+
+def _as_nobody(fn) -> int:
+    """Run fn in a forked child that has dropped root for `nobody` (a real unprivileged process)."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 99
+        try:
+            os.setgroups([])
+            os.setresgid(65534, 65534, 65534)
+            os.setresuid(65534, 65534, 65534)
+            code = fn()
+        except BaseException:
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to become another user")
+def test_unprivileged_fix_of_someone_elses_file(tmp_path):
+    import tempfile
+
+    from copycheck.cli import main
+
+    shared = tempfile.mkdtemp(prefix="cc-shared-")
+    os.chmod(shared, 0o777)
+    writable = os.path.join(shared, "writable.txt")   # root's, but anyone may write it
+    locked = os.path.join(shared, "locked.txt")       # root's, 0644: nobody may not
+    for path, mode in ((writable, 0o666), (locked, 0o644)):
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(FIXABLE)
+        os.chmod(path, mode)
+    err = os.path.join(shared, "err")
+    # The interpreter lives under /root, which nobody cannot read: load every lazy import first.
+    warm = [tmp_path / "w1.txt", tmp_path / "w2.txt"]
+    for w in warm:
+        w.write_text(FIXABLE, encoding="utf-8")
+    warm[1].chmod(0o444)
+    main_inprocess("--fix", *map(str, warm))
+    import pickle  # noqa: F401  (the child's lazy imports, loaded while we can still read them)
+
+    def child() -> int:
+        with open(err, "w") as fh, open(os.devnull, "w") as out:
+            sys.stderr, sys.stdout = fh, out
+            return main(["--fix", writable, locked])
+
+    try:
+        assert _as_nobody(child) == 1  # locked.txt still has its finding
+        with open(writable, encoding="utf-8") as fh:
+            assert fh.read() == FIXED
+        assert os.stat(writable).st_uid == 0  # written in place: still root's, not nobody's
+        with open(locked, encoding="utf-8") as fh:
+            assert fh.read() == FIXABLE
+        with open(err, encoding="utf-8") as fh:
+            assert "locked.txt: read-only; not fixed" in fh.read()
+        assert sorted(os.listdir(shared)) == ["err", "locked.txt", "writable.txt"]
+    finally:
+        import shutil
+
+        shutil.rmtree(shared)
+
+
+# 3. Ctrl-C during --fix --jobs N
+
+
+def _interrupt_fix_run(folder, files: int) -> subprocess.CompletedProcess:
+    """Start a real `--fix --jobs 2` run, Ctrl-C its process group once fixing has begun."""
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "copycheck", "--fix", "--jobs", "2", "--format", "concise",
+                             str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            start_new_session=True)
+    first = folder / "f0000.txt"
+    size = first.stat().st_size
+    deadline = time.monotonic() + 30
+    while first.stat().st_size == size and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.005)
+    os.killpg(proc.pid, signal.SIGINT)  # as the terminal does: to every process of the run
+    out, err = proc.communicate(timeout=60)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out.decode(), err.decode())
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
+def test_ctrl_c_during_parallel_fix_leaves_no_temporary_file(tmp_path):
+    body = "The the dog ran, and and the cat sat on on the mat.\n" * 400
+    files = 300
+    for i in range(files):
+        (tmp_path / f"f{i:04d}.txt").write_text(body, encoding="utf-8")
+    for _ in range(2):
+        done = _interrupt_fix_run(tmp_path, files)
+        assert done.returncode == 130, done.stderr
+        assert done.stderr == "copycheck: interrupted\n"
+        assert not [p.name for p in tmp_path.iterdir() if not p.name.endswith(".txt")]
+        for p in tmp_path.iterdir():  # every file is either untouched or completely fixed
+            text = p.read_text(encoding="utf-8")
+            assert text in (body, body.replace("The the", "The").replace("and and", "and").replace("on on", "on"))
+        for i in range(files):
+            (tmp_path / f"f{i:04d}.txt").write_text(body, encoding="utf-8")
