@@ -11,6 +11,7 @@ from . import __version__
 from .formatters import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130
 SUBCOMMANDS = ("check", "rules", "rule", "config", "names")
 
 
@@ -80,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:  # `copycheck … | head` is fine
         return EXIT_FINDINGS
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback, the shell's code for SIGINT
+        print("copycheck: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def make_resolver(args: argparse.Namespace):

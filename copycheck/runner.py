@@ -7,7 +7,7 @@ from typing import Callable, Sequence
 
 from .engine import Problem, RuleSet, check_document
 from .files import Source, read
-from .fix import apply_fixes, choose_fixes, write_atomic
+from .fix import ReadOnlyFile, apply_fixes, choose_fixes, write_atomic
 from .model import Finding
 
 # Fixing can expose or shift further fixes; a few rounds settle every real case.
@@ -58,6 +58,7 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
     findings, problems = check_document(doc, ruleset)
     fixed = 0
     if opts.fix and source.path != "-":
+        unfixed = (doc, findings, problems)  # what to report if the fixes cannot be written
         text = doc.source
         for _ in range(MAX_FIX_ROUNDS):
             fixes = choose_fixes(findings, opts.unsafe_fixes)
@@ -70,8 +71,12 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
         if fixed:
             try:
                 write_atomic(source.path, text, doc.bom)
-            except OSError as exc:
-                problems = [*problems, Problem(source.display, f"cannot write fixes: {exc.strerror or exc}")]
+            except (OSError, ReadOnlyFile) as exc:
+                why = (Problem(source.display, f"read-only; not fixed ({fixed} fixes not applied)", fatal=False)
+                       if isinstance(exc, ReadOnlyFile) else
+                       Problem(source.display, f"cannot write fixes; not fixed: {exc.strerror or exc}"))
+                doc, findings, problems = unfixed
+                problems, fixed = [*problems, why], 0
     empty = () if doc.source.strip() else (Problem(source.display, "file is empty; nothing to check", fatal=False),)
     snippets = {}
     for f in findings:
@@ -92,6 +97,14 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
 
 # Worker processes inherit these by fork, so rules built from packs never need pickling.
 _WORKER_STATE: tuple[RulesetFor, RunOptions] | None = None
+
+
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool (no traceback per worker);
+    a worker stopped mid-write finishes the write first (fix.signals_deferred)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(source: Source) -> FileResult:
@@ -130,7 +143,7 @@ def run(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptions, jo
         return results
     _WORKER_STATE = (ruleset_for, opts)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupt) as pool:
             # imap keeps the input order and still hands back results as chunks finish.
             for r in pool.imap(_work, sources, chunksize=max(1, len(sources) // (jobs * 8))):
                 results.append(r)
