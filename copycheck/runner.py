@@ -27,6 +27,8 @@ class FileResult:
     fixed: int = 0
     # Name spellings for the cross-file report (namerepo.FileNames), or None when NM003 is off.
     names: object = None
+    # What --fix applied: (code, name, count) per rule, for the "Fixed:" report.
+    fixed_rules: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
     ruleset = ruleset_for(source.path)
     findings, problems = check_document(doc, ruleset)
     fixed = 0
+    by_rule: dict[tuple[str, str], int] = {}
     if opts.fix and source.path != "-":
         unfixed = (doc, findings, problems)  # what to report if the fixes cannot be written
         text = doc.source
@@ -66,6 +69,7 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
                 break
             text = apply_fixes(text, fixes)
             fixed += len(fixes)
+            _count_by_rule(by_rule, findings, fixes)
             doc = type(doc).from_text(text, doc.path, doc.bom)
             findings, problems = check_document(doc, ruleset)
         if fixed:
@@ -77,6 +81,10 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
                        Problem(source.display, f"cannot write fixes; not fixed: {exc.strerror or exc}"))
                 doc, findings, problems = unfixed
                 problems, fixed = [*problems, why], 0
+                by_rule.clear()
+    elif opts.fix and any(f.fix and (f.fix.safe or opts.unsafe_fixes) for f in findings):
+        problems = [*problems, Problem(source.display, "--fix cannot rewrite standard input; no fixes applied "
+                                                       "(run it on the file)", fatal=False)]
     empty = () if doc.source.strip() else (Problem(source.display, "file is empty; nothing to check", fatal=False),)
     snippets = {}
     for f in findings:
@@ -92,7 +100,18 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
         from .namerepo import collect  # names are the only cross-file family so far
 
         names = collect(doc, source.display)
-    return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed, names=names)
+    fixed_rules = tuple((c, n, k) for (c, n), k in sorted(by_rule.items()))
+    return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed, names=names,
+                      fixed_rules=fixed_rules)
+
+
+def _count_by_rule(counts: dict[tuple[str, str], int], findings, fixes) -> None:
+    """Add the applied fixes to the per-rule tally (one finding per fix, the first that made it)."""
+    left = set(fixes)
+    for f in findings:
+        if f.fix in left:
+            left.discard(f.fix)
+            counts[f.code, f.name] = counts.get((f.code, f.name), 0) + 1
 
 
 # Worker processes inherit these by fork, so rules built from packs never need pickling.

@@ -196,3 +196,138 @@ def test_ctrl_c_during_parallel_fix_leaves_no_temporary_file(tmp_path):
             assert text in (body, body.replace("The the", "The").replace("and and", "and").replace("on on", "on"))
         for i in range(files):
             (tmp_path / f"f{i:04d}.txt").write_text(body, encoding="utf-8")
+
+
+# 5. Output that is not UTF-8
+
+ODD = "The café sold 😀 tea: λόγος λόγος.\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "github", "rdjsonl"])
+def test_cp1252_stdout_never_crashes(tmp_path, fmt):
+    p = tmp_path / "a.txt"
+    p.write_text(ODD, encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "cp1252"}
+    proc = subprocess.run([sys.executable, "-m", "copycheck", "--format", fmt, str(p)], capture_output=True, env=env)
+    assert proc.returncode == 1, proc.stderr.decode(errors="replace")
+    assert b"Traceback" not in proc.stderr and b"TY001" in proc.stdout
+    if fmt in ("json", "sarif", "rdjsonl", "github"):  # UTF-8 whatever the console says
+        assert "λόγος".encode() in proc.stdout
+
+
+def test_internal_error_exits_two_not_one(tmp_path, monkeypatch):
+    import copycheck.formatters.concise as concise
+
+    def broken(results, stream):
+        raise RuntimeError("formatter bug")
+
+    monkeypatch.setattr(concise, "render", broken)  # stands in for any bug outside the rules
+    p = tmp_path / "a.txt"
+    p.write_text("The the end.\n", encoding="utf-8")
+    run = main_inprocess("--format", "concise", str(p))
+    assert run.code == 2 and "internal error: RuntimeError: formatter bug" in run.err
+
+
+# 6. A FIFO in a walked folder
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_in_a_folder_is_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "a.txt").write_text("The the end.\n", encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "copycheck", "--format", "concise", str(tmp_path)],
+                          capture_output=True, env=env, timeout=60)  # hung forever before
+    assert proc.returncode == 1 and proc.stdout.count(b"TY001") == 1
+    named = subprocess.run([sys.executable, "-m", "copycheck", str(tmp_path / "pipe.txt")],
+                           capture_output=True, env=env, timeout=60)
+    assert named.returncode == 2 and b"pipe.txt: not a regular file" in named.stderr
+
+
+# 7. Text format on one long line
+
+
+def test_text_format_cuts_a_long_line_before_cleaning_it():
+    from copycheck.formatters.text import _excerpt
+
+    line = "word " * 2_000_000 + "\x1b[2J"
+    shown, a, b = _excerpt(line, 100, 103, 120)
+    assert len(shown) <= 122 and shown[a - 1:b - 1] == line[99:102]
+
+
+def test_text_format_on_a_long_line_shows_a_window(tmp_path):
+    p = tmp_path / "long.txt"
+    p.write_text("Some words here. " * 20_000 + "The the end.\n", encoding="utf-8")
+    run = run_cli(str(p), "--select", "TY001")
+    src, marker = run.out.splitlines()[2:4]
+    assert len(src) < 130 and src[marker.index("^"):][:7] == "The the"
+
+
+# 8. An unreadable folder
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to become another user")
+def test_unreadable_folder_is_reported(tmp_path):
+    import tempfile
+
+    from copycheck.files import discover
+
+    top = tempfile.mkdtemp(prefix="cc-walk-")
+    try:
+        os.chmod(top, 0o777)
+        os.mkdir(os.path.join(top, "locked"), 0o700)
+        with open(os.path.join(top, "locked", "a.txt"), "w") as fh:
+            fh.write("x")
+        with open(os.path.join(top, "ok.txt"), "w") as fh:
+            fh.write("x")
+        out = os.path.join(top, "out")
+
+        def child() -> int:
+            found = list(discover([top]))
+            with open(out, "w") as fh:
+                fh.write(repr([(type(x).__name__, getattr(x, "message", x.path)) for x in found]))
+            return 0
+
+        assert _as_nobody(child) == 0
+        with open(out) as fh:
+            found = fh.read()
+        assert "('Problem', 'folder permission denied; its files were not checked')" in found
+        assert "ok.txt" in found
+    finally:
+        import shutil
+
+        shutil.rmtree(top)
+
+
+# 9. UTF-16 and invalid UTF-8
+
+
+def test_utf16_is_named_not_called_binary(tmp_path):
+    p = tmp_path / "notepad.txt"
+    p.write_bytes("The the end.\r\n".encode("utf-16"))
+    run = run_cli(str(p))
+    assert run.code == 2 and "UTF-16" in run.err and "save it as UTF-8" in run.err and "binary" not in run.err
+
+
+def test_invalid_utf8_gives_line_column_and_the_likely_encoding(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Line one.\r\nThe café.\n".encode("cp1252"))
+    run = run_cli(str(p))
+    assert "not valid UTF-8: byte 0xe9 at line 2, column 8" in run.err
+    assert "looks like Windows-1252/Latin-1" in run.err
+    q = tmp_path / "cut.txt"
+    q.write_bytes("Café ".encode() + b"\xe2\x80")  # UTF-8 cut short: no cp1252 guess
+    assert "Windows-1252" not in run_cli(str(q)).err
+
+
+# 10. Terminal escape injection
+
+
+def test_control_characters_are_shown_not_obeyed(tmp_path):
+    p = tmp_path / "evil.txt"
+    p.write_text("The the \x1b]0;pwned\x07\x1b[2J end, \x9b6n.\n", encoding="utf-8")
+    for fmt in ("text", "concise"):
+        run = run_cli(str(p), "--select", "TY001", "--format", fmt)
+        assert "\x1b" not in run.out and "\x07" not in run.out and "\x9b" not in run.out
+    text = run_cli(str(p), "--select", "TY001").out
+    assert "␛]0;pwned␇␛[2J" in text and "\\x9b6n" in text

@@ -18,14 +18,30 @@ def summary_counts(results: Sequence) -> dict[str, int]:
     """Totals for a summary line: findings by severity, files, fixable."""
     from ..model import Severity
 
-    counts = {"findings": 0, "files": len(results), "fixable": 0, "error": 0, "warning": 0, "info": 0, "fixed": 0}
+    counts = {"findings": 0, "files": 0, "fixable": 0, "error": 0, "warning": 0, "info": 0, "fixed": 0,
+              "skipped": 0, "unsafe": 0}
     for r in results:
+        # A file that could not be read was skipped, not checked.
+        counts["skipped" if any(p.fatal for p in r.problems) and not r.findings else "files"] += 1
         counts["fixed"] += r.fixed
         for f in r.findings:
             counts["findings"] += 1
             counts[str(Severity(f.severity))] += 1
             counts["fixable"] += f.fix is not None and f.fix.safe
+            counts["unsafe"] += f.fix is not None and not f.fix.safe
     return counts
+
+
+# Control characters from an article would drive the terminal (ESC clears the screen, sets the
+# title): C0 show as their Control Pictures (one cell, so markers stay aligned), DEL as ␡, and
+# C1 as \x9b. Tab, kept for the layout, is the caller's business.
+_VISIBLE = {**{c: chr(0x2400 + c) for c in range(0x20) if c != 0x09}, 0x7F: "\u2421",
+            **{c: f"\\x{c:02x}" for c in range(0x80, 0xA0)}}
+
+
+def visible(text: str) -> str:
+    """Text safe to print on a terminal: control characters shown, not obeyed."""
+    return text.translate(_VISIBLE) if not text.isprintable() else text
 
 
 def utf16_column(line_text: str, column: int) -> int:
