@@ -12,6 +12,7 @@ _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.S)
+_LONE_CR = re.compile(r"\r(?!\n)")
 _TICKS = re.compile(r"`+")
 _NEWLINE = re.compile(r"\r\n?|\n")
 _LINK_DEST = re.compile(r"(?<=\])\((?:<[^>\n]*>|[^()\s]*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\)")
@@ -38,6 +39,11 @@ def mask(text: str, markdown: bool = False) -> str:
         spans.extend(m.span() for m in _URL.finditer(text))
     if "@" in text:
         spans.extend(m.span() for m in _EMAIL.finditer(text))
+    if "\r" in text:
+        # Rules read lines and paragraphs from \n; a lone \r (old Mac files) is the same break,
+        # so it becomes \n at the same offset and every rule sees the LF structure. CRLF keeps
+        # its \n already.
+        text = _LONE_CR.sub("\n", text)
     if not spans:
         return text
     chars = list(text)

@@ -331,3 +331,173 @@ def test_control_characters_are_shown_not_obeyed(tmp_path):
         assert "\x1b" not in run.out and "\x07" not in run.out and "\x9b" not in run.out
     text = run_cli(str(p), "--select", "TY001").out
     assert "␛]0;pwned␇␛[2J" in text and "\\x9b6n" in text
+
+
+# 12. Smaller items
+
+
+def test_fix_on_stdin_says_it_cannot():
+    run = run_cli("-", "--fix", "--format", "concise", stdin="The the end.\n")
+    assert "--fix cannot rewrite standard input" in run.err and "TY001" in run.out
+
+
+def test_the_same_path_twice_is_checked_once(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("The the end.\n", encoding="utf-8")
+    run = run_cli(str(p), str(p), str(tmp_path), "--format", "concise")
+    assert run.out.count("TY001") == 1
+
+
+def test_negative_pack_timeout_is_rejected(tmp_path):
+    (tmp_path / "house.toml").write_text('[[rule]]\ncode = "HS010"\nname = "house-pattern"\nkind = "pattern"\n'
+                                         'message = "x"\npattern = "zzq+"\n', encoding="utf-8")
+    (tmp_path / "copycheck.toml").write_text('packs = ["house.toml"]\n[rules.house-pattern]\ntimeout = -1\n',
+                                             encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
+    run = run_cli(str(tmp_path / "a.txt"), cwd=tmp_path)
+    assert run.code == 2 and "timeout" in run.err and "positive" in run.err
+
+
+def test_sarif_uris_are_percent_encoded(tmp_path):
+    (tmp_path / "my #1 story.txt").write_text("The the end.\n", encoding="utf-8")
+    run = run_cli("my #1 story.txt", "--format", "sarif", cwd=tmp_path)
+    uri = run.json()["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "my%20%231%20story.txt"
+    absolute = run_cli(str(tmp_path / "my #1 story.txt"), "--format", "sarif")
+    uri = absolute.json()["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith("file:///") and uri.endswith("/my%20%231%20story.txt")
+
+
+class _Terminal:
+    """A stand-in terminal for rich: a buffer that says it is a tty (the format's only question)."""
+
+    def __init__(self) -> None:
+        import io
+
+        self.buffer = io.StringIO()
+        self.write, self.flush = self.buffer.write, self.buffer.flush
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_text_on_an_80_column_terminal_wraps_between_words(monkeypatch):
+    from copycheck.formatters.text import render
+    from copycheck.runner import FileResult
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    line = "A fairly long sentence that goes on and on about the the matter at hand for a while yet."
+    findings = lint_text(line, path="a.txt")
+    term = _Terminal()
+    render([FileResult("a.txt", tuple(findings), snippets={1: line})], term)
+    out = term.buffer.getvalue().splitlines()
+    assert all(len(x) <= 80 for x in out)
+    header = [x for x in out if "TY001" in x][0]
+    assert "error TY001" in header
+    words = set(" ".join(out).split())
+    assert "“the”." in words or "“the”" in " ".join(out)  # no word cut in two
+    for x in out:
+        assert not x.endswith(("repea", "secon", "Doubl"))
+
+
+def test_summary_does_not_count_skipped_files_as_checked(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "good.txt").write_text("Fine.\n", encoding="utf-8")
+    run = run_cli(str(tmp_path))
+    assert "No findings in 1 file; 1 skipped (see above)." in run.out
+
+
+# 13. Command-line friction
+
+
+def test_no_path_checks_the_working_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("The the end.\n", encoding="utf-8")
+    run = run_cli("--format", "concise", cwd=tmp_path)
+    assert run.code == 1 and "a.txt:1:1: TY001" in run.out
+
+
+def test_rule_of_a_pack_is_found_and_its_pack_named():
+    run = run_cli("rule", "AP003")
+    assert run.code == 0 and run.out.startswith("AP003 ") and "--pack ap" in run.out
+
+
+def test_help_mentions_names():
+    assert "copycheck names" in run_cli("--help").out
+
+
+def test_an_empty_run_says_so(tmp_path):
+    run = run_cli(str(tmp_path))
+    assert run.code == 0 and "no files to check" in run.err and "No findings in 0 files" not in run.out
+    (tmp_path / "copycheck.toml").write_text('exclude = ["*.txt"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The the.\n", encoding="utf-8")
+    run = run_cli(str(tmp_path / "a.txt"), cwd=tmp_path)
+    assert "no files to check" in run.err and run.out == ""
+
+
+def test_fix_says_what_it_fixed_and_hints_at_unsafe_fixes(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("The the end, and and more. Deutsche Boerse (DB) bid. Later Deutsche Boerse rose.\n",
+                 encoding="utf-8")
+    run = run_cli("--fix", str(p))
+    assert "Fixed:" in run.out and f"  {p}" in run.out and "2 × TY001 [doubled-word]" in run.out
+    assert "more with --fix --unsafe-fixes" in run.out
+
+
+def test_mistyped_directive_code_matches_no_rule_and_survives_fix(tmp_path):
+    p = tmp_path / "a.md"
+    text = "<!-- copycheck: ignore TY01 -->\nThe the end.\n"
+    p.write_text(text, encoding="utf-8")
+    run = run_cli("--format", "concise", str(p))
+    assert "CC101" in run.out and "'TY01' matches no rule" in run.out and "CC100" not in run.out
+    run_cli("--fix", str(p))
+    assert p.read_text(encoding="utf-8").startswith("<!-- copycheck: ignore TY01 -->")
+
+
+def test_directive_codes_take_any_case_as_configuration_does():
+    assert _codes("<!-- copycheck: ignore ty001 -->\nThe the end.\n", "a.txt") == []
+
+
+def test_two_rules_on_the_same_word_report_it_once():
+    from copycheck.config import Settings, build_ruleset
+    from copycheck.engine import RuleSet, check_document
+    from copycheck.registry import load_rules
+
+    s = Settings(packs=("ap",))
+    ruleset = build_ruleset(s, load_rules(s.packs))
+    text = "The adviser spoke first. Later the advisor left.\n"
+    findings, _ = check_document(Document.from_text(text, "a.txt"), ruleset)
+    at = [f.code for f in findings if f.start == text.index("advisor")]
+    assert len(at) == 1
+
+
+def test_negative_max_file_size_is_rejected():
+    run = run_cli("--max-file-size", "-1", "seeds")
+    assert run.code == 2 and "--max-file-size" in run.err
+
+
+# 14. Line endings
+
+
+@pytest.mark.parametrize("eol", ["\r\n", "\r"])
+def test_every_line_ending_gives_the_lf_structure(eol):
+    text = "NRB deal agreed\n\nThe Northern Rail Board (NRB) met. The NRB agreed, and the the rest.\n"
+    lf = [(f.code, f.line, f.column) for f in lint_text(text)]
+    assert ("TY001", 3, 56) in lf and not [c for c in lf if c[0] == "AB002"]  # the headline is exempt
+    assert [(f.code, f.line, f.column) for f in lint_text(text.replace("\n", eol))] == lf
+
+
+def test_a_short_first_paragraph_ending_in_a_quotation_is_a_lead():
+    text = "The NRB said: “We act.”\n\nThe Northern Rail Board (NRB) met. The NRB agreed.\n"
+    assert [(f.code, f.line, f.column) for f in lint_text(text)] == [("AB002", 1, 5)]
+
+
+# 15. The AB004 fix keeps the possessive
+
+
+def test_ab004_fix_keeps_the_possessive():
+    from copycheck.fix import apply_fixes
+
+    text = "Deutsche Boerse's (DB) bid failed. Later Deutsche Boerse's bid rose.\n"
+    (f,) = [f for f in lint_text(text) if f.code == "AB004"]
+    assert apply_fixes(text, [f.fix]) == "Deutsche Boerse's (DB) bid failed. Later DB's bid rose.\n"

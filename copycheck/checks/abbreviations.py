@@ -268,8 +268,14 @@ def check_full_form_again(doc: Document, options: Mapping[str, Any]) -> Iterator
         yield Hit(
             m.start(), m.end(),
             f"“{d.full}” was abbreviated to “{d.abbr}” at {_where(doc, d.paren_start)}; use “{d.abbr}” here.",
-            Fix(m.start(), m.end(), d.abbr, safe=False),
+            # A full form caught with its possessive ("Deutsche Boerse's (DB)") keeps it: "DB's bid".
+            Fix(m.start(), m.end(), d.abbr + _possessive(m.group(1)), safe=False),
         )
+
+
+def _possessive(words: str) -> str:
+    """The possessive ending of a phrase ('s, ’s, or a bare apostrophe), or ''."""
+    return re.search(r"['’]s?$", words).group() if words.endswith(("'s", "’s", "'", "’")) else ""
 
 
 _KNOWN_DOC = ", ".join(sorted(KNOWN))
