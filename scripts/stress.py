@@ -51,7 +51,8 @@ def _generate(case: str, size: int, rng: random.Random) -> tuple[str, str]:
     if case == "caps":  # one endless run of capitalised words: the name rules' worst case
         return _fill(lambda: rng.choice(CAPS) + " ", size), ".txt"
     if case == "oneline":  # a whole archive on one line: prose with errors, no line break
-        return _fill(lambda: " ".join(rng.choice(WORDS) for _ in range(12)) + " the the. ", size), ".txt"
+        return _fill(lambda: " ".join(rng.choice(WORDS) for _ in range(12)) + rng.choice((
+            " the the. ", " Deutsche Boerse (DB) bid. ", " the chief – said  twice ", " – ran ", "  ")), size), ".txt"
     if case == "quotes":  # quotation marks everywhere, straight and curly, mostly unbalanced
         return _fill(lambda: rng.choice(('"', "“", "”", "‘", "’", "'")) + rng.choice(("a", "", " ", "b ")), size), ".txt"
     if case == "brackets":  # brackets everywhere, unbalanced

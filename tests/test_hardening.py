@@ -501,3 +501,18 @@ def test_ab004_fix_keeps_the_possessive():
     text = "Deutsche Boerse's (DB) bid failed. Later Deutsche Boerse's bid rose.\n"
     (f,) = [f for f in lint_text(text) if f.code == "AB004"]
     assert apply_fixes(text, [f.fix]) == "Deutsche Boerse's (DB) bid failed. Later DB's bid rose.\n"
+
+
+# 4. Bounded cost on hostile input (time and memory are measured by scripts/stress.py, not here)
+
+
+def test_a_rule_stops_after_ten_thousand_findings_in_one_file():
+    from copycheck.engine import MAX_HITS_PER_RULE, RuleSet, check_document
+    from copycheck.registry import load_rules
+
+    rule = next(r for r in load_rules(()) if r.code == "QT003")
+    findings, problems = check_document(Document.from_text("(x " * 30_000, "a.txt"), RuleSet((rule,)))
+    assert len(findings) == MAX_HITS_PER_RULE == 10_000
+    assert [p.message for p in problems] == ["rule QT003 [unbalanced-brackets] stopped after 10,000 findings; "
+                                             "the rest are not reported"]
+    assert not problems[0].fatal

@@ -57,7 +57,7 @@ def _initials(token: str) -> str:
 def _match_full_form(text: str, paren_start: int, abbr: str) -> int:
     """The start of the words before `paren_start` whose initials spell `abbr`, or -1."""
     letters = "".join(c for c in abbr if c.isupper())
-    line_start = text.rfind("\n", 0, paren_start) + 1
+    line_start = text.rfind("\n", max(0, paren_start - 200), paren_start) + 1  # bounded: one-line files
     window = text[max(line_start, paren_start - 200):paren_start]
     if not window.endswith((" ", "\t")):
         return -1

@@ -39,10 +39,16 @@ def _line_of(text: str, at: int) -> str:
 def check_double_space(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag two spaces between words inside a sentence, with a safe fix to one."""
     text = doc.text
+    line_end, columns = -1, False  # the table test runs once per line, not once per hit
     for m in _DOUBLE_SPACE.finditer(text):
         if not m.start() or not _BEFORE_DOUBLE.match(text, m.start() - 1):
             continue
-        if _COLUMNS.search(_line_of(text, m.start())):
+        if m.start() > line_end:
+            line = _line_of(text, m.start())
+            end = text.find("\n", m.start())
+            line_end = end if end >= 0 else len(text)
+            columns = bool(_COLUMNS.search(line))
+        if columns:
             continue  # a table or aligned list
         yield Hit(m.start(), m.end(), "Double space between words; use one space.", Fix(m.start(), m.end(), " "))
 
