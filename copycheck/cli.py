@@ -94,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS[1:]:
             from . import commands
 
+            _safe_output("json" if "json" in argv else "text")
             return getattr(commands, f"cmd_{argv[0]}")(argv[1:])
         if argv and argv[0] == "check":
             argv = argv[1:]
