@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import signal
-import stat
 import subprocess
 import sys
 import time
@@ -14,6 +13,10 @@ from conftest import ROOT, main_inprocess, run_cli
 
 from copycheck.document import Document
 from copycheck.engine import lint_text
+
+
+# Tests that need another user fork and drop root (POSIX only; CI runs them as root).
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def _codes(text: str, path: str = "a.md") -> list[tuple[str, int]]:
@@ -77,7 +80,7 @@ def test_fix_keeps_hard_links(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another owner")
+@pytest.mark.skipif(not AS_ROOT, reason="only root can give a file to another owner")
 def test_fix_keeps_owner_and_group(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text(FIXABLE, encoding="utf-8")
@@ -117,7 +120,7 @@ def _as_nobody(fn) -> int:
     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to become another user")
+@pytest.mark.skipif(not AS_ROOT, reason="needs root to become another user")
 def test_unprivileged_fix_of_someone_elses_file(tmp_path):
     import tempfile
 
@@ -266,7 +269,7 @@ def test_text_format_on_a_long_line_shows_a_window(tmp_path):
 # 8. An unreadable folder
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to become another user")
+@pytest.mark.skipif(not AS_ROOT, reason="needs root to become another user")
 def test_unreadable_folder_is_reported(tmp_path):
     import tempfile
 
