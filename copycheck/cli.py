@@ -11,6 +11,7 @@ from . import __version__
 from .formatters import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130
 SUBCOMMANDS = ("check", "rules", "rule", "config", "names")
 
 
@@ -20,6 +21,27 @@ class UsageError(Exception):
 
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _positive(value: str) -> int:
+    """A whole number above zero (argparse reports anything else as a usage error)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return number
+
+
+def _safe_output(fmt: str) -> None:
+    """Make stdout and stderr unable to crash on a character: machine formats are UTF-8 whatever
+    the console says (a Windows pipe is cp1252), human ones replace what the encoding cannot show."""
+    for stream, kwargs in ((sys.stdout, {"encoding": "utf-8", "errors": "backslashreplace"}
+                            if fmt in ("json", "sarif", "rdjsonl", "github") else {"errors": "replace"}),
+                           (sys.stderr, {"errors": "backslashreplace"})):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(**kwargs)
 
 
 def _add_selection(p: argparse.ArgumentParser) -> None:
@@ -40,10 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="copycheck",
         description="Check news copy for the errors a tired desk misses. "
-        "Other commands: `copycheck rules`, `copycheck rule CODE`, `copycheck config [PATH]`.",
+        "Other commands: `copycheck rules`, `copycheck rule CODE`, `copycheck config [PATH]`, "
+        "`copycheck names` (how names are spelt across files).",
     )
     p.add_argument("paths", nargs="*", default=None, metavar="PATH",
-                   help="files or directories (walked for .txt and .md); - reads standard input")
+                   help="files or directories (walked for .txt and .md; default: .); - reads standard input")
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="output format (sarif and rdjsonl convert columns to UTF-16 units and UTF-8 bytes)")
     p.add_argument("--fail-on", choices=("info", "warning", "error"), default=None,
@@ -53,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stdin-filename", default="<stdin>", metavar="NAME", help="name shown for standard input")
     p.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                    help="worker processes (default: the CPU count for large runs)")
-    p.add_argument("--max-file-size", type=int, default=10 * 1024 * 1024, metavar="BYTES",
+    p.add_argument("--max-file-size", type=_positive, default=10 * 1024 * 1024, metavar="BYTES",
                    help="skip larger files with an error (default: 10 MiB)")
     p.add_argument("--names", metavar="FILE",
                    help="check names against a house name list (a TOML file, or `default` for the shipped example)")
@@ -91,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS[1:]:
             from . import commands
 
+            _safe_output("json" if "json" in argv else "text")
             return getattr(commands, f"cmd_{argv[0]}")(argv[1:])
         if argv and argv[0] == "check":
             argv = argv[1:]
@@ -100,6 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:  # `copycheck … | head` is fine
         return EXIT_FINDINGS
+    except Exception as exc:  # noqa: BLE001 - a bug must not pass for "findings" (exit 1)
+        print(f"copycheck: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback, the shell's code for SIGINT
+        print("copycheck: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def make_resolver(args: argparse.Namespace):
@@ -157,8 +187,8 @@ def run_check(args: argparse.Namespace) -> int:
     from .formatters import get
     from .runner import RunOptions, default_jobs, run
 
-    if not args.paths:
-        raise UsageError("no paths given (use `-` for standard input)")
+    _safe_output(args.format)
+    args.paths = args.paths or ["."]  # as ruff does: no path checks the working folder
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     from . import ci
@@ -179,6 +209,10 @@ def run_check(args: argparse.Namespace) -> int:
             resolver.ruleset_for(os.getcwd())  # still report a bad --select or configuration
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if not sources and not problems:
+        # Nothing to check is worth saying: a wrong path or an exclude that swallows everything.
+        print("copycheck: warning: no files to check (none found, or every one excluded)", file=sys.stderr)
+        return EXIT_CLEAN
     opts = RunOptions(fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes, max_bytes=args.max_file_size,
                       write=not args.diff)
     jobs = args.jobs if args.jobs > 0 else default_jobs()

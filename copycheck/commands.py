@@ -48,10 +48,21 @@ def cmd_rule(argv: Sequence[str]) -> int:
     p.add_argument("--pack", action="extend", type=lambda v: v.split(","), default=[])
     args = p.parse_args(argv)
     rule = find_rule(_all_rules(args.pack), args.rule)
+    if rule is None:  # a rule of a built-in pack that is not switched on is still documented
+        from .packs import available_packs
+
+        rule = find_rule(_all_rules(available_packs()), args.rule)
     if rule is None:
         print(f"copycheck: error: no rule {args.rule!r} (see `copycheck rules`)", file=sys.stderr)
         return EXIT_ERROR
     print(f"{rule.code} {rule.name}\n")
+    from pathlib import Path
+
+    from .registry import DEFAULT_PACKS
+
+    pack = Path(rule.origin).stem
+    if rule.origin != "builtin" and pack not in (*DEFAULT_PACKS, *args.pack):
+        print(f"In the built-in pack {pack!r}: switch it on with `--pack {pack}` or `packs = [\"{pack}\"]`.\n")
     print(f"{rule.summary}\n")
     print(f"Severity: {rule.severity}. Applies inside quotations: {'yes' if rule.in_quotes else 'no'}. "
           f"Source: {rule.origin}.\n")

@@ -364,6 +364,9 @@ def build_ruleset(s: Settings, rules: Sequence[Rule], extra_ignore: Sequence[str
             if not _same_type(value, default):
                 raise ConfigError(f"{where}: key 'rules.{name}.{opt}': expected {type(default).__name__}, "
                                   f"not {value!r}")
+            if opt == "timeout" and value <= 0:  # not "no limit": a runaway pattern must still stop
+                raise ConfigError(f"{where}: key 'rules.{name}.{opt}': expected a positive number of "
+                                  f"seconds, not {value!r}")
         options[rule.name] = opts
     severities = _expand_severity(s.severity, rules)
     chosen = select_rules(rules, s.select, (*s.ignore, *extra_ignore), s.extend_select)

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Any, Mapping, Sequence
 
 from .document import Document
 from .model import Finding, Rule, Severity
 
 # "[sic]" right after a word (allowing closing punctuation) marks the word as the speaker's.
+# More findings of one rule in one file than anyone reads: the sign of hostile or broken input.
+MAX_HITS_PER_RULE = 10_000
 _SIC = re.compile(r"[\"'”’.,;:!?)]*\s*\[sic\]", re.I)
 
 
@@ -62,7 +65,9 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
         options = ruleset.options_for(rule)
         severity = ruleset.severity_for(rule)
         try:
-            hits = list(rule.check(doc, options))
+            # A hostile file (a million unbalanced brackets) could yield a finding per character;
+            # past a number no one reads, stop the rule so memory and output stay bounded.
+            hits = list(islice(rule.check(doc, options), MAX_HITS_PER_RULE + 1))
         except RuleFailure as exc:
             problems.append(Problem(doc.path, f"rule {rule.code} [{rule.name}] stopped: {exc}"))
             continue
@@ -70,6 +75,11 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
             problems.append(Problem(doc.path, f"rule {rule.code} [{rule.name}] crashed: "
                                               f"{type(exc).__name__}: {exc} (please report this)"))
             continue
+        if len(hits) > MAX_HITS_PER_RULE:
+            del hits[MAX_HITS_PER_RULE:]
+            problems.append(Problem(doc.path, f"rule {rule.code} [{rule.name}] stopped after "
+                                              f"{MAX_HITS_PER_RULE:,} findings; the rest are not reported",
+                                    fatal=False))
         if hits:
             position = doc.lines.position  # the line index is built only for a file with hits
         for hit in hits:
@@ -96,7 +106,21 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
         from .suppress import apply
 
         findings = apply(doc, ruleset, findings)
-    return findings, problems
+    return _once_per_span(findings), problems
+
+
+def _once_per_span(findings: list[Finding]) -> list[Finding]:
+    """One finding per span: when two rules flag the same word (AP006 and CS001 on "advisor"),
+    keep the more severe, then the one with a fix, then the first by code."""
+    out = findings[:1]
+    for f in findings[1:]:
+        last = out[-1]
+        if f.start == last.start and f.end == last.end and f.start < f.end:
+            if (f.severity, f.fix is not None) > (last.severity, last.fix is not None):
+                out[-1] = f
+            continue
+        out.append(f)
+    return out
 
 
 def lint_text(text: str, rules: Sequence[Rule] | None = None, path: str = "<text>") -> list[Finding]:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,7 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # Bigger than any article by far; a larger file is probably a data dump, and checking it would stall a hook.
 MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass(frozen=True)
@@ -26,39 +29,80 @@ class Source:
 
 def discover(paths: Sequence[str], stdin_name: str = "<stdin>") -> Iterator[Source | Problem]:
     """Expand paths into files: directories are walked for .txt and .md, hidden ones skipped."""
+    seen: set[str] = set()
+    for item in _expand(paths, stdin_name):
+        if isinstance(item, Source) and item.path != STDIN:
+            key = os.path.normcase(os.path.realpath(item.path))
+            if key in seen:  # the same file named twice (or via a folder and by name) is checked once
+                continue
+            seen.add(key)
+        yield item
+
+
+def _expand(paths: Sequence[str], stdin_name: str) -> Iterator[Source | Problem]:
     for raw in paths:
         if raw == STDIN:
             yield Source(STDIN, stdin_name)
             continue
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
+            unreadable: list[OSError] = []
+            for root, dirs, files in os.walk(p, onerror=unreadable.append):
+                yield from (_unreadable(e) for e in unreadable)
+                unreadable.clear()
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.endswith(SUFFIXES) and not name.startswith("."):
-                        full = os.path.join(root, name)
+                    full = os.path.join(root, name)
+                    # Only regular files: a FIFO named *.txt would block the run forever.
+                    if name.endswith(SUFFIXES) and not name.startswith(".") and os.path.isfile(full):
                         yield Source(full, full)
+            yield from (_unreadable(e) for e in unreadable)
         elif p.exists():
             yield Source(raw, raw)
         else:
             yield Problem(raw, "no such file or directory")
 
 
+def _unreadable(exc: OSError) -> Problem:
+    """A folder the walk could not list, reported as an unreadable file is."""
+    why = "permission denied" if isinstance(exc, PermissionError) else f"cannot read: {exc.strerror or exc}"
+    return Problem(exc.filename or "?", f"folder {why}; its files were not checked")
+
+
 def decode(data: bytes, display: str) -> Document | Problem:
     """Decode bytes as UTF-8 (with or without BOM) into a Document, or say why not."""
     if not data:
         return Document.from_text("", display)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Problem(display, "UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8 to check it")
     if b"\x00" in data:
         return Problem(display, "binary file (contains NUL bytes); skipped")
     bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return Problem(
-            display,
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start} ({exc.reason}); skipped",
-        )
+        return Problem(display, _not_utf8(body, exc, 3 if bom else 0))
     return Document.from_text(text, display, bom=bom)
+
+
+def _not_utf8(data: bytes, exc: UnicodeDecodeError, skipped: int) -> str:
+    """Where the first invalid byte is (line and code-point column), and the likely encoding."""
+    from .document import LineIndex
+
+    before = data[:exc.start].decode("utf-8")
+    line, col = LineIndex.build(before).position(len(before))
+    hint = ""
+    # Single high bytes that decode as Windows-1252, and no valid UTF-8 sequence anywhere:
+    # a file saved in the old Windows or Latin-1 encoding, not UTF-8 cut short.
+    if not _UTF8_SEQUENCE.search(data):
+        try:
+            data.decode("cp1252")
+            hint = "; it looks like Windows-1252/Latin-1: save it as UTF-8"
+        except UnicodeDecodeError:
+            pass
+    return (f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, column {col} "
+            f"(byte offset {exc.start + skipped}; {exc.reason}){hint}; skipped")
 
 
 def read(source: Source, max_bytes: int = MAX_BYTES) -> Document | Problem:
@@ -67,7 +111,11 @@ def read(source: Source, max_bytes: int = MAX_BYTES) -> Document | Problem:
         if source.path == STDIN:
             data = sys.stdin.buffer.read()
         else:
-            size = os.path.getsize(source.path)
+            st = os.stat(source.path)
+            if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+                # A FIFO or device could block the run forever or never end.
+                return Problem(source.display, "not a regular file (a pipe, socket or device); skipped")
+            size = st.st_size
             if size > max_bytes:
                 return Problem(source.display, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; skipped")
             with open(source.path, "rb") as fh:

@@ -2,10 +2,19 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
-from typing import Iterable
+from contextlib import contextmanager
+from typing import Iterable, Iterator
 
 from .model import Finding, Fix
+
+_BOM = b"\xef\xbb\xbf"
+TEMP_PREFIX = ".copycheck-"
+
+
+class ReadOnlyFile(Exception):
+    """The user may not write this file (mode 0444, or no write permission); it is left alone."""
 
 
 def choose_fixes(findings: Iterable[Finding], unsafe: bool = False) -> list[Fix]:
@@ -37,19 +46,92 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
     return "".join(out)
 
 
-def write_atomic(path: str, text: str, bom: bool = False) -> None:
-    """Replace a file's contents atomically, keeping its mode; line endings are left as they are."""
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=".copycheck-", dir=directory)
+def writable(path: str, st: os.stat_result | None = None) -> bool:
+    """True when the user may write the file: some write bit is set (so root too leaves a 0444
+    file alone, as editors do) and the OS grants write access."""
+    st = st or os.stat(path)
+    return bool(st.st_mode & 0o222) and os.access(path, os.W_OK)
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends, so a write is never cut off halfway and
+    never leaves its temporary file behind (the signal is delivered right after)."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:  # Windows: no signal masks; the cleanup in write_atomic still runs
+        yield
+        return
+    old = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-            fh.write(text)
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, old)
+
+
+def write_atomic(path: str, text: str, bom: bool = False) -> None:
+    """Write fixed text to a file (a symlink's target), keeping mode, owner, group and hard links.
+
+    The text goes to a temporary file beside the target first. When renaming it over the target
+    keeps everything (one link, same owner and group), it is renamed: atomic. Otherwise (a file
+    with hard links, or another owner we cannot give the new file) the complete, synced temporary
+    copy proves the text is written and the disk has room, and the target is then rewritten in
+    place, so its inode, links and ownership stay; the copy is removed after. Line endings are
+    left as they are. Raises ReadOnlyFile for a file the user may not write."""
+    real = os.path.realpath(path)
+    st = os.stat(real)
+    if not writable(real, st):
+        raise ReadOnlyFile(path)
+    data = (_BOM if bom else b"") + text.encode("utf-8")
+    with signals_deferred():
+        tmp, beside = _write_temp(os.path.dirname(real), data, st)
+        try:
+            if beside and st.st_nlink == 1 and _give_owner(tmp, st):
+                os.replace(tmp, real)
+                tmp = None
+            else:
+                try:
+                    with open(real, "r+b") as fh:
+                        fh.write(data)
+                        fh.truncate()
+                        fh.flush()
+                        os.fsync(fh.fileno())
+                except OSError as exc:
+                    kept, tmp = tmp, None  # the only complete copy of the fixed text: keep it
+                    raise OSError(exc.errno, f"{exc.strerror}; the fixed text is in {kept}") from None
+        finally:
+            if tmp is not None and os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def _write_temp(directory: str, data: bytes, st: os.stat_result) -> tuple[str, bool]:
+    """A synced temporary copy of data, beside the target when its folder is writable."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=directory)
+        beside = True
+    except PermissionError:  # a writable file in a read-only folder: copy elsewhere, write in place
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX)
+        beside = False
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.chmod(tmp, st.st_mode & 0o7777)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        os.unlink(tmp)
         raise
+    return tmp, beside
+
+
+def _give_owner(tmp: str, st: os.stat_result) -> bool:
+    """Give the temporary file the target's owner and group; False when we may not."""
+    mine = os.stat(tmp)
+    if (mine.st_uid, mine.st_gid) == (st.st_uid, st.st_gid):
+        return True
+    try:
+        os.chown(tmp, st.st_uid, st.st_gid)
+    except (PermissionError, AttributeError):
+        return False
+    # chown clears setuid/setgid bits; put the mode back.
+    os.chmod(tmp, st.st_mode & 0o7777)
+    return True

@@ -1,6 +1,7 @@
 """Masking: blank out what is not prose (code, URLs, comments, front matter) at equal length."""
 from __future__ import annotations
 
+import bisect
 import re
 
 # U+FFFC stands for "an object was here": not a letter, not a space and not punctuation, so
@@ -11,7 +12,9 @@ _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.S)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
+_LONE_CR = re.compile(r"\r(?!\n)")
+_TICKS = re.compile(r"`+")
+_NEWLINE = re.compile(r"\r\n?|\n")
 _LINK_DEST = re.compile(r"(?<=\])\((?:<[^>\n]*>|[^()\s]*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\)")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
@@ -36,6 +39,11 @@ def mask(text: str, markdown: bool = False) -> str:
         spans.extend(m.span() for m in _URL.finditer(text))
     if "@" in text:
         spans.extend(m.span() for m in _EMAIL.finditer(text))
+    if "\r" in text:
+        # Rules read lines and paragraphs from \n; a lone \r (old Mac files) is the same break,
+        # so it becomes \n at the same offset and every rule sees the LF structure. CRLF keeps
+        # its \n already.
+        text = _LONE_CR.sub("\n", text)
     if not spans:
         return text
     chars = list(text)
@@ -66,6 +74,66 @@ def _markdown_spans(text: str) -> list[tuple[int, int]]:
             start = lines.starts[a]
             end = lines.starts[b] if b < len(lines.starts) else len(text)
             spans.append((start, end))
-    for pattern in (_INLINE_CODE, _LINK_DEST, _LINK_DEF, _AUTOLINK):
+    spans.extend(_code_span_spans(text, tokens, lines, first_line))
+    for pattern in (_LINK_DEST, _LINK_DEF, _AUTOLINK):
         spans.extend(m.span() for m in pattern.finditer(text, body_from))
     return spans
+
+
+def _code_span_spans(text: str, tokens, lines, first_line: int) -> list[tuple[int, int]]:
+    """Spans of exactly the code spans markdown-it parsed: a stray backtick (`Libya`s`) hides nothing.
+
+    markdown-it gives inline tokens no offsets, so each inline block's source lines are scanned
+    for code spans by CommonMark's rule, and only those whose content matches a parsed code span
+    (in order) are kept; a code span never leaves its block, so never crosses a blank line."""
+    blocks: dict[tuple[int, int], list] = {}
+    for tok in tokens:
+        if tok.type == "inline" and tok.map and tok.children and "`" in tok.content:
+            codes = [c for c in tok.children if c.type == "code_inline"]
+            if codes:  # table cells of one row share their map; scan the row once
+                blocks.setdefault(tuple(tok.map), []).extend(codes)
+    spans: list[tuple[int, int]] = []
+    for (a, b), codes in blocks.items():
+        a, b = a + first_line, b + first_line
+        start = lines.starts[a]
+        end = lines.starts[b] if b < len(lines.starts) else len(text)
+        found = _scan_code_spans(text, start, end)
+        k = 0
+        for code in codes:
+            want = " ".join(code.content.split())
+            while k < len(found) and found[k][2] != want:
+                k += 1
+            if k == len(found):
+                break
+            spans.append(found[k][:2])
+            k += 1
+    return spans
+
+
+def _scan_code_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Code spans in text[start:end] by CommonMark's backtick rule, with whitespace-collapsed content.
+
+    An opening run pairs with the next run of exactly its length; runs are indexed by length, so
+    100k stray backticks cost n log n, not n squared."""
+    runs = [m.span() for m in _TICKS.finditer(text, start, end)]
+    by_len: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(runs):
+        by_len.setdefault(b - a, []).append(i)
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(runs):
+        a, b = runs[i]
+        slashes = 0
+        while a - slashes - 1 >= start and text[a - slashes - 1] == "\\":
+            slashes += 1
+        if slashes % 2:  # an escaped backtick opens nothing; the rest of its run may
+            a += 1
+        same = by_len.get(b - a, ())
+        j = bisect.bisect_right(same, i)
+        if a == b or j == len(same):
+            i += 1
+            continue
+        close = runs[same[j]]
+        found.append((a, close[1], " ".join(text[b:close[0]].split())))
+        i = same[j] + 1
+    return found

@@ -7,7 +7,7 @@ from typing import Callable, Sequence
 
 from .engine import Problem, RuleSet, check_document
 from .files import Source, read
-from .fix import apply_fixes, choose_fixes, write_atomic
+from .fix import ReadOnlyFile, apply_fixes, choose_fixes, write_atomic
 from .model import Finding
 
 # Fixing can expose or shift further fixes; a few rounds settle every real case.
@@ -31,6 +31,8 @@ class FileResult:
     baselined: int = 0
     # With RunOptions(write=False): the fixed text, for --diff.
     fixed_text: str | None = None
+    # What --fix applied: (code, name, count) per rule, for the "Fixed:" report.
+    fixed_rules: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,9 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
     ruleset = ruleset_for(source.path)
     findings, problems = check_document(doc, ruleset)
     fixed = 0
+    by_rule: dict[tuple[str, str], int] = {}
     if opts.fix and source.path != "-":
+        unfixed = (doc, findings, problems)  # what to report if the fixes cannot be written
         text = doc.source
         for _ in range(MAX_FIX_ROUNDS):
             fixes = choose_fixes(findings, opts.unsafe_fixes)
@@ -71,13 +75,22 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
                 break
             text = apply_fixes(text, fixes)
             fixed += len(fixes)
+            _count_by_rule(by_rule, findings, fixes)
             doc = type(doc).from_text(text, doc.path, doc.bom)
             findings, problems = check_document(doc, ruleset)
         if fixed and opts.write:
             try:
                 write_atomic(source.path, text, doc.bom)
-            except OSError as exc:
-                problems = [*problems, Problem(source.display, f"cannot write fixes: {exc.strerror or exc}")]
+            except (OSError, ReadOnlyFile) as exc:
+                why = (Problem(source.display, f"read-only; not fixed ({fixed} fixes not applied)", fatal=False)
+                       if isinstance(exc, ReadOnlyFile) else
+                       Problem(source.display, f"cannot write fixes; not fixed: {exc.strerror or exc}"))
+                doc, findings, problems = unfixed
+                problems, fixed = [*problems, why], 0
+                by_rule.clear()
+    elif opts.fix and any(f.fix and (f.fix.safe or opts.unsafe_fixes) for f in findings):
+        problems = [*problems, Problem(source.display, "--fix cannot rewrite standard input; no fixes applied "
+                                                       "(run it on the file)", fatal=False)]
     empty = () if doc.source.strip() else (Problem(source.display, "file is empty; nothing to check", fatal=False),)
     snippets = {}
     for f in findings:
@@ -94,12 +107,30 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
 
         names = collect(doc, source.display)
     fixed_text = text if fixed and not opts.write else None
+    fixed_rules = tuple((c, n, k) for (c, n), k in sorted(by_rule.items()))
     return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed, names=names,
-                      fixed_text=fixed_text)
+                      fixed_text=fixed_text, fixed_rules=fixed_rules)
+
+
+def _count_by_rule(counts: dict[tuple[str, str], int], findings, fixes) -> None:
+    """Add the applied fixes to the per-rule tally (one finding per fix, the first that made it)."""
+    left = set(fixes)
+    for f in findings:
+        if f.fix in left:
+            left.discard(f.fix)
+            counts[f.code, f.name] = counts.get((f.code, f.name), 0) + 1
 
 
 # Worker processes inherit these by fork, so rules built from packs never need pickling.
 _WORKER_STATE: tuple[RulesetFor, RunOptions] | None = None
+
+
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool (no traceback per worker);
+    a worker stopped mid-write finishes the write first (fix.signals_deferred)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(source: Source) -> FileResult:
@@ -138,7 +169,7 @@ def run(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptions, jo
         return results
     _WORKER_STATE = (ruleset_for, opts)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupt) as pool:
             # imap keeps the input order and still hands back results as chunks finish.
             for r in pool.imap(_work, sources, chunksize=max(1, len(sources) // (jobs * 8))):
                 results.append(r)

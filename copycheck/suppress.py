@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .model import Finding, Fix
@@ -17,7 +18,8 @@ UNUSED, INVALID = "CC100", "CC101"
 _DIRECTIVE = re.compile(r"<!--[ \t]*copycheck\b(?P<colon>[ \t]*:)?(?P<body>.*?)-->", re.S)
 _VERBS = ("ignore", "disable", "enable", "disable-file")
 # A code (TY001), a prefix (TY, AP0) or a rule name (doubled-word); ALL matches every rule.
-_CODE = re.compile(r"[A-Z]{1,3}\d{0,3}|[a-z]+(?:-[a-z0-9]+)*|ALL")
+# Codes in any case, as configuration takes them (`ty001` is TY001).
+_CODE = re.compile(r"[A-Za-z]{1,3}\d{0,3}|[a-z]+(?:-[a-z0-9]+)*|ALL")
 
 
 @dataclass
@@ -30,16 +32,32 @@ class Directive:
     end: int
     line: int
     used: set[str] = field(default_factory=set)
+    # Codes that match no known rule (a typo such as TY01): reported as such, never as unused.
+    unknown: tuple[str, ...] = ()
     # For disable: the offset of the matching enable (end of file if none).
     until: int = -1
 
 
 def _matches(token: str, finding: Finding) -> bool:
     """True when a directive code (code, prefix, name or ALL) covers a finding."""
-    return token == "ALL" or token == finding.name or finding.code.startswith(token)
+    return token == "ALL" or token == finding.name or finding.code.startswith(token.upper())
 
 
-def parse(doc: Document) -> tuple[list[Directive], list[tuple[int, int, str]]]:
+def _known(token: str, rules) -> bool:
+    """True when a directive code names or prefixes some rule (the test configuration uses)."""
+    return token == "ALL" or any(token == r.name or r.code.startswith(token.upper()) for r in rules)
+
+
+@lru_cache(maxsize=1)
+def _every_rule() -> tuple:
+    """Every built-in rule, packs included, whether or not this run selects it."""
+    from .packs import available_packs
+    from .registry import load_rules
+
+    return tuple(load_rules(available_packs()))
+
+
+def parse(doc: Document, rules=()) -> tuple[list[Directive], list[tuple[int, int, str]]]:
     """Directives in source order, and the (start, end, reason) of each malformed one."""
     directives: list[Directive] = []
     invalid: list[tuple[int, int, str]] = []
@@ -68,27 +86,33 @@ def parse(doc: Document) -> tuple[list[Directive], list[tuple[int, int, str]]]:
         if bad:
             invalid.append((start, end, f"{bad[0]!r} is not a rule code, prefix or name"))
             continue
+        unknown = tuple(c for c in codes if not _known(c, rules) and not _known(c, _every_rule()))
+        for code in unknown:
+            invalid.append((start, end, f"{code!r} matches no rule (see `copycheck rules`)"))
+        codes = tuple(c for c in codes if c not in unknown)
+        if unknown and not codes:
+            continue
         line = doc.lines.position(start)[0]
         if verb == "enable":
             for code in codes:
-                opened = open_disables.pop(code, None)
+                opened = open_disables.pop(code.upper(), None)
                 if opened is None:
                     invalid.append((start, end, f"enable {code} without an earlier disable {code}"))
                 else:
                     opened.until = start
             continue
-        d = Directive(verb, codes, start, end, line)
+        d = Directive(verb, codes, start, end, line, unknown=unknown)
         if verb == "disable":
             d.until = len(doc.source)
             for code in codes:
-                open_disables[code] = d
+                open_disables[code.upper()] = d
         directives.append(d)
     return directives, invalid
 
 
 def apply(doc: Document, ruleset: RuleSet, findings: list[Finding]) -> list[Finding]:
     """Drop suppressed findings; add CC100 for unused and CC101 for malformed directives."""
-    directives, invalid = parse(doc)
+    directives, invalid = parse(doc, ruleset.rules)
     if not directives and not invalid:
         return findings
     kept: list[Finding] = []
@@ -116,7 +140,7 @@ def apply(doc: Document, ruleset: RuleSet, findings: list[Finding]) -> list[Find
             unused = [c for c in d.codes if c not in d.used] if d.codes else ([] if d.used else [""])
             if not unused:
                 continue
-            if len(unused) == len(d.codes) or not d.codes:
+            if (len(unused) == len(d.codes) or not d.codes) and not d.unknown:
                 what = f"`{d.verb}{' ' + ','.join(d.codes) if d.codes else ''}`"
                 msg = f"Unused suppression: {what} suppresses no finding here; remove it."
                 fix = _removal(doc.source, d.start, d.end)

@@ -1,8 +1,10 @@
 """Abbreviations defined in parentheses: unused, used too early, defined twice, or spelt out again."""
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterator, Mapping
@@ -57,7 +59,7 @@ def _initials(token: str) -> str:
 def _match_full_form(text: str, paren_start: int, abbr: str) -> int:
     """The start of the words before `paren_start` whose initials spell `abbr`, or -1."""
     letters = "".join(c for c in abbr if c.isupper())
-    line_start = text.rfind("\n", 0, paren_start) + 1
+    line_start = text.rfind("\n", max(0, paren_start - 200), paren_start) + 1  # bounded: one-line files
     window = text[max(line_start, paren_start - 200):paren_start]
     if not window.endswith((" ", "\t")):
         return -1
@@ -128,12 +130,25 @@ class _Facts:
         stems = {d.abbr: d.abbr[:-1] if d.abbr.endswith("s") else d.abbr for d in defs}
         names = sorted(set(stems.values()), key=len, reverse=True)
         pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, names)) + r")(?=s?\b|['’]s\b)")
-        inside = [(d.paren_start, d.end) for d in defs]
+        inside = _merged(sorted((d.paren_start, d.end) for d in defs))
+        starts = [a for a, _ in inside]
         by_stem: dict[str, list[int]] = {n: [] for n in names}
         for m in pattern.finditer(self.doc.text):
-            if not any(a <= m.start() < b for a, b in inside):
+            i = bisect.bisect_right(starts, m.start()) - 1  # a bisect, not a scan of every definition
+            if i < 0 or m.start() >= inside[i][1]:
                 by_stem[m.group(1)].append(m.start())
         return {abbr: by_stem[stem] for abbr, stem in stems.items()}
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlaps merged, so one bisect finds the span holding an offset."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 # The four rules share one document's facts; the cache lets go of a document with it.
@@ -167,18 +182,19 @@ def _first_definitions(facts: _Facts) -> list[Definition]:
 def check_unused(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag a definition whose abbreviation is never used anywhere else in the article."""
     facts = _facts(doc, options)
+    defined = Counter(x.abbr for x in facts.definitions)
     for d in _first_definitions(facts):
         if d.abbr in facts.known:
             continue  # "gross domestic product (GDP)": the letters need no definition, used or not
-        if not facts.uses.get(d.abbr) and sum(x.abbr == d.abbr for x in facts.definitions) == 1:
+        if not facts.uses.get(d.abbr) and defined[d.abbr] == 1:
             if d.reverse:
                 # "DSL (digital subscriber line)" glosses a term the reader will meet elsewhere;
                 # the letters are the point, so there is no definition to waste.
                 continue
             # When the full form comes back, AB004 offers the letters there instead; dropping the
             # definition as well would leave them undefined, so no fix is offered then.
-            again = re.search(r"(?<![\w\-])" + re.escape(d.full).replace(r"\ ", r"\s+") + r"(?![\w\-])",
-                              doc.text[d.end:])
+            again = re.compile(r"(?<![\w\-])" + re.escape(d.full).replace(r"\ ", r"\s+") + r"(?![\w\-])"
+                               ).search(doc.text, d.end)
             yield Hit(
                 d.paren_start, d.paren_end,
                 f"“{d.abbr}” is defined here but never used again; drop “({d.abbr})”.",
@@ -275,8 +291,14 @@ def check_full_form_again(doc: Document, options: Mapping[str, Any]) -> Iterator
         yield Hit(
             m.start(), m.end(),
             f"“{d.full}” was abbreviated to “{d.abbr}” at {_where(doc, d.paren_start)}; use “{d.abbr}” here.",
-            Fix(m.start(), m.end(), d.abbr, safe=False),
+            # A full form caught with its possessive ("Deutsche Boerse's (DB)") keeps it: "DB's bid".
+            Fix(m.start(), m.end(), d.abbr + _possessive(m.group(1)), safe=False),
         )
+
+
+def _possessive(words: str) -> str:
+    """The possessive ending of a phrase ('s, ’s, or a bare apostrophe), or ''."""
+    return re.search(r"['’]s?$", words).group() if words.endswith(("'s", "’s", "'", "’")) else ""
 
 
 _KNOWN_DOC = ", ".join(sorted(KNOWN))

@@ -1,6 +1,7 @@
 """Dashes: a spaced hyphen used as a dash, mixed dash styles, a parenthetical dash never closed."""
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from functools import lru_cache
@@ -27,13 +28,16 @@ ONE_DASH = {"spaced-en": "a spaced en dash ( – )", "closed-em": "a closed em d
 STYLE_GLYPHS = {"spaced-en": " – ", "closed-em": "—", "spaced-em": " — "}
 
 
-def _line_start(text: str, at: int) -> int:
-    return max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+_LONGEST_DATELINE = 200
+_LONGEST_SENTENCE = 1000
 
 
 def _is_dateline(text: str, dash_at: int) -> bool:
     """True when everything on the line before the dash is a dateline in capitals."""
-    start = _line_start(text, dash_at)
+    nl = text.rfind("\n", max(0, dash_at - _LONGEST_DATELINE), dash_at)
+    if nl < 0 and dash_at > _LONGEST_DATELINE:
+        return False  # a long way into a line: no dateline (and no copy of a 10 MB line per dash)
+    start = nl + 1
     before = text[start:dash_at]
     return bool(before.strip()) and _DATELINE.fullmatch(before) is not None and any(c.isupper() for c in before)
 
@@ -181,6 +185,7 @@ def check_unclosed_dash(doc: Document, options: Mapping[str, Any]) -> Iterator[H
     dashes = _doc_dashes(doc)
     if not dashes:
         return
+    starts = [d[0] for d in dashes]  # in text order, so the dashes of a sentence are found by bisect
     for start, end, at, style in dashes:
         verb_m = _WORD_AT.match(text, end)
         if not verb_m:
@@ -189,12 +194,15 @@ def check_unclosed_dash(doc: Document, options: Mapping[str, Any]) -> Iterator[H
         # Cheapest test first: most dashes are not followed by a verb.
         if low not in _FINITE and not (low.endswith("ed") and len(low) > 4):
             continue
-        s_start = _line_start(text, start)
+        # A sentence is looked for within _LONGEST_SENTENCE either side: text without full stops
+        # (hostile or not prose) would otherwise cost a scan of the file per dash.
+        s_start = max(text.rfind("\n", max(0, start - _LONGEST_SENTENCE), start) + 1, start - _LONGEST_SENTENCE)
         for m in _sentence_ends(text, s_start, start):
             s_start = m.end()
-        m_end = next(_sentence_ends(text, end, len(text)), None)
-        s_end = m_end.start() if m_end else len(text)
-        if any(s_start <= d[0] and d[1] <= s_end and d[2] != at for d in dashes):
+        m_end = next(_sentence_ends(text, end, min(len(text), end + _LONGEST_SENTENCE)), None)
+        s_end = m_end.start() if m_end else min(len(text), end + _LONGEST_SENTENCE)
+        near = dashes[bisect.bisect_left(starts, s_start):bisect.bisect_right(starts, s_end)]
+        if any(d[1] <= s_end and d[2] != at for d in near):
             continue  # a pair of dashes, or a sentence with several: not a lone aside
         words_after = _WORDS.findall(text, end, min(s_end, end + 40))
         if not words_after:

@@ -35,7 +35,10 @@ def headline_spans(doc: Document) -> list[tuple[int, int]]:
     first_end = text.find("\n")
     if first_end > 0:
         first = text[:first_end].rstrip()
-        if first and len(first) <= HEADLINE_WIDTH and (not first.endswith(".") or first.isupper()):
+        # A sentence ending inside its closing quotation mark (“…,” he said. / “We will win.”) is a
+        # lead paragraph, not a headline.
+        ended = first.rstrip("”’\"'").endswith((".", "!", "?")) and first[-1] in "”’\"'"
+        if first and len(first) <= HEADLINE_WIDTH and (not first.endswith(".") or first.isupper()) and not ended:
             spans.append((0, first_end))
     return spans
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from typing import Sequence, TextIO
 
+from . import visible
+
 
 def render(results: Sequence, stream: TextIO) -> None:
     """Write each finding on one line, grep- and editor-friendly."""
     for r in results:
         for f in r.findings:
-            stream.write(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.name}] {f.message}\n")
+            stream.write(f"{visible(f.path)}:{f.line}:{f.column}: {f.code} [{f.name}] {visible(f.message)}\n")

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import PurePath
 from typing import Sequence, TextIO
 
 from .. import __version__
@@ -9,6 +11,15 @@ from . import utf16_column
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def artifact_uri(path: str) -> str:
+    """A path as a URI reference: percent-encoded (spaces, #, %), absolute paths as file: URIs."""
+    from urllib.parse import quote
+
+    if os.path.isabs(path):
+        return PurePath(path).as_uri()
+    return quote(path.replace(os.sep, "/"), safe="/")
 
 
 def _region(snippets: dict[int, str], l1: int, c1: int, l2: int, c2: int) -> dict[str, int]:
@@ -30,13 +41,13 @@ def render(results: Sequence, stream: TextIO) -> None:
                 "level": _LEVEL[str(f.severity)],
                 "message": {"text": f.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": f.path},
+                    "artifactLocation": {"uri": artifact_uri(f.path)},
                     "region": _region(r.snippets, f.line, f.column, f.end_line, f.end_column)}}],
             }
             if f.fix and f.fix_position:
                 res["fixes"] = [{
                     "description": {"text": "safe fix" if f.fix.safe else "unsafe fix: review before applying"},
-                    "artifactChanges": [{"artifactLocation": {"uri": f.path}, "replacements": [{
+                    "artifactChanges": [{"artifactLocation": {"uri": artifact_uri(f.path)}, "replacements": [{
                         "deletedRegion": _region(r.snippets, *f.fix_position),
                         "insertedContent": {"text": f.fix.replacement}}]}]}]
             out.append(res)

@@ -4,11 +4,29 @@ from __future__ import annotations
 import os
 from typing import Sequence, TextIO
 
-from . import summary_counts
+from . import summary_counts, visible
 
-# Characters of context shown either side of a span on a long line.
+# Characters of context shown either side of a span on a long line (not on a terminal, whose
+# width sets the window instead).
 WINDOW = 50
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+# "    │ " before each source line.
+_GUTTER = 6
+
+
+def _excerpt(line: str, start_col: int, end_col: int, room: int) -> tuple[str, int, int]:
+    """The part of a line shown around a span, and the span's columns in it.
+
+    Cut first, then cleaned, so a finding on a 10 MB line costs the excerpt, not the line."""
+    if len(line) > room:
+        half = max(10, (room - 2 - min(end_col - start_col, room // 2)) // 2)
+        a = max(0, start_col - 1 - half)
+        b = min(len(line), end_col - 1 + half)
+        cut = ("…" if a else "") + line[a:b] + ("…" if b < len(line) else "")
+        shift = a - (1 if a else 0)
+        line, start_col, end_col = cut, start_col - shift, end_col - shift
+    # Tabs show as one space so the marker stays under the span on every terminal.
+    return line.replace("\t", " "), start_col, end_col
 
 
 def render(results: Sequence, stream: TextIO) -> None:
@@ -17,46 +35,66 @@ def render(results: Sequence, stream: TextIO) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    color = stream.isatty() and "NO_COLOR" not in os.environ
+    tty = stream.isatty()
+    color = tty and "NO_COLOR" not in os.environ
     console = Console(file=stream, no_color=not color, color_system="auto" if color else None,
                       highlight=False, soft_wrap=True, emoji=False)
+
+    def emit(markup: str, plain: str, wrap: bool = False) -> None:
+        if tty:  # rich: colour, and messages wrapped between words at the terminal's width
+            console.print(markup, soft_wrap=not wrap)
+        else:  # piped: the same text without rich's markup pass, which costs ~1 ms a finding
+            stream.write(plain + "\n")
+
+    # On a terminal, lines fit its width; piped output keeps one finding per line for grep.
+    room = max(30, console.width - _GUTTER) if tty else WINDOW * 2 + 20
     for r in results:
         if not r.findings:
             continue
-        console.print(f"[bold]{escape(r.path)}[/]")
+        path = visible(r.path)
+        emit(f"[bold]{escape(path)}[/]", path)
         for f in r.findings:
             sev = str(f.severity)
-            console.print(
-                f"  {f.line}:{f.column}  [{_STYLE[sev]}]{f.code}[/] [dim]\\[{f.name}][/] {escape(f.message)}"
-            )
+            message = visible(f.message)
+            # The severity as a word too: colour alone is lost on monochrome terminals and in logs.
+            emit(f"  {f.line}:{f.column}  [{_STYLE[sev]}]{sev} {f.code}[/] [dim]\\[{f.name}][/] {escape(message)}",
+                 f"  {f.line}:{f.column}  {sev} {f.code} [{f.name}] {message}", wrap=True)
             line = r.snippets.get(f.line, "")
-            # Tabs show as one space so the marker stays under the span on every terminal.
-            shown = line.replace("\t", " ")
-            start_col = f.column
             end_col = f.end_column if f.end_line == f.line else len(line) + 1
-            # Long paragraphs are cut to a window around the span, marked with ellipses.
-            if len(shown) > WINDOW * 2 + 20:
-                a = max(0, start_col - 1 - WINDOW)
-                b = min(len(shown), end_col - 1 + WINDOW)
-                shown = ("…" if a else "") + shown[a:b] + ("…" if b < len(line) else "")
-                shift = a - (1 if a else 0)
-                start_col, end_col = start_col - shift, end_col - shift
-            pad = cell_len(shown[: start_col - 1])
-            width = max(1, cell_len(shown[start_col - 1 : end_col - 1]))
-            console.print(f"    [dim]│[/] {escape(shown)}")
-            console.print(f"    [dim]│[/] {' ' * pad}[{_STYLE[sev]}]{'^' * width}[/]")
-        console.print()
+            shown, start_col, end_col = _excerpt(line, f.column, end_col, room)
+            before, span = visible(shown[: start_col - 1]), visible(shown[start_col - 1 : end_col - 1])
+            pad = " " * cell_len(before)
+            marker = "^" * max(1, cell_len(span))
+            shown = visible(shown)
+            emit(f"    [dim]│[/] {escape(shown)}", f"    │ {shown}")
+            emit(f"    [dim]│[/] {pad}[{_STYLE[sev]}]{marker}[/]", f"    │ {pad}{marker}")
+        emit("", "")
     c = summary_counts(results)
     files_with = sum(1 for r in results if r.findings)
+    plural = "s" if c["files"] != 1 else ""
     if c["findings"]:
         parts = [f"{c[s]} {s}{'s' if c[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if c[s]]
-        line = f"Found {c['findings']} finding{'s' if c['findings'] != 1 else ''} ({', '.join(parts)}) in {files_with} of {c['files']} file{'s' if c['files'] != 1 else ''}."
-        if c["fixable"]:
-            line += f" {c['fixable']} fixable with --fix."
+        line = (f"Found {c['findings']} finding{'s' if c['findings'] != 1 else ''} ({', '.join(parts)}) "
+                f"in {files_with} of {c['files']} file{plural}.")
     else:
-        line = f"No findings in {c['files']} file{'s' if c['files'] != 1 else ''}."
+        line = f"No findings in {c['files']} file{plural}."
+    if c["skipped"]:
+        line = line[:-1] + f"; {c['skipped']} skipped (see above)."
+    if c["fixable"]:
+        line += f" {c['fixable']} fixable with --fix."
+    if c["unsafe"]:
+        line += f" {c['unsafe']} more with --fix --unsafe-fixes."
     if c["fixed"]:
         line += f" Fixed {c['fixed']}."
     if c["baselined"]:
         line += f" {c['baselined']} baselined finding{'s' if c['baselined'] != 1 else ''} not shown."
-    console.print(line)
+    emit(line, line)
+    # What --fix changed, per file and rule (as ruff lists it).
+    fixed = [r for r in results if getattr(r, "fixed_rules", ())]
+    if fixed:
+        emit("Fixed:", "Fixed:")
+    for r in fixed:
+        path = visible(r.path)
+        emit(f"  {escape(path)}", f"  {path}")
+        for code, name, n in r.fixed_rules:
+            emit(f"    {n} × {code} \\[{name}]", f"    {n} × {code} [{name}]")
