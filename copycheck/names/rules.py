@@ -9,7 +9,7 @@ from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 
 def check_name_variants(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag each minority spelling of a name at its span, naming the majority spelling."""
-    from ..namestats import find_run_variants, find_variants
+    from .variants import find_run_variants, find_variants
 
     names = doc.names
     position = doc.lines.position
@@ -47,7 +47,7 @@ def _times(n: int) -> str:
 
 def check_house_names(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag spellings the house name list writes differently, with the house spelling as fix."""
-    from ..houselist import load, resolve
+    from .house import load, resolve
 
     house = load(resolve(str(options.get("list", "default"))))
     for m in house.matches(doc.names):
@@ -60,12 +60,12 @@ def check_house_names(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit
 
 
 def check_repository_names(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """Nothing per document: the run's report phase compares files (see copycheck.namerepo)."""
+    """Nothing per document: the run's report phase compares files (see copycheck.names.repo)."""
     return iter(())
 
 
 def _check_texts(texts):
-    from ..namerepo import check_texts
+    from .repo import check_texts
 
     return check_texts(texts)
 

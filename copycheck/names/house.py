@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .namestats import Names, _is_derivation, _osa, core, skeleton
+from .candidates import Names
+from .spelling import _is_derivation, _osa, core, skeleton
 
 DEFAULT = "default"
 RULE_NAME = "house-name-spelling"
@@ -62,7 +63,7 @@ def default_path() -> Path:
             return Path(str(path))
     except (ImportError, ModuleNotFoundError, TypeError):
         pass
-    return Path(__file__).resolve().parent.parent / "rules" / FILENAME
+    return Path(__file__).resolve().parent.parent.parent / "rules" / FILENAME
 
 
 def resolve(spec: str) -> str:
@@ -86,7 +87,7 @@ def with_house_list(settings, spec: str | None):
 @lru_cache(maxsize=8)
 def load(path: str) -> HouseList:
     """Parse and check a house list; raises ValueError with the file name on any problem."""
-    from .tomlfile import load_toml
+    from ..tomlfile import load_toml
 
     data = load_toml(path, "name list")
     raw = data.get("name", [])
