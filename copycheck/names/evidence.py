@@ -38,7 +38,7 @@ class Verdict:
         x, y = self.majority, self.minority
         if self.key:
             n = x.context.get(self.key, 0) or x.files
-            return (f"“{y.form}” stands where {n} other file{'s' if n != 1 else ''} write “{display(self.key, x.form)}” "
+            return (f"“{y.form}” stands where {n} other files write “{display(self.key, x.form)}” "
                     f"(e.g. {x.example}); use one spelling.")
         why = " (a shift-key slip)" if self.reason == "shift key" else ""
         return (f"“{y.form}” is spelled “{x.form}” in {x.files} other files of this repository "
@@ -73,22 +73,89 @@ def shift_slip(right: str, wrong: str) -> bool:
             and any(c.islower() for c in wrong[2:]) and right == wrong[0] + wrong[1].lower() + wrong[2:])
 
 
-def shared_context(x: "Usage", y: "Usage") -> tuple[str, bool, bool]:
-    """(the majority's most used context key that the minority shares, or "";
-    whether each side has a telling context)."""
-    mine = {_folded(k): k for k in y.context if not k.startswith("t:")}
-    best, best_n = "", 0
-    theirs = False
+# A context word carried by more spellings than this is a common given name or word ("John",
+# "Mr"), which many people share, so it says nothing about which one is meant.
+MAX_SPREAD = 30
+# The files that write the majority with the shared context must outnumber the minority's
+# files this many times, and be at least this many: "19 files write Piers Morgan".
+CONTEXT_RATIO = 3
+MIN_CONTEXT_FILES = 3
+# With no context on either side, a transposition or doubled letter in a name this many
+# times as common (in files) as the odd spelling, and in this many files, is a typo.
+OVERWHELMING_FILES = 10
+
+
+def spread(t) -> dict[str, int]:
+    """How many spellings each (folded) context key stands beside, over a tally."""
+    out: dict[str, int] = {}
+    for u in t.values():
+        for k in u.context:
+            f = _folded(k)
+            out[f] = out.get(f, 0) + 1
+    return out
+
+
+# A majority whose most used context word stands in this share of its files has an
+# established identity ("North Carolina", "the Macleod laptop"); a name written beside many
+# different words ("Howard") has none, and a new neighbour says nothing about it.
+ESTABLISHED = 0.5
+
+
+def shared_context(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None) -> tuple[str, bool, bool]:
+    """(the majority's telling context key that the minority shares, or ""; whether the
+    context says the minority is another entity: the majority has an established context
+    that the minority lacks, and they share none; whether the minority has a telling
+    context of its own that the majority never has)."""
+    mine = {_folded(k) for k in y.context if not k.startswith("t:")}
+    best, best_n = "", (False, 0)
+    top, top_n = "", 0
+    overlap = False
     for k, n in x.context.items():
         if k.startswith("t:"):
             continue
-        theirs = theirs or n >= 2 or x.files < 4
-        if _folded(k) in mine and (n, k) > (best_n, best):
-            best, best_n = k, n
-    return best, bool(mine), theirs
+        f = _folded(k)
+        if n > top_n:
+            top, top_n = f, n
+        if f not in mine:
+            continue
+        overlap = True
+        rank = (k[0] in "<>p", n)  # a name beside it says more than a lowercase word after it
+        if (rank, k) > (best_n, best) and (spreads is None or spreads.get(f, 0) <= MAX_SPREAD):
+            best, best_n = k, rank
+    established = top_n >= 2 and top_n >= ESTABLISHED * x.files
+    # A telling context of its own ("Benny Andersson", "Les Bleus") that the majority never
+    # has; a common given name ("David") tells nothing.
+    own = not overlap and any(f[0] in "<>p" and (spreads is None or spreads.get(f, 0) <= MAX_SPREAD) for f in mine)
+    return best, established and not overlap and top not in mine, own
 
 
-def related(x: "Usage", y: "Usage") -> Verdict | None:
+class Letters:
+    """Letter triples of every spelling in a tally ("^st", "stv", "ee$"), each spelling counted once.
+
+    A transposed or doubled letter often makes a triple that no other name in the repository
+    has ("Stvee", "Sporrts"); a real name rarely does ("Andersson" shares "sso" with Eriksson).
+    """
+
+    def __init__(self, forms) -> None:
+        counts: dict[str, int] = {}
+        for form in forms:
+            for tri in self._triples(form):
+                counts[tri] = counts.get(tri, 0) + 1
+        self.counts = counts
+
+    @staticmethod
+    def _triples(form: str) -> set[str]:
+        f = f"^{fold(form)}$"
+        return {f[i:i + 3] for i in range(len(f) - 2)}
+
+    def odd(self, form: str, majority: str) -> bool:
+        """form has a triple that no other spelling has and the majority lacks."""
+        theirs = self._triples(majority)
+        return any(self.counts.get(t, 0) <= 1 and t not in theirs for t in self._triples(form))
+
+
+def related(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
+            letters: "Letters | None" = None) -> Verdict | None:
     """Weigh majority x against minority y: a finding, a house-style question, or nothing."""
     strength, kind = string_strength(x.form, y.form)
     if strength == 0:
@@ -101,9 +168,10 @@ def related(x: "Usage", y: "Usage") -> Verdict | None:
     case_only = x.form.lower() == y.form.lower()
     if y.free <= 0 and (case_only or y.foreign) and not slip:
         return None  # "Al-Shabaab, for example," opens a sentence; "Chambre de Commerce" is French
-    key, mine, theirs = shared_context(x, y)
+    key, different, own = shared_context(x, y, spreads)
+    if key and x.context[key] < max(MIN_CONTEXT_FILES, CONTEXT_RATIO * y.files):
+        key = ""  # shared, but by too few files to outvote the minority: the spelling alone decides
     shared = key if key and key[0] in "<>p" else ""
-    different = mine and theirs and not key
     if y.foreign and not shared:
         return None  # a word inside a phrase in another language
     short = min(len(x.form), len(y.form))
@@ -112,7 +180,7 @@ def related(x: "Usage", y: "Usage") -> Verdict | None:
             return Verdict(x, y, True, "shift key")
         if y.files >= 2:
             return Verdict(x, y, False, "style")  # two established forms: the house decides
-        if different:
+        if different and any(k[0] in "<>p" for k in y.context):
             return None  # "Anna MacLeod" is not the "Macleod laptop"
         return Verdict(x, y, True, "same letters", shared)
     if kind == "skeleton":
@@ -125,6 +193,12 @@ def related(x: "Usage", y: "Usage") -> Verdict | None:
         return None  # "Carolan Systems Inc" is not a misspelt "North Carolina"
     if key and kind in ("transpose", "double", "h") and short >= 6:
         return Verdict(x, y, True, "context", key)  # the same lowercase word after both
+    if kind in ("transpose", "double") and short >= 5 and y.files == 1 and x.files >= OVERWHELMING_FILES:
+        # "Wassp" in one file, "Wasps" in 16, and nothing says it is another: a real name
+        # recurs in other files ("Jaime") or brings its own company ("Benny Andersson"),
+        # unless its letters are like no other name's ("Stvee Wigley").
+        if not own or (letters is not None and letters.odd(y.form, x.form)):
+            return Verdict(x, y, True, "typo")
     # No context either way: the spelling alone must say typo. A doubled letter or an h
     # separates real names (Jonatan/Jonathan, Riccardo/Ricardo), so only long names count.
     if strength == 2 and (kind == "transpose" and short >= 7 or kind in ("double", "h") and short >= 9):

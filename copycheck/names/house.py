@@ -13,6 +13,7 @@ from .spelling import _is_derivation, _osa, core, skeleton
 
 DEFAULT = "default"
 RULE_NAME = "house-name-spelling"
+VARIANT_RULE = "name-variant"  # NM001, whose ties the house list decides
 FILENAME = "names.toml"
 
 
@@ -80,7 +81,8 @@ def with_house_list(settings, spec: str | None):
         return settings
     path = resolve(spec)
     load(path)  # a bad list is a usage error now, not a rule failure in every file
-    options = {**settings.rules, RULE_NAME: {**settings.rules.get(RULE_NAME, {}), "list": path}}
+    options = {**settings.rules, RULE_NAME: {**settings.rules.get(RULE_NAME, {}), "list": path},
+               VARIANT_RULE: {**settings.rules.get(VARIANT_RULE, {}), "house": path}}
     return replace(settings, extend_select=(*settings.extend_select, "NM002"), rules=options)
 
 

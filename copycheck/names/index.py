@@ -64,7 +64,13 @@ def load_index(path: str = INDEX_FILE):
     except FileNotFoundError:
         return []
     except (OSError, ValueError) as exc:
-        raise ValueError(f"cannot read name index {path}: {exc}") from None
+        conflict = ""
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                conflict = " (it holds git merge conflict markers)" if "\n<<<<<<< " in "\n" + fh.read() else ""
+        except OSError:
+            pass
+        raise ValueError(f"cannot read name index {path}{conflict}: {exc}") from None
     if not isinstance(data, dict) or data.get("version") not in READABLE_VERSIONS or not isinstance(data.get("files"), dict):
         raise ValueError(f"name index {path} has an unknown format; rewrite it with `copycheck names --write-index`")
     base = os.path.dirname(os.path.abspath(path))

@@ -109,8 +109,11 @@ def combine(a: Tally, b: Tally) -> Tally:
 
 def verdicts(t: Tally) -> dict[str, Verdict]:
     """Each minority spelling that another spelling's files outvote, with the evidence (NM003)."""
+    from .evidence import Letters, spread
     from .pairs import shared_key_pairs
 
+    spreads = spread(t)
+    letters = None
     best: dict[str, Verdict] = {}
     for a, b in shared_key_pairs(sorted(t)):
         x, y = t[a], t[b]
@@ -118,7 +121,9 @@ def verdicts(t: Tally) -> dict[str, Verdict]:
             x, y = y, x
         if x.files < MIN_MAJORITY_FILES or y.files > MAX_MINORITY_FILES or x.files < MAJORITY_RATIO * y.files:
             continue
-        v = related(x, y)
+        if letters is None and y.files == 1 and x.files >= 10:
+            letters = Letters(t)  # built once, only when a pair may need it
+        v = related(x, y, spreads, letters)
         if v is None or not v.flag:
             continue
         old = best.get(y.form)
@@ -220,7 +225,9 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
         try:
             index.extend(load_index(p))
         except ValueError as exc:
-            notes.append(Problem(p, f"{exc}; NM003 compares only the files of this run", fatal=False))
+            shown = _shown(p)
+            reason = str(exc).replace(f" {p}", "")  # the note names the file once, first
+            notes.append(Problem(shown, f"{reason}; NM003 compares only the files of this run", fatal=False))
     files = merge(run_files, index)
     variants = find(files, run_paths=[r.path for r in results if r.path != "<stdin>"]) if len(files) > MIN_MAJORITY_FILES else []
     by_path: dict[str, list[RepoVariant]] = defaultdict(list)
@@ -254,6 +261,12 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
     if notes and out:
         out[0] = replace(out[0], problems=(*out[0].problems, *notes))
     return out
+
+
+def _shown(path: str) -> str:
+    """A path as the user would write it: relative to the working folder when inside it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
 
 
 def check_texts(texts: str | Sequence[str]) -> list[list]:

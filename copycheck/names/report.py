@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Sequence
 
-from .evidence import related
+from .evidence import related, spread
 from .pairs import shared_key_pairs
 from .repo import FileNames, tally
 
@@ -19,6 +19,7 @@ def table(files: Sequence[FileNames], min_files: int = 1) -> list[dict]:
     """
     t = tally(files)
     names = {form: u for form, u in t.items() if u.free > 0}
+    spreads = spread(t)
     parent: dict[str, str] = {}
     question: set[str] = set()
 
@@ -31,7 +32,7 @@ def table(files: Sequence[FileNames], min_files: int = 1) -> list[dict]:
         x, y = names[a], names[b]
         if (y.files, y.count) > (x.files, x.count):
             x, y = y, x
-        v = related(x, y)
+        v = related(x, y, spreads)
         if v is None:
             continue
         if not v.flag:

@@ -24,21 +24,55 @@ def check_name_variants(doc: Document, options: Mapping[str, Any]) -> Iterator[H
             Fix(minority.start, minority.end, want, safe=False),
         ))
     taken = [(h.start, h.end) for h in hits]
+    known = _house_tokens(str(options.get("house", "")))
+    flagged: set[tuple[int, int]] = set()
+
+    def flag(start: int, end: int, message: str, fix: Fix | None) -> None:
+        if (start, end) in flagged or any(a <= start and end <= b for a, b in taken):
+            return
+        flagged.add((start, end))
+        hits.append(Hit(start, end, message, fix))
+
     for v in find_variants(names):
         line, col = position(v.majority.first)
-        tie = v.majority.count == v.minority.count
-        if tie:
-            # No majority: the later spelling is flagged, but with no fix, since either may be right.
-            message = (f"“{v.minority.form}” and “{v.majority.form}” (first at {line}:{col}) each appear "
-                       f"{_times(v.majority.count)} in this article; check which is right and use one spelling.")
+        major, minor = v.majority, v.minority
+        tie = major.count == minor.count
+        if tie and (minor.form in known) != (major.form in known):
+            # The house list knows one of two tied spellings: that one is right.
+            if minor.form in known:
+                major, minor = minor, major
+            line, col = position(major.first)
+            message = (f"“{minor.form}” is spelled “{major.form}” by the house name list and elsewhere in this "
+                       f"article ({_times(major.count)}, first at {line}:{col}); use one spelling.")
+            for start, end in minor.spans:
+                flag(start, end, message, Fix(start, end, major.form, safe=False))
+        elif tie:
+            # No majority: both spellings are pointed at, with no fix, since either may be right.
+            l2, c2 = position(minor.first)
+            message = (f"“{major.form}” (first at {line}:{col}) and “{minor.form}” (first at {l2}:{c2}) each appear "
+                       f"{_times(major.count)} in this article, and neither is known to be right; check which is "
+                       "and use one spelling.")
+            for start, end in (*minor.spans, *major.spans):
+                flag(start, end, message, None)
         else:
-            message = (f"“{v.minority.form}” is spelled “{v.majority.form}” elsewhere in this article "
-                       f"({_times(v.majority.count)}, first at {line}:{col}); use one spelling.")
-        for start, end in v.minority.spans:
-            if any(a <= start and end <= b for a, b in taken):
-                continue
-            hits.append(Hit(start, end, message, None if tie else Fix(start, end, v.majority.form, safe=False)))
+            message = (f"“{minor.form}” is spelled “{major.form}” elsewhere in this article "
+                       f"({_times(major.count)}, first at {line}:{col}); use one spelling.")
+            for start, end in minor.spans:
+                flag(start, end, message, Fix(start, end, major.form, safe=False))
+    hits.sort(key=lambda h: (h.start, h.end))
     return iter(hits)
+
+
+def _house_tokens(path: str) -> frozenset[str]:
+    """Every word of the house list's canonical spellings (none without a list)."""
+    if not path:
+        return frozenset()
+    from .house import load
+
+    try:
+        return frozenset(tok for e in load(path).entries for tok in e.tokens)
+    except (OSError, ValueError):
+        return frozenset()  # a bad list is reported once, by NM002's setup
 
 
 def _times(n: int) -> str:
@@ -83,6 +117,8 @@ RULES = (
         severity=Severity.WARNING,
         check=check_name_variants,
         in_quotes=True,
+        # The house list (set with --names) decides a tie between two spellings.
+        default_options={"house": ""},
         docs=Docs(
             what="Finds proper names that appear in two or more spellings in one article and flags each "
             "minority spelling, naming the majority spelling and where it first appears. It covers "
