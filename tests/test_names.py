@@ -475,3 +475,13 @@ def test_lowercase_word_sets_answer_as_the_text_scan_did():
         names = extract(text)
         for low in ("al-sarraj", "o'neill", "o’neill", "sarraj", "al sarraj", "neill", "x-al-o"):
             assert names._written_lower(low) == _occurs_as_word(text, low), (text, low)
+
+
+def test_a_tie_between_multi_word_names_gets_no_fix():
+    text = "The Libyan National Army advanced. The Libya National Army lost."
+    found = nm(text)
+    assert [(text[f.start:f.end], f.fix) for f in found] == [("Libyan National Army", None), ("Libya National Army", None)]
+
+
+def test_a_word_in_a_foreign_phrase_is_no_variant_within_an_article():
+    assert nm("The Bernabeu was full. Bernabeu fans sang. A paper wrote: en el Bernabéu hubo fiesta.") == []

@@ -112,7 +112,7 @@ class SpellingCounts(NamedTuple):
 MAX_CONTEXT = 8
 # Particles that join the words of a name or phrase in French, Spanish, Italian, Portuguese,
 # German ("Chambre de Commerce", "Banco de la Nación"): a word beside one is not English.
-PARTICLES = frozenset("de des du la le les del della delle dei di et y und der das dos da".split())
+PARTICLES = frozenset("de des du la le les el en del della delle dei di et y und der das dos da".split())
 # The word after a run: a particle and a capital, or a lowercase word.
 _AFTER = re.compile(r" ([a-zà-öø-ÿ]+)(?: ([A-ZÀ-ÖØ-Þ][^\W\d_]*))?")
 # A particle just before a run, itself after a word ("Entreprise Nationale des Mines").
@@ -157,6 +157,16 @@ def _initial(text: str, start: int) -> bool:
         word = text[i:m.start()]
         return not (word.lower() in TITLES or len(word) == 1)
     return True
+
+
+def foreign_at(text: str, start: int, end: int) -> bool:
+    """A use inside a phrase in another language: a particle joins it to a capitalised word
+    ("Chambre de Commerce", "en el Bernabéu")."""
+    m = _AFTER.match(text, end)
+    if m is not None and m.group(2) and m.group(1) in PARTICLES:
+        return True
+    b = _PARTICLE_BEFORE.search(text, max(0, start - 10), start)
+    return b is not None and b.group(1) in PARTICLES
 
 
 def _key(side: str, tok: str) -> str:

@@ -14,9 +14,21 @@ def check_name_variants(doc: Document, options: Mapping[str, Any]) -> Iterator[H
     names = doc.names
     position = doc.lines.position
     hits: list[Hit] = []
-    for minority, majority, count in find_run_variants(names):
+    tied: set[tuple[int, int]] = set()
+    for minority, majority, count, minority_count in find_run_variants(names):
         line, col = position(majority.start)
         found, want = " ".join(minority.forms), " ".join(majority.forms)
+        if count == minority_count:
+            # No majority: point at both, with no fix, since either may be right.
+            l2, c2 = position(minority.start)
+            message = (f"“{want}” (first at {line}:{col}) and “{found}” (first at {l2}:{c2}) each appear "
+                       f"{_times(count)} in this article, and neither is known to be right; check which is "
+                       "and use one spelling.")
+            for run in (minority, majority):
+                if (run.start, run.end) not in tied:
+                    tied.add((run.start, run.end))
+                    hits.append(Hit(run.start, run.end, message, None))
+            continue
         hits.append(Hit(
             minority.start, minority.end,
             f"“{found}” is spelled “{want}” elsewhere in this article ({_times(count)}, first at "
@@ -33,7 +45,11 @@ def check_name_variants(doc: Document, options: Mapping[str, Any]) -> Iterator[H
         flagged.add((start, end))
         hits.append(Hit(start, end, message, fix))
 
+    from .context import foreign_at
+
     for v in find_variants(names):
+        if all(foreign_at(names.text, a, b) for a, b in v.minority.spans):
+            continue  # "en el Bernabéu" in a Spanish quotation is not a misspelt "Bernabeu"
         line, col = position(v.majority.first)
         major, minor = v.majority, v.minority
         tie = major.count == minor.count
@@ -166,8 +182,8 @@ RULES = (
             fixes=(
                 ("Mikhail Khodorkovsky is in jail. Khodorkovsky met Khordokovsky.",
                  "Mikhail Khodorkovsky is in jail. Khodorkovsky met Khodorkovsky."),
-                ("The Libyan National Army advanced. The Libya National Army lost.",
-                 "The Libyan National Army advanced. The Libyan National Army lost."),
+                ("The Libyan National Army advanced. The Libyan National Army fled. The Libya National Army lost.",
+                 "The Libyan National Army advanced. The Libyan National Army fled. The Libyan National Army lost."),
             ),
         ),
     ),

@@ -97,10 +97,10 @@ def find_variants(names: Names) -> list[Variant]:
 MAX_NAME_WORDS = 8
 
 
-def find_run_variants(names: Names) -> list[tuple[NameRun, NameRun, int]]:
+def find_run_variants(names: Names) -> list[tuple[NameRun, NameRun, int, int]]:
     """Multi-word names that differ in one word: "Libya National Army" beside "Libyan National Army".
 
-    Returns (minority run, majority run, count of the majority) for runs of three or more
+    Returns (minority run, majority run, count of the majority, of the minority) for runs of three or more
     words that agree on at least two ordinary-or-name words and differ in one close word.
     """
     by_key: dict[tuple, list[NameRun]] = defaultdict(list)
@@ -143,5 +143,5 @@ def find_run_variants(names: Names) -> list[tuple[NameRun, NameRun, int]]:
                 cx, cy = counts[x.forms], counts[y.forms]
                 if (cy, -y.start) > (cx, -x.start):
                     x, y, cx, cy = y, x, cy, cx
-                out.extend((r, x, cx) for r in by_forms[y.forms])
+                out.extend((r, x, cx, cy) for r in by_forms[y.forms])
     return out
