@@ -221,6 +221,12 @@ class Names:
         return side_by_side(self, a, b)
 
     @cached_property
+    def _scan(self) -> bool:
+        """Scan the text per spelling (a short article: a few C-speed finds) rather than build
+        word sets; the scans' total work is bounded, so a long text always takes the sets."""
+        return len(self.text) * len(self.raw) <= SCAN_LIMIT
+
+    @cached_property
     def _lower_words(self) -> frozenset[str]:
         """Every maximal run of letters in the text, as written: one C-speed pass per document."""
         return frozenset(_LETTER_RUN.findall(self.text))
@@ -237,6 +243,8 @@ class Names:
         is bounded by non-letters), so a spelling whose runs are not all in the text's set
         cannot occur; one or two runs are decided by the sets alone.
         """
+        if self._scan:
+            return _occurs_as_word(self.text, low)
         parts = _LETTER_RUN.findall(low)
         if not parts:
             return False
@@ -250,6 +258,8 @@ class Names:
         return _occurs_as_word(self.text, low)  # three runs or combining marks: rare, and pre-filtered
 
 
+# Characters times spellings up to which a per-spelling scan of the text is cheaper than sets.
+SCAN_LIMIT = 1_000_000
 # What stands between two neighbours in a list.
 _LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b)\s*")
 # A maximal run of letters (str.isalpha, near enough: [^\W\d_] also takes a few numerals such as "½").

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -169,53 +168,70 @@ def foreign_at(text: str, start: int, end: int) -> bool:
     return b is not None and b.group(1) in PARTICLES
 
 
-def _key(side: str, tok: str) -> str:
-    """A neighbour's context key: a title ("t:sheikh"), else the side and the word ("<Piers", ">Inc")."""
-    low = tok.lower()
-    return "t:" + low if low in TITLES else side + tok
-
-
 def file_spellings(names: Names) -> tuple[SpellingCounts, ...]:
     """Every name-like spelling of one document with its counts and context (one pass over its uses)."""
     text = names.text
     runs = names.runs
-    heads = headlines(text) if names.index else []
+    index = names.index
+    heads = headlines(text) if index else []
     head_starts = [a for a, _ in heads]
+    head_end = heads[-1][1] if heads else -1
     after = _AFTER.match
+    before = _PARTICLE_BEFORE.search
+    titles = TITLES
+    common = COMMON_WORDS
     out = []
-    for form in sorted(names.index):
-        ctx: Counter[str] = Counter()
+    for form in sorted(index):
+        ctx: dict[str, int] = {}
+        get = ctx.get
         initial = foreign = 0
-        for ri, k in names.index[form]:
+        occ = index[form]
+        for ri, k in occ:
             run = runs[ri]
             forms = run.forms
             if k:
-                ctx[_key("<", forms[k - 1])] += 1
+                tok = forms[k - 1]
+                low = tok.lower()
+                key = "t:" + low if low in titles else "<" + tok
+                ctx[key] = get(key, 0) + 1
             if k + 1 < len(forms):
-                ctx[_key(">", forms[k + 1])] += 1
+                tok = forms[k + 1]
+                low = tok.lower()
+                key = "t:" + low if low in titles else ">" + tok
+                ctx[key] = get(key, 0) + 1
             elif len(ctx) < 64:
                 m = after(text, run.end)
                 if m is not None:
                     word, cap = m.groups()
                     if cap and word in PARTICLES:
-                        ctx["p:" + word + " " + cap] += 1
+                        key = "p:" + word + " " + cap
+                        ctx[key] = get(key, 0) + 1
                         foreign += 1
                         continue  # counted once, as foreign
-                    if word not in COMMON_WORDS and len(word) > 2 and not cap:
-                        ctx["l:" + word] += 1
-            if heads and _in(heads, head_starts, run.start):
+                    if not cap and len(word) > 2 and word not in common:
+                        key = "l:" + word
+                        ctx[key] = get(key, 0) + 1
+            start = run.start
+            if start < head_end and _in(heads, head_starts, start):
                 initial += 1  # headline capitals, whatever the word's place
             elif k == 0 and len(forms) == 1:
                 # Only a lone capitalised word at a sentence's start says nothing: in "Piers
                 # Morgan said", the next capitalised word makes "Piers" a name.
-                b = _PARTICLE_BEFORE.search(text, max(0, run.start - 10), run.start)
+                b = before(text, max(0, start - 10), start)
                 if b is not None and b.group(1) in PARTICLES:
                     foreign += 1
-                elif _initial(text, run.start):
+                elif _initial(text, start):
                     initial += 1
-        context = tuple(sorted(ctx.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CONTEXT])
-        out.append(SpellingCounts(form, len(names.index[form]), initial, foreign, context))
+        if len(ctx) > 1:
+            context = tuple(sorted(ctx.items(), key=_by_uses)[:MAX_CONTEXT])
+        else:
+            context = tuple(ctx.items())
+        out.append(SpellingCounts(form, len(occ), initial, foreign, context))
     return tuple(out)
+
+
+def _by_uses(kv: tuple[str, int]) -> tuple[int, str]:
+    return -kv[1], kv[0]
 
 
 @dataclass(frozen=True)

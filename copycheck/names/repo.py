@@ -72,20 +72,27 @@ Tally = dict  # spelling -> Usage
 def tally(files: Iterable[FileNames]) -> Tally:
     """Total each spelling over files (the map step's output; reduce with combine)."""
     out: Tally = {}
+    get = out.get
     for f in files:
+        path = f.path
         for s in f.forms:
-            u = out.get(s.form)
+            u = get(s.form)
             if u is None:
                 u = out[s.form] = Usage(s.form)
             u.files += 1
             u.count += s.count
-            u.initial += s.initial
-            u.foreign += s.foreign
-            u.context.update(k for k, _ in s.context)
-            if len(u.paths) < MAX_PATHS:
-                u.paths = tuple(sorted((*u.paths, f.path)))
-            elif f.path < u.paths[-1]:
-                u.paths = tuple(sorted((*u.paths[:-1], f.path)))  # the smallest paths, as combine keeps
+            if s.initial:
+                u.initial += s.initial
+            if s.foreign:
+                u.foreign += s.foreign
+            ctx = u.context
+            for k, _ in s.context:
+                ctx[k] = ctx.get(k, 0) + 1
+            paths = u.paths
+            if len(paths) < MAX_PATHS:
+                u.paths = (*paths, path) if not paths or path > paths[-1] else tuple(sorted((*paths, path)))
+            elif path < paths[-1]:
+                u.paths = tuple(sorted((*paths[:-1], path)))  # the smallest paths, as combine keeps
     return out
 
 
