@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain, combinations
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .spelling import _within_one, core, fold, osa_distance, skeleton
 
@@ -45,27 +45,24 @@ def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[s
     """
     n = len(forms)
     small = n <= ALL_PAIRS_LIMIT
+    if not small:
+        yield from _large_pairs(forms, deep)
+        return
     index: dict[str, list[int]] = defaultdict(list)
     for i, form in enumerate(forms):
         for key in _exact_keys(form):
             index[key].append(i)
-        if not small:
-            for key in _edit_keys(form, deep):
-                index[key].append(i)
     seen: set[tuple[int, int]] = set()
-    # A key shared by dozens of forms is a short stem, not a name; in a set of thousands
-    # (a long text, a list), a score of forms is already a stem, and pairs grow as its square.
-    cap = 50 if small else 20
     for members in index.values():
-        if len(members) < 2 or len(members) > cap:
-            continue
+        if len(members) < 2 or len(members) > 50:
+            continue  # a key shared by dozens of forms is a short stem, not a name
         for a in range(len(members)):
             for b in range(a + 1, len(members)):
                 pair = (members[a], members[b]) if members[a] < members[b] else (members[b], members[a])
                 if pair not in seen:
                     seen.add(pair)
                     yield forms[pair[0]], forms[pair[1]]
-    if small and n > 1:
+    if n > 1:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
@@ -78,6 +75,49 @@ def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[s
                 if j > i and (i, j) not in seen:
                     seen.add((i, j))
                     yield forms[i], forms[j]
+
+
+# Bits of a key's hash kept beside a form's number in one 64-bit integer.
+_INDEX_BITS = 22
+_MAX_SEEN = 500_000
+
+
+def _large_pairs(forms: Sequence[str], deep: bool) -> Iterator[tuple[str, str]]:
+    """candidate_pairs for thousands of forms (a long text, a list), in memory linear and small.
+
+    Each (key, form) is one integer (the key's hash above the form's number) in a sorted
+    array, not a dict of lists of strings; a hash collision only adds a candidate, which the
+    evidence then rejects. Pairs are deduplicated through a bounded set, so a rare repeat
+    costs a second look, never memory beyond the bound.
+    """
+    from array import array
+
+    if len(forms) >= 1 << _INDEX_BITS:
+        forms = forms[:(1 << _INDEX_BITS) - 1]  # four million spellings: past any file size limit
+    mask = (1 << (63 - _INDEX_BITS)) - 1
+    entries = array("q")
+    for i, form in enumerate(forms):
+        for key in (*_exact_keys(form), *_edit_keys(form, deep)):
+            entries.append(((hash(key) & mask) << _INDEX_BITS) | i)
+    entries = array("q", sorted(entries))
+    low = (1 << _INDEX_BITS) - 1
+    seen: set[tuple[int, int]] = set()
+    n = len(entries)
+    a = 0
+    while a < n:
+        h = entries[a] >> _INDEX_BITS
+        b = a + 1
+        while b < n and entries[b] >> _INDEX_BITS == h:
+            b += 1
+        if 2 <= b - a <= 20:  # a score of forms sharing a key is already a stem
+            members = sorted({entries[k] & low for k in range(a, b)})
+            for x, y in combinations(members, 2):
+                if (x, y) not in seen:
+                    if len(seen) >= _MAX_SEEN:
+                        seen.clear()
+                    seen.add((x, y))
+                    yield forms[x], forms[y]
+        a = b
 
 
 def _deletion_keys(c: str) -> tuple[str, ...]:
