@@ -489,3 +489,12 @@ def test_a_tie_between_multi_word_names_gets_no_fix():
 
 def test_a_word_in_a_foreign_phrase_is_no_variant_within_an_article():
     assert nm("The Bernabeu was full. Bernabeu fans sang. A paper wrote: en el Bernabéu hubo fiesta.") == []
+
+
+def test_the_repository_decides_an_nm001_tie(tmp_path):
+    _write(tmp_path, [f"Coach Tomas Bervik spoke on day {i}." for i in range(6)]
+           + ["Tomas Brevik spoke. Later Tomas Bervik left."])
+    run = run_cli(str(tmp_path), "--format", "json", "--select", "NM001,NM003", "--isolated")
+    found = [(f["path"].rsplit("/", 1)[1], f["code"], f["fix"]["replacement"] if f["fix"] else None) for f in run.json()]
+    assert found == [("f06.txt", "NM001", "Bervik")]
+    assert "the repository writes “Bervik” in 7 files" in run.json()[0]["message"]

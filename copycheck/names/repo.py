@@ -13,6 +13,7 @@ The API the runner, the CLI and a map/reduce over an archive share:
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping, Sequence
@@ -236,7 +237,11 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
             reason = str(exc).replace(f" {p}", "")  # the note names the file once, first
             notes.append(Problem(shown, f"{reason}; NM003 compares only the files of this run", fatal=False))
     files = merge(run_files, index)
-    variants = find(files, run_paths=[r.path for r in results if r.path != "<stdin>"]) if len(files) > MIN_MAJORITY_FILES else []
+    variants: list[RepoVariant] = []
+    if len(files) > MIN_MAJORITY_FILES:
+        t = tally(files)
+        variants = attribute(verdicts(t), [r.path for r in results if r.path != "<stdin>"])
+        results = _settle_ties(results, t)
     by_path: dict[str, list[RepoVariant]] = defaultdict(list)
     for v in variants:
         by_path[v.path].append(v)
@@ -267,6 +272,43 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
         out.append(replace(r, findings=tuple(findings), snippets=snippets))
     if notes and out:
         out[0] = replace(out[0], problems=(*out[0].problems, *notes))
+    return out
+
+
+_TIE = re.compile(r"^“(.+?)” \(first at \d+:\d+\) and “(.+?)” \(first at \d+:\d+\) each appear .*neither is known")
+
+
+def _settle_ties(results: list, t: Tally) -> list:
+    """NM001 ties the repository decides: the spelling most files use is right, the other gets a fix."""
+    from ..model import Fix
+
+    out = []
+    for r in results:
+        if not any(f.code == "NM001" and f.fix is None for f in r.findings):
+            out.append(r)
+            continue
+        kept = []
+        for f in r.findings:
+            m = _TIE.match(f.message) if f.code == "NM001" and f.fix is None else None
+            line = r.snippets.get(f.line, "") if m else ""
+            found = line[f.column - 1:f.end_column - 1] if m and f.line == f.end_line else ""
+            if not found or found not in m.groups():
+                kept.append(f)
+                continue
+            other = m.group(2) if found == m.group(1) else m.group(1)
+            mine, theirs = t.get(found), t.get(other)
+            if theirs is not None and theirs.files >= MIN_MAJORITY_FILES and (
+                    mine is None or theirs.files >= MAJORITY_RATIO * mine.files):
+                message = (f"“{found}” and “{other}” each appear equally often in this article; the repository "
+                           f"writes “{other}” in {theirs.files} files (e.g. {theirs.example}); use one spelling.")
+                kept.append(replace(f, message=message, fix=Fix(f.start, f.end, other, safe=False),
+                                    fix_position=(f.line, f.column, f.end_line, f.end_column)))
+            elif mine is not None and mine.files >= MIN_MAJORITY_FILES and (
+                    theirs is None or mine.files >= MAJORITY_RATIO * theirs.files):
+                continue  # the repository's spelling: right, so not flagged
+            else:
+                kept.append(f)
+        out.append(replace(r, findings=tuple(kept)))
     return out
 
 
