@@ -280,6 +280,7 @@ def _occurs_as_word(text: str, word: str) -> bool:
 
 
 _NAME_KEY: dict[str, str] = {}
+_CONTRACTIONS = tuple(a + e for a in "'’" for e in ("ve", "re", "ll"))
 
 
 def _name_key(form: str) -> str:
@@ -290,6 +291,7 @@ def _name_key(form: str) -> str:
     """
     low = form.lower()
     ok = (low not in TITLES and not _is_shouting(form) and len(fold(form)) >= 3
+          and not low.endswith(_CONTRACTIONS)  # "I've", "We'll": a pronoun and a verb
           and not ("-" in form and "-" in _AL_PREFIX.sub("", form)) and low not in COMMON_WORDS)
     if len(_NAME_KEY) < 200_000:  # bounded, like the lru caches, for very long runs
         _NAME_KEY[form] = low if ok else ""

@@ -184,7 +184,7 @@ def related(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
             return None  # "Anna MacLeod" is not the "Macleod laptop"
         return Verdict(x, y, True, "same letters", shared)
     if kind == "skeleton":
-        return Verdict(x, y, False, "style")  # transliterations are the house list's business
+        return None  # transliterations across files are the house list's business (NM002)
     if shared:
         return Verdict(x, y, True, "context", shared)
     if different:

@@ -6,7 +6,7 @@ from typing import Sequence
 
 from .evidence import related, spread
 from .pairs import shared_key_pairs
-from .repo import FileNames, tally
+from .repo import MAJORITY_RATIO, MAX_MINORITY_FILES, MIN_MAJORITY_FILES, FileNames, tally
 
 
 def table(files: Sequence[FileNames], min_files: int = 1) -> list[dict]:
@@ -33,8 +33,8 @@ def table(files: Sequence[FileNames], min_files: int = 1) -> list[dict]:
         if (y.files, y.count) > (x.files, x.count):
             x, y = y, x
         v = related(x, y, spreads)
-        if v is None:
-            continue
+        if v is None or (v.flag and v.reason not in ("same letters", "shift key") and not _outvoted(x, y)):
+            continue  # a typo verdict counts where NM003 would report it
         if not v.flag:
             question.add(y.form)
         ra, rb = root(a), root(b)
@@ -57,3 +57,8 @@ def table(files: Sequence[FileNames], min_files: int = 1) -> list[dict]:
         })
     rows.sort(key=lambda r: (not r["variants"], -r["files"], -r["count"], r["name"]))
     return rows
+
+
+def _outvoted(x, y) -> bool:
+    """NM003's file counts: the majority in enough files, and enough more than the minority."""
+    return x.files >= MIN_MAJORITY_FILES and y.files <= MAX_MINORITY_FILES and x.files >= MAJORITY_RATIO * y.files
