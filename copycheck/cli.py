@@ -161,7 +161,7 @@ def _add_cross_file_findings(results, rulesets):
     ruleset = next((rs for rs in rulesets.values() if rs.cross_file), None)
     if ruleset is None:
         return results
-    from .namerepo import add_findings
+    from .names.repo import add_findings
     try:
         results = add_findings(results, ruleset)
     except ValueError as exc:

@@ -99,4 +99,4 @@ def cmd_config(argv: Sequence[str]) -> int:
     return EXIT_CLEAN
 
 
-from .namescli import cmd_names  # noqa: E402,F401  (`copycheck names`, kept in its own module)
+from .names.command import cmd_names  # noqa: E402,F401  (`copycheck names`, kept in its own package)

@@ -245,7 +245,7 @@ class Overrides:
         )
         if merged.names is None:
             return merged
-        from .houselist import with_house_list
+        from .names.house import with_house_list
 
         try:
             return with_house_list(merged, None)  # a house list switches NM002 on and points it there

@@ -107,8 +107,8 @@ class Document:
 
     @cached_property
     def names(self):
-        """Capitalised name candidates, extracted once for the name rules (namestats)."""
-        from .namestats import extract
+        """Capitalised name candidates, extracted once for the name rules (names.candidates)."""
+        from .names.candidates import extract
 
         return extract(self.text)
 

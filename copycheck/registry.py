@@ -15,7 +15,7 @@ BUILTIN_MODULES = (
     "dashes",
     "abbreviations",
     "spacing",
-    "names",
+    ".names.rules",  # a package of its own (copycheck/names/)
     "suppression",
 )
 
@@ -28,7 +28,7 @@ def builtin_rules() -> list[Rule]:
     """Every hand-written rule, freshly collected (no global registry to mutate)."""
     rules: list[Rule] = []
     for name in BUILTIN_MODULES:
-        rules.extend(import_module(f".checks.{name}", __package__).RULES)
+        rules.extend(import_module(name if name[0] == "." else f".checks.{name}", __package__).RULES)
     for name in BACKEND_MODULES:
         rules.extend(import_module(f".{name}", __package__).RULES)
     return rules

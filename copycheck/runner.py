@@ -25,7 +25,7 @@ class FileResult:
     problems: tuple[Problem, ...] = ()
     snippets: dict[int, str] = field(default_factory=dict)
     fixed: int = 0
-    # Name spellings for the cross-file report (namerepo.FileNames), or None when NM003 is off.
+    # Name spellings for the cross-file report (names.repo.FileNames), or None when NM003 is off.
     names: object = None
     # Findings left out because a --baseline covers them.
     baselined: int = 0
@@ -103,7 +103,7 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
                 snippets[line] = doc.source[a:b]
     names = None
     if ruleset.cross_file:
-        from .namerepo import collect  # names are the only cross-file family so far
+        from .names.repo import collect  # names are the only cross-file family so far
 
         names = collect(doc, source.display)
     fixed_text = text if fixed and not opts.write else None

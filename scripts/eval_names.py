@@ -93,7 +93,7 @@ def speed(corpus: str, repeat: int = 3) -> dict:
     """
     import time
 
-    from copycheck import namerepo
+    from copycheck.names import repo as namerepo
     from copycheck.selection import select_rules
 
     rules = select_rules(builtin_rules(), (), ())

@@ -9,14 +9,26 @@ from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 
 def check_name_variants(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag each minority spelling of a name at its span, naming the majority spelling."""
-    from ..namestats import find_run_variants, find_variants
+    from .variants import find_run_variants, find_variants
 
     names = doc.names
     position = doc.lines.position
     hits: list[Hit] = []
-    for minority, majority, count in find_run_variants(names):
+    tied: set[tuple[int, int]] = set()
+    for minority, majority, count, minority_count in find_run_variants(names):
         line, col = position(majority.start)
         found, want = " ".join(minority.forms), " ".join(majority.forms)
+        if count == minority_count:
+            # No majority: point at both, with no fix, since either may be right.
+            l2, c2 = position(minority.start)
+            message = (f"“{want}” (first at {line}:{col}) and “{found}” (first at {l2}:{c2}) each appear "
+                       f"{_times(count)} in this article, and neither is known to be right; check which is "
+                       "and use one spelling.")
+            for run in (minority, majority):
+                if (run.start, run.end) not in tied:
+                    tied.add((run.start, run.end))
+                    hits.append(Hit(run.start, run.end, message, None))
+            continue
         hits.append(Hit(
             minority.start, minority.end,
             f"“{found}” is spelled “{want}” elsewhere in this article ({_times(count)}, first at "
@@ -24,21 +36,59 @@ def check_name_variants(doc: Document, options: Mapping[str, Any]) -> Iterator[H
             Fix(minority.start, minority.end, want, safe=False),
         ))
     taken = [(h.start, h.end) for h in hits]
+    known = _house_tokens(str(options.get("house", "")))
+    flagged: set[tuple[int, int]] = set()
+
+    def flag(start: int, end: int, message: str, fix: Fix | None) -> None:
+        if (start, end) in flagged or any(a <= start and end <= b for a, b in taken):
+            return
+        flagged.add((start, end))
+        hits.append(Hit(start, end, message, fix))
+
+    from .context import foreign_at
+
     for v in find_variants(names):
+        if all(foreign_at(names.text, a, b) for a, b in v.minority.spans):
+            continue  # "en el Bernabéu" in a Spanish quotation is not a misspelt "Bernabeu"
         line, col = position(v.majority.first)
-        tie = v.majority.count == v.minority.count
-        if tie:
-            # No majority: the later spelling is flagged, but with no fix, since either may be right.
-            message = (f"“{v.minority.form}” and “{v.majority.form}” (first at {line}:{col}) each appear "
-                       f"{_times(v.majority.count)} in this article; check which is right and use one spelling.")
+        major, minor = v.majority, v.minority
+        tie = major.count == minor.count
+        if tie and (minor.form in known) != (major.form in known):
+            # The house list knows one of two tied spellings: that one is right.
+            if minor.form in known:
+                major, minor = minor, major
+            line, col = position(major.first)
+            message = (f"“{minor.form}” is spelled “{major.form}” by the house name list and elsewhere in this "
+                       f"article ({_times(major.count)}, first at {line}:{col}); use one spelling.")
+            for start, end in minor.spans:
+                flag(start, end, message, Fix(start, end, major.form, safe=False))
+        elif tie:
+            # No majority: both spellings are pointed at, with no fix, since either may be right.
+            l2, c2 = position(minor.first)
+            message = (f"“{major.form}” (first at {line}:{col}) and “{minor.form}” (first at {l2}:{c2}) each appear "
+                       f"{_times(major.count)} in this article, and neither is known to be right; check which is "
+                       "and use one spelling.")
+            for start, end in (*minor.spans, *major.spans):
+                flag(start, end, message, None)
         else:
-            message = (f"“{v.minority.form}” is spelled “{v.majority.form}” elsewhere in this article "
-                       f"({_times(v.majority.count)}, first at {line}:{col}); use one spelling.")
-        for start, end in v.minority.spans:
-            if any(a <= start and end <= b for a, b in taken):
-                continue
-            hits.append(Hit(start, end, message, None if tie else Fix(start, end, v.majority.form, safe=False)))
+            message = (f"“{minor.form}” is spelled “{major.form}” elsewhere in this article "
+                       f"({_times(major.count)}, first at {line}:{col}); use one spelling.")
+            for start, end in minor.spans:
+                flag(start, end, message, Fix(start, end, major.form, safe=False))
+    hits.sort(key=lambda h: (h.start, h.end))
     return iter(hits)
+
+
+def _house_tokens(path: str) -> frozenset[str]:
+    """Every word of the house list's canonical spellings (none without a list)."""
+    if not path:
+        return frozenset()
+    from .house import load
+
+    try:
+        return frozenset(tok for e in load(path).entries for tok in e.tokens)
+    except (OSError, ValueError):
+        return frozenset()  # a bad list is reported once, by NM002's setup
 
 
 def _times(n: int) -> str:
@@ -47,7 +97,7 @@ def _times(n: int) -> str:
 
 def check_house_names(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag spellings the house name list writes differently, with the house spelling as fix."""
-    from ..houselist import load, resolve
+    from .house import load, resolve
 
     house = load(resolve(str(options.get("list", "default"))))
     for m in house.matches(doc.names):
@@ -60,12 +110,12 @@ def check_house_names(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit
 
 
 def check_repository_names(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
-    """Nothing per document: the run's report phase compares files (see copycheck.namerepo)."""
+    """Nothing per document: the run's report phase compares files (see copycheck.names.repo)."""
     return iter(())
 
 
 def _check_texts(texts):
-    from ..namerepo import check_texts
+    from .repo import check_texts
 
     return check_texts(texts)
 
@@ -83,6 +133,8 @@ RULES = (
         severity=Severity.WARNING,
         check=check_name_variants,
         in_quotes=True,
+        # The house list (set with --names) decides a tie between two spellings.
+        default_options={"house": ""},
         docs=Docs(
             what="Finds proper names that appear in two or more spellings in one article and flags each "
             "minority spelling, naming the majority spelling and where it first appears. It covers "
@@ -130,8 +182,8 @@ RULES = (
             fixes=(
                 ("Mikhail Khodorkovsky is in jail. Khodorkovsky met Khordokovsky.",
                  "Mikhail Khodorkovsky is in jail. Khodorkovsky met Khodorkovsky."),
-                ("The Libyan National Army advanced. The Libya National Army lost.",
-                 "The Libyan National Army advanced. The Libyan National Army lost."),
+                ("The Libyan National Army advanced. The Libyan National Army fled. The Libya National Army lost.",
+                 "The Libyan National Army advanced. The Libyan National Army fled. The Libyan National Army lost."),
             ),
         ),
     ),

@@ -8,10 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .namestats import Names, _is_derivation, _osa, core, skeleton
+from .candidates import Names
+from .spelling import _is_derivation, _osa, core, skeleton
 
 DEFAULT = "default"
 RULE_NAME = "house-name-spelling"
+VARIANT_RULE = "name-variant"  # NM001, whose ties the house list decides
 FILENAME = "names.toml"
 
 
@@ -62,7 +64,7 @@ def default_path() -> Path:
             return Path(str(path))
     except (ImportError, ModuleNotFoundError, TypeError):
         pass
-    return Path(__file__).resolve().parent.parent / "rules" / FILENAME
+    return Path(__file__).resolve().parent.parent.parent / "rules" / FILENAME
 
 
 def resolve(spec: str) -> str:
@@ -79,14 +81,15 @@ def with_house_list(settings, spec: str | None):
         return settings
     path = resolve(spec)
     load(path)  # a bad list is a usage error now, not a rule failure in every file
-    options = {**settings.rules, RULE_NAME: {**settings.rules.get(RULE_NAME, {}), "list": path}}
+    options = {**settings.rules, RULE_NAME: {**settings.rules.get(RULE_NAME, {}), "list": path},
+               VARIANT_RULE: {**settings.rules.get(VARIANT_RULE, {}), "house": path}}
     return replace(settings, extend_select=(*settings.extend_select, "NM002"), rules=options)
 
 
 @lru_cache(maxsize=8)
 def load(path: str) -> HouseList:
     """Parse and check a house list; raises ValueError with the file name on any problem."""
-    from .tomlfile import load_toml
+    from ..tomlfile import load_toml
 
     data = load_toml(path, "name list")
     raw = data.get("name", [])

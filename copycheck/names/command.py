@@ -6,16 +6,17 @@ import json
 import sys
 from typing import Sequence
 
-from .cli import EXIT_CLEAN, EXIT_ERROR, UsageError
+from ..cli import EXIT_CLEAN, EXIT_ERROR, UsageError
 
 
 def cmd_names(argv: Sequence[str]) -> int:
     """List names with spelling variants and counts (rich table or JSON); optionally write the index."""
-    from .engine import Problem, RuleSet
-    from .files import discover
-    from .namerepo import INDEX_FILE, table, write_index
-    from .registry import builtin_rules
-    from .runner import RunOptions, default_jobs, run
+    from ..engine import Problem, RuleSet
+    from ..files import discover
+    from ..registry import builtin_rules
+    from ..runner import RunOptions, default_jobs, run
+    from .index import INDEX_FILE, write_index
+    from .report import table
 
     p = argparse.ArgumentParser(
         prog="copycheck names",
@@ -55,16 +56,22 @@ def cmd_names(argv: Sequence[str]) -> int:
 
 
 def _print_table(rows: list[dict], nfiles: int) -> None:
+    if not rows:
+        # An empty table says nothing; say what was looked for.
+        print(f"No name is spelled more than one way in {nfiles} file{'s' if nfiles != 1 else ''}.")
+        return
     from rich.console import Console
     from rich.table import Table
 
     console = Console(highlight=False, soft_wrap=True, emoji=False)
-    t = Table(title=f"Names in {nfiles} file{'s' if nfiles != 1 else ''}")
+    t = Table(title=f"Names in {nfiles} file{'s' if nfiles != 1 else ''}",
+              caption="? = a house-style question: forms each used in several files")
     t.add_column("name")
     t.add_column("files", justify="right")
     t.add_column("count", justify="right")
     t.add_column("variants (files, count, example)")
     for r in rows:
-        variants = "; ".join(f"{v['form']} ({v['files']}, {v['count']}, {v['example']})" for v in r["variants"])
+        variants = "; ".join(f"{v['form']}{'?' if v.get('question') else ''} ({v['files']}, {v['count']}, {v['example']})"
+                             for v in r["variants"])
         t.add_row(r["name"], str(r["files"]), str(r["count"]), variants)
     console.print(t)

@@ -1,0 +1,363 @@
+"""Name candidates: runs of capitalised words, found in one regex pass, and the spellings in them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import accumulate
+from typing import NamedTuple
+
+from .spelling import _AL_PREFIX, fold
+from .words import COMMON_WORDS, TITLES, _RUN_LEAD
+
+# A name token: a capital letter, letters, an optional inner apostrophe (O'Brien, D'Arcy),
+# hyphen-joined parts, and an optional hyphen-joined Arabic article in front (al-Sarraj).
+# Only capitalised tokens are matched, so the pass skips ordinary words at C speed.
+# This is the reference definition (the `regex` module, full Unicode); it runs only on texts
+# with characters outside the Latin/punctuation range below, since importing `regex` and
+# compiling these classes cost more than checking a short article.
+_CAP_TOKEN = (
+    r"(?<![\w'’\-])(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=\p{Lu}))?"
+    r"\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]{2,})*(?:-[\p{L}\p{M}]+)*"
+)
+# The word just before a run, to see a title ("Mr", "president").
+_PREV_WORD = r"(\p{L}+)\.? $"
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    import regex
+
+    run = f"{_CAP_TOKEN}(?:[ \u00a0]{_CAP_TOKEN})*"
+    return regex.compile(run), regex.compile(_PREV_WORD)
+
+
+# The fast path: texts whose characters all lie in Latin-1, Latin Extended-A/B, general
+# punctuation and currency signs (nearly all English copy: £, €, curly quotes, dashes).
+# There \p{Lu}, [\p{L}\p{M}] and the `regex` module's \w are small classes for the stdlib `re`
+# (tests/test_names.py checks them against `regex` code point by code point).
+_OUTSIDE = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf]")
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+# What may not stand just before a name token: the `regex` module's \w, apostrophes, hyphen.
+_WORD_CHARS = frozenset(
+    "'-0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u00aa\u00b5\u00ba"
+    "\u200c\u200d\u2019\u203f\u2040\u2054"
+    + "".join(map(chr, range(0xC0, 0x250))).replace("\u00d7", "").replace("\u00f7", "")
+)
+_BODY = f"[{_LETTER}]*(?:['’][{_LETTER}]{{2,}})*(?:-[{_LETTER}]+)*"
+# The reference pattern rearranged to begin with a capital, so that `re` skips ordinary text
+# with its charset scan; the first token's look-behind and Arabic article are checked in
+# Python (_article_spans), the later tokens' in the pattern.
+_FAST_RUN = (
+    f"[{_UPPER}]{_BODY}"
+    f"(?:[ \u00a0](?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=[{_UPPER}]))?[{_UPPER}]{_BODY})*"
+)
+_ARTICLES = frozenset("al Al el El ad Ad as As ar Ar".split())
+# The same with the first token's look-behind after its capital (so the scan still starts
+# with a charset) and no articles: exact when no article is hyphened to a capital in the text.
+_WORD_CLASS = "'\\-0-9A-Z_a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u200c\u200d\u2019\u203f\u2040\u2054"
+_FAST_RUN_PLAIN = f"[{_UPPER}](?<![{_WORD_CLASS}].){_BODY}(?:[ \u00a0][{_UPPER}]{_BODY})*"
+# A superset of "an article, a hyphen and a capital", found by a scan for the hyphen.
+_ARTICLE_HINT = f"[-‐](?<=[AaEe][lsdr].)[{_UPPER}]"
+
+
+@lru_cache(maxsize=1)
+def _plain_patterns() -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(_FAST_RUN_PLAIN), re.compile(_ARTICLE_HINT)
+
+
+@lru_cache(maxsize=1)
+def _fast_pattern() -> re.Pattern:
+    return re.compile(_FAST_RUN)
+
+
+def _fast_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run the reference pattern finds, for a text in the fast range."""
+    plain, hint = _plain_patterns()
+    if hint.search(text) is None:
+        return [m.span() for m in plain.finditer(text)]
+    return _article_spans(text)
+
+
+def _article_spans(text: str) -> list[tuple[int, int]]:
+    """_fast_spans for a text with an Arabic article: the look-behind and article checked in Python."""
+    pattern = _fast_pattern()
+    search, match = pattern.search, pattern.match
+    words = _WORD_CHARS
+    out: list[tuple[int, int]] = []
+    pos = 0
+    m = search(text)
+    while m is not None:
+        s, end = m.span()
+        prev = text[s - 1] if s else " "
+        start = s
+        if prev in "-‐" and s - 3 >= pos and text[s - 3:s - 1] in _ARTICLES and (s == 3 or text[s - 4] not in words):
+            start = s - 3  # "al-Sarraj": the article joins the name
+        elif prev in words:
+            m = search(text, s + 1)  # "iPhone", "x-Ray": not the start of a token
+            continue
+        elif text[s:s + 2] in _ARTICLES and text[s + 2:s + 3] in ("-", "‐"):
+            m = match(text, s + 3)
+            if m is not None:
+                end = m.end()  # "Al-Sarraj": the article, then a full token
+        out.append((start, end))
+        pos = end
+        m = search(text, end)
+    return out
+
+
+def _prev_word(text: str, lo: int, hi: int) -> str | None:
+    """The reference pattern _PREV_WORD searched in text[lo:hi], for a window in the fast range."""
+    w = text[lo:hi]
+    if w.endswith(" "):
+        w = w[:-1]
+    elif w.endswith(" \n"):
+        w = w[:-2]  # `$` also matches before a final newline
+    else:
+        return None
+    if w.endswith("."):
+        w = w[:-1]
+    i = len(w)
+    while i and w[i - 1].isalpha():
+        i -= 1
+    return w[i:] or None
+
+
+
+class NameRun(NamedTuple):
+    """A run of capitalised tokens separated by single spaces: "Libyan National Army".
+
+    A named tuple rather than a dataclass: an article has thousands, built in a hot loop.
+    """
+
+    start: int
+    end: int
+    forms: tuple[str, ...]
+    starts: tuple[int, ...] = ()
+
+
+
+@dataclass(frozen=True)
+class Names:
+    """Every name candidate of one document, extracted in one pass and kept on the Document.
+
+    Extraction is one regex pass for runs of capitals; whether a capitalised word is an
+    ordinary word (written in lowercase elsewhere) is looked up per distinct spelling, and
+    the per-spelling facts (neighbours, titles) are computed only for spellings that have
+    a possible variant, so a long text costs little more than its regex pass.
+    """
+
+    text: str
+    runs: tuple[NameRun, ...]
+    exotic: bool = False  # characters outside the fast range: the `regex` module's patterns apply
+    # Every spelling's (run, position) occurrences, and the runs of three words or more.
+    raw: dict[str, list[tuple[int, int]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    long: tuple[int, ...] = ()
+
+    @cached_property
+    def _common(self) -> dict[str, bool]:
+        return {}
+
+    def is_common(self, form: str) -> bool:
+        """An ordinary word: in the common-word list or written in lowercase in this text."""
+        low = form.lower()
+        if low in COMMON_WORDS:
+            return True
+        memo = self._common
+        got = memo.get(low)
+        if got is None:
+            got = memo[low] = self._written_lower(low)
+        return got
+
+    @cached_property
+    def index(self) -> dict[str, list[tuple[int, int]]]:
+        """(run, position) of every occurrence of each name-like spelling."""
+        memo = self._common
+        out = {}
+        for f, occ in self.raw.items():
+            low = _NAME_KEY.get(f)
+            if low is None:
+                low = _name_key(f)
+            if not low:
+                continue  # ordinary words, titles, acronyms and hyphenated compounds ("Blu-ray")
+            got = memo.get(low)
+            if got is None:
+                got = memo[low] = self._written_lower(low)
+            if not got:
+                out[f] = occ  # is_common(f) is False
+        return out
+
+    @cached_property
+    def _spans(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        return {}
+
+    def spans(self, form: str) -> tuple[tuple[int, int], ...]:
+        """Every span of a spelling, in text order (computed once per spelling)."""
+        got = self._spans.get(form)
+        if got is None:
+            runs = self.runs
+            n = len(form)
+            got = self._spans[form] = tuple((runs[ri].starts[k], runs[ri].starts[k] + n) for ri, k in self.index[form])
+        return got
+
+    @cached_property
+    def _stats(self) -> dict:
+        return {}
+
+    def stats(self, form: str):
+        """Count, neighbours and roles of one spelling (context.FormStats), computed on first use."""
+        got = self._stats.get(form)
+        if got is None:
+            from .context import form_stats
+
+            got = self._stats[form] = form_stats(self, form)
+        return got
+
+    def side_by_side(self, a: str, b: str) -> bool:
+        """Two spellings in one run of capitals or next to each other in a list (context.side_by_side)."""
+        from .context import side_by_side
+
+        return side_by_side(self, a, b)
+
+    @cached_property
+    def _scan(self) -> bool:
+        """Scan the text per spelling (a short article: a few C-speed finds) rather than build
+        word sets; the scans' total work is bounded, so a long text always takes the sets."""
+        return len(self.text) * len(self.raw) <= SCAN_LIMIT
+
+    @cached_property
+    def _lower_words(self) -> frozenset[str]:
+        """Every maximal run of letters in the text, as written: one C-speed pass per document."""
+        return frozenset(_LETTER_RUN.findall(self.text))
+
+    @cached_property
+    def _lower_pairs(self) -> frozenset[str]:
+        """Every two letter runs joined by one apostrophe, hyphen or space ("o'neill", "al-sarraj")."""
+        return frozenset(_LETTER_PAIR.findall(self.text))
+
+    def _written_lower(self, low: str) -> bool:
+        """_occurs_as_word(text, low), by set lookups: linear in the text, whatever the number of spellings.
+
+        Each letter run of an occurrence is a maximal letter run of the text (the occurrence
+        is bounded by non-letters), so a spelling whose runs are not all in the text's set
+        cannot occur; one or two runs are decided by the sets alone.
+        """
+        if self._scan:
+            return _occurs_as_word(self.text, low)
+        parts = _LETTER_RUN.findall(low)
+        if not parts:
+            return False
+        words = self._lower_words
+        if not all(p in words for p in parts):
+            return False
+        if len(parts) == 1 and parts[0] == low:
+            return True
+        if len(parts) == 2 and _PAIR_SHAPE.fullmatch(low):
+            return low in self._lower_pairs
+        return _occurs_as_word(self.text, low)  # three runs or combining marks: rare, and pre-filtered
+
+
+# Characters times spellings up to which a per-spelling scan of the text is cheaper than sets.
+SCAN_LIMIT = 1_000_000
+# What stands between two neighbours in a list.
+_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b)\s*")
+# A maximal run of letters (str.isalpha, near enough: [^\W\d_] also takes a few numerals such as "½").
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_LETTER_PAIR = re.compile(r"(?<![^\W\d_])(?=([^\W\d_]+['’\-‐ ][^\W\d_]+)(?![^\W\d_]))")
+_PAIR_SHAPE = re.compile(r"[^\W\d_]+['’\-‐ ][^\W\d_]+")
+
+
+def _occurs_as_word(text: str, word: str) -> bool:
+    """True if word occurs in text as a whole word, exactly as written (a C-speed find)."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalpha()) and (i + n == len(text) or not text[i + n].isalpha()):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+_NAME_KEY: dict[str, str] = {}
+_CONTRACTIONS = tuple(a + e for a in "'’" for e in ("ve", "re", "ll"))
+
+
+def _name_key(form: str) -> str:
+    """form.lower() if the spelling could be a name in any text, else "" (memoised per spelling).
+
+    Titles, acronyms, short words, hyphenated compounds ("Blu-ray") and the common-word list
+    never are; whether the text writes the word in lowercase is asked per document.
+    """
+    low = form.lower()
+    ok = (low not in TITLES and not _is_shouting(form) and len(fold(form)) >= 3
+          and not low.endswith(_CONTRACTIONS)  # "I've", "We'll": a pronoun and a verb
+          and not ("-" in form and "-" in _AL_PREFIX.sub("", form)) and low not in COMMON_WORDS)
+    if len(_NAME_KEY) < 200_000:  # bounded, like the lru caches, for very long runs
+        _NAME_KEY[form] = low if ok else ""
+    return low if ok else ""
+
+
+def _is_shouting(tok: str) -> bool:
+    """All-capital tokens are acronyms or headline capitals, never spelling variants of a name."""
+    return len(tok) > 1 and tok.isupper()
+
+
+_plus_one = (1).__add__
+
+
+def extract(text: str) -> Names:
+    """Find runs of capitalised tokens in one regex pass; ordinary words are looked up on demand."""
+    if text.isascii() or _OUTSIDE.search(text) is None:
+        spans = _fast_spans(text)
+        exotic = False
+    else:
+        spans = [m.span() for m in _patterns()[0].finditer(text)]
+        exotic = True
+    # One loop builds the runs, the spelling index and the list of long runs, since an
+    # article has a capitalised word every few words and each Python pass over them counts.
+    runs: list[NameRun] = []
+    append = runs.append
+    raw: dict[str, list[tuple[int, int]]] = {}
+    get = raw.get
+    long: list[int] = []
+    new = tuple.__new__
+    for start, end in spans:
+        group = text[start:end]
+        if " " not in group and "\u00a0" not in group:
+            occ = get(group)  # most runs are one word
+            if occ is None:
+                raw[group] = [(len(runs), 0)]
+            else:
+                occ.append((len(runs), 0))
+            append(new(NameRun, (start, end, (group,), (start,))))
+            continue
+        forms = group.replace("\u00a0", " ").split(" ")
+        starts = list(accumulate(map(_plus_one, map(len, forms[:-1])), initial=start))
+        if "Al" in forms or "El" in forms:
+            # "Al Sarraj" is one name, so its spacing variant can be compared with "al-Sarraj".
+            mf, ms = [], []
+            for f, st in zip(forms, starts):
+                if mf and mf[-1] in ("Al", "El") and len(f) > 2 and not _is_shouting(f):
+                    mf[-1] = mf[-1] + " " + f
+                else:
+                    mf.append(f)
+                    ms.append(st)
+            forms, starts = mf, ms
+        lead = 0
+        while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
+            lead += 1
+        ri = len(runs)
+        forms = tuple(forms[lead:])
+        for k, form in enumerate(forms):
+            occ = get(form)
+            if occ is None:
+                raw[form] = [(ri, k)]
+            else:
+                occ.append((ri, k))
+        if len(forms) >= 3:
+            long.append(ri)
+        append(new(NameRun, (starts[lead], end, forms, tuple(starts[lead:]))))
+    return Names(text, tuple(runs), exotic, raw, tuple(long))
+
+

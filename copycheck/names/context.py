@@ -1,0 +1,242 @@
+"""Context per spelling: the words a name stands with, which say which person, firm or place it is.
+
+Two uses of the same evidence:
+- within an article (NM001), FormStats: neighbours, titles and roles of one spelling;
+- across files (NM003, the name index, `copycheck names`), SpellingCounts: per spelling, how
+  often it is used, how often only as a sentence-initial or headline capital, how often
+  inside a phrase in another language, and counts of its context words ("<Piers" for the
+  capitalised word before it, ">Inc" for the one after it, a company suffix or a surname,
+  "t:sheikh" for a title, "l:laptop" for the lowercase word after it, "p:de Gaulle" for a
+  name joined by a foreign particle). Counts, never spans, so the cross-file phase stays small.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from .spelling import skeleton
+from .words import COMMON_WORDS, COURTESY, TITLES
+
+if TYPE_CHECKING:
+    from .candidates import Names
+
+
+@dataclass(frozen=True)
+class FormStats:
+    """What one document says about one spelling: count, first offset, neighbours, roles."""
+
+    form: str
+    count: int
+    first: int
+    spans: tuple[tuple[int, int], ...]
+    neighbours: frozenset[str]  # skeleton keys of adjacent name tokens (initials included)
+    titled: bool  # after a courtesy title at least once ("Mr Serraj")
+    given_only: bool  # always followed by another name token ("Jennifer Lopez")
+    bare: bool  # at least once with no name token on either side
+
+
+def form_stats(names: Names, form: str) -> FormStats:
+    """Count, neighbours and roles of one spelling in one document (NM001's context)."""
+    from .candidates import _patterns, _prev_word
+
+    runs = names.runs
+    prev_word = _patterns()[1] if names.exotic else None
+    neighbours: set[str] = set()
+    titled = False
+    given_only = True
+    bare = False
+    for ri, k in names.index[form]:
+        forms = runs[ri].forms
+        prev = forms[k - 1] if k else ""
+        nxt = forms[k + 1] if k + 1 < len(forms) else ""
+        if prev.lower() in TITLES:
+            titled = titled or prev.lower() in COURTESY
+            prev = ""
+        elif k == 0:
+            lo, hi = max(0, runs[ri].start - 16), runs[ri].start
+            if prev_word is None:
+                word = _prev_word(names.text, lo, hi)
+            else:
+                before = prev_word.search(names.text, lo, hi)
+                word = before.group(1) if before is not None else None
+            titled = titled or (word is not None and word.lower() in COURTESY)
+        if nxt.lower() in TITLES:
+            nxt = ""
+        given_only = given_only and bool(nxt)
+        bare = bare or not (prev or nxt)
+        for x in (prev, nxt):
+            if x and not names.is_common(x):
+                neighbours.add(skeleton(x) if len(x) > 1 else x.lower())
+    spans = names.spans(form)
+    return FormStats(form, len(spans), spans[0][0], spans, frozenset(neighbours), titled, given_only, bare)
+
+
+def side_by_side(names: Names, a: str, b: str) -> bool:
+    """Two spellings in one run of capitals ("David Davis") or next to each other in a list ("Horgan, Horan").
+
+    Only immediate neighbours count: a team sheet lists a misspelt name a few places away
+    from the right one. The list test bisects sorted starts, so two spellings used thousands
+    of times cost n log n, not n times m.
+    """
+    from .candidates import _LIST
+
+    runs_a = {ri: k for ri, k in names.index[a]}
+    for ri, k in names.index[b]:
+        if ri in runs_a and abs(runs_a[ri] - k) < 6:
+            return True
+    text = names.text
+    for x, y in ((a, b), (b, a)):
+        starts = [s for s, _ in names.spans(y)]  # in text order, so sorted
+        for _, end in names.spans(x):
+            lo, hi = bisect_right(starts, end), bisect_left(starts, end + 8)
+            for start in starts[lo:hi]:
+                if _LIST.fullmatch(text, end, start):
+                    return True
+    return False
+
+
+class SpellingCounts(NamedTuple):
+    """One spelling in one file, as the cross-file phase keeps it: counts only (picklable, small)."""
+
+    form: str
+    count: int
+    initial: int  # uses that only open a sentence or stand in a headline
+    foreign: int  # uses inside a phrase in another language ("Chambre de Commerce")
+    context: tuple[tuple[str, int], ...] = ()  # context key and uses, most used first
+
+
+# Context keys kept per spelling and file: the few that say who or what it is.
+MAX_CONTEXT = 8
+# Particles that join the words of a name or phrase in French, Spanish, Italian, Portuguese,
+# German ("Chambre de Commerce", "Banco de la Nación"): a word beside one is not English.
+PARTICLES = frozenset("de des du la le les el en del della delle dei di et y und der das dos da".split())
+# The word after a run: a particle and a capital, or a lowercase word.
+_AFTER = re.compile(r" ([a-zà-öø-ÿ]+)(?: ([A-ZÀ-ÖØ-Þ][^\W\d_]*))?")
+# A particle just before a run, itself after a word ("Entreprise Nationale des Mines").
+_PARTICLE_BEFORE = re.compile(r"[^\W\d_] ([a-z]+) $")
+# Sentence ends before a run: the text's start, a line break, or closing punctuation (with
+# closing quotes or brackets), then spaces and opening quotes or brackets.
+_SENTENCE_END = re.compile(r"(?:^|\n|[.!?…]['\"’”)\]]*)[ \t\"'“‘(\[*_>#-]*$")
+_END_PUNCT = tuple(".!?:;\"'”’…)")
+
+
+def headlines(text: str) -> list[tuple[int, int]]:
+    """Spans of headline lines: the first line without closing punctuation, and Markdown headings."""
+    out = []
+    first = True
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        body = line.strip()
+        if body:
+            if body.startswith("#") or (first and not body.endswith(_END_PUNCT) and len(body) < 300):
+                out.append((pos, end))
+            first = False
+        pos = end + 1
+    return out
+
+
+def _in(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i][1]
+
+
+def _initial(text: str, start: int) -> bool:
+    """A run that opens a sentence or a paragraph: its capital says nothing about the word."""
+    m = _SENTENCE_END.search(text, max(0, start - 12), start)
+    if m is None:
+        return False
+    if text[m.start():m.start() + 1] == ".":
+        # "Mr. Smith", "J. Smith": an abbreviation's full stop does not end a sentence.
+        i = m.start()
+        while i > 0 and m.start() - i < 6 and text[i - 1].isalpha():
+            i -= 1
+        word = text[i:m.start()]
+        return not (word.lower() in TITLES or len(word) == 1)
+    return True
+
+
+def foreign_at(text: str, start: int, end: int) -> bool:
+    """A use inside a phrase in another language: a particle joins it to a capitalised word
+    ("Chambre de Commerce", "en el Bernabéu")."""
+    m = _AFTER.match(text, end)
+    if m is not None and m.group(2) and m.group(1) in PARTICLES:
+        return True
+    b = _PARTICLE_BEFORE.search(text, max(0, start - 10), start)
+    return b is not None and b.group(1) in PARTICLES
+
+
+def file_spellings(names: Names) -> tuple[SpellingCounts, ...]:
+    """Every name-like spelling of one document with its counts and context (one pass over its uses)."""
+    text = names.text
+    runs = names.runs
+    index = names.index
+    heads = headlines(text) if index else []
+    head_starts = [a for a, _ in heads]
+    head_end = heads[-1][1] if heads else -1
+    after = _AFTER.match
+    before = _PARTICLE_BEFORE.search
+    titles = TITLES
+    common = COMMON_WORDS
+    out = []
+    for form in sorted(index):
+        ctx: dict[str, int] = {}
+        get = ctx.get
+        initial = foreign = 0
+        occ = index[form]
+        for ri, k in occ:
+            run = runs[ri]
+            forms = run.forms
+            if k:
+                tok = forms[k - 1]
+                low = tok.lower()
+                key = "t:" + low if low in titles else "<" + tok
+                ctx[key] = get(key, 0) + 1
+            if k + 1 < len(forms):
+                tok = forms[k + 1]
+                low = tok.lower()
+                key = "t:" + low if low in titles else ">" + tok
+                ctx[key] = get(key, 0) + 1
+            elif len(ctx) < 64:
+                m = after(text, run.end)
+                if m is not None:
+                    word, cap = m.groups()
+                    if cap and word in PARTICLES:
+                        key = "p:" + word + " " + cap
+                        ctx[key] = get(key, 0) + 1
+                        foreign += 1
+                        continue  # counted once, as foreign
+                    if not cap and len(word) > 2 and word not in common:
+                        key = "l:" + word
+                        ctx[key] = get(key, 0) + 1
+            start = run.start
+            if start < head_end and _in(heads, head_starts, start):
+                initial += 1  # headline capitals, whatever the word's place
+            elif k == 0 and len(forms) == 1:
+                # Only a lone capitalised word at a sentence's start says nothing: in "Piers
+                # Morgan said", the next capitalised word makes "Piers" a name.
+                b = before(text, max(0, start - 10), start)
+                if b is not None and b.group(1) in PARTICLES:
+                    foreign += 1
+                elif _initial(text, start):
+                    initial += 1
+        if len(ctx) > 1:
+            context = tuple(sorted(ctx.items(), key=_by_uses)[:MAX_CONTEXT])
+        else:
+            context = tuple(ctx.items())
+        out.append(SpellingCounts(form, len(occ), initial, foreign, context))
+    return tuple(out)
+
+
+def _by_uses(kv: tuple[str, int]) -> tuple[int, str]:
+    return -kv[1], kv[0]
+
+
+@dataclass(frozen=True)
+class FileNames:
+    """One file's name spellings, the per-file summary of the cross-file phase (picklable, no spans)."""
+
+    path: str
+    forms: tuple[SpellingCounts, ...] = ()

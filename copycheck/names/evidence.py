@@ -1,0 +1,206 @@
+"""Variant evidence across files: string evidence weighed with context, and the reason given.
+
+Same context with a different spelling is a typo, even in a short name ("Piers Mrogan" where
+19 files write "Piers Morgan"); a different context is a different entity, so it stays silent
+unless the string evidence is overwhelming (a shift-key slip such as "MArk", a doubled letter in
+a long name). Sentence-initial and headline capitals, and words in a foreign phrase, are not
+variants; case-only or accent-only differences between forms each used in several files are a
+house-style question for `copycheck names`, not one file's error.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .spelling import fold, string_strength
+from .words import WORD_ENDINGS
+
+if TYPE_CHECKING:
+    from .repo import Usage
+
+# Context kinds that say which entity a spelling names: a capitalised word before or after
+# it, or one joined by a foreign particle. Titles ("t:") are shared by too many people.
+_NAME_SIDES = ("<", ">", "p:")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How a minority spelling relates to a majority spelling across files, and why."""
+
+    majority: "Usage"
+    minority: "Usage"
+    flag: bool  # an NM003 finding; otherwise a house-style question for `copycheck names`
+    reason: str  # "context", "same letters", "shift key", "typo", "style"
+    key: str = ""  # the shared context key, when context decided
+
+    def message(self) -> str:
+        """Why the spelling was flagged: the shared context, or the majority's spelling and files."""
+        x, y = self.majority, self.minority
+        if self.key:
+            n = x.context.get(self.key, 0) or x.files
+            return (f"“{y.form}” stands where {n} other files write “{display(self.key, x.form)}” "
+                    f"(e.g. {x.example}); use one spelling.")
+        why = " (a shift-key slip)" if self.reason == "shift key" else ""
+        return (f"“{y.form}” is spelled “{x.form}” in {x.files} other files of this repository "
+                f"(e.g. {x.example}){why}; use one spelling.")
+
+
+def display(key: str, form: str) -> str:
+    """A context key shown with the spelling: "<Piers" and "Morgan" give "Piers Morgan"."""
+    if key.startswith("<"):
+        return f"{key[1:]} {form}"
+    if key.startswith(">"):
+        return f"{form} {key[1:]}"
+    if key.startswith(("p:", "l:")):
+        return f"{form} {key[2:]}"
+    return form
+
+
+def _folded(key: str) -> str:
+    """A context key without case or accents, so "<Mevlüt" and "<Mevlut" are one context."""
+    for side in ("<", ">"):
+        if key.startswith(side):
+            return side + fold(key[1:])
+    if key.startswith("p:"):
+        word, _, cap = key[2:].partition(" ")
+        return f"p:{word} {fold(cap)}"
+    return key
+
+
+def shift_slip(right: str, wrong: str) -> bool:
+    """A shift key held a letter too long: "MArk" for "Mark", "PUblic" for "Public"."""
+    return (len(wrong) >= 3 and wrong[0].isupper() and wrong[1].isupper() and right[1:2].islower()
+            and any(c.islower() for c in wrong[2:]) and right == wrong[0] + wrong[1].lower() + wrong[2:])
+
+
+# A context word carried by more spellings than this is a common given name or word ("John",
+# "Mr"), which many people share, so it says nothing about which one is meant.
+MAX_SPREAD = 30
+# The files that write the majority with the shared context must outnumber the minority's
+# files this many times, and be at least this many: "19 files write Piers Morgan".
+CONTEXT_RATIO = 3
+MIN_CONTEXT_FILES = 3
+# With no context on either side, a transposition or doubled letter in a name this many
+# times as common (in files) as the odd spelling, and in this many files, is a typo.
+OVERWHELMING_FILES = 10
+
+
+def spread(t) -> dict[str, int]:
+    """How many spellings each (folded) context key stands beside, over a tally."""
+    out: dict[str, int] = {}
+    for u in t.values():
+        for k in u.context:
+            f = _folded(k)
+            out[f] = out.get(f, 0) + 1
+    return out
+
+
+# A majority whose most used context word stands in this share of its files has an
+# established identity ("North Carolina", "the Macleod laptop"); a name written beside many
+# different words ("Howard") has none, and a new neighbour says nothing about it.
+ESTABLISHED = 0.5
+
+
+def shared_context(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None) -> tuple[str, bool, bool]:
+    """(the majority's telling context key that the minority shares, or ""; whether the
+    context says the minority is another entity: the majority has an established context
+    that the minority lacks, and they share none; whether the minority has a telling
+    context of its own that the majority never has)."""
+    mine = {_folded(k) for k in y.context if not k.startswith("t:")}
+    best, best_n = "", (False, 0)
+    top, top_n = "", 0
+    overlap = False
+    for k, n in x.context.items():
+        if k.startswith("t:"):
+            continue
+        f = _folded(k)
+        if n > top_n:
+            top, top_n = f, n
+        if f not in mine:
+            continue
+        overlap = True
+        rank = (k[0] in "<>p", n)  # a name beside it says more than a lowercase word after it
+        if (rank, k) > (best_n, best) and (spreads is None or spreads.get(f, 0) <= MAX_SPREAD):
+            best, best_n = k, rank
+    established = top_n >= 2 and top_n >= ESTABLISHED * x.files
+    # A telling context of its own ("Benny Andersson", "Les Bleus") that the majority never
+    # has; a common given name ("David") tells nothing.
+    own = not overlap and any(f[0] in "<>p" and (spreads is None or spreads.get(f, 0) <= MAX_SPREAD) for f in mine)
+    return best, established and not overlap and top not in mine, own
+
+
+class Letters:
+    """Letter triples of every spelling in a tally ("^st", "stv", "ee$"), each spelling counted once.
+
+    A transposed or doubled letter often makes a triple that no other name in the repository
+    has ("Stvee", "Sporrts"); a real name rarely does ("Andersson" shares "sso" with Eriksson).
+    """
+
+    def __init__(self, forms) -> None:
+        counts: dict[str, int] = {}
+        for form in forms:
+            for tri in self._triples(form):
+                counts[tri] = counts.get(tri, 0) + 1
+        self.counts = counts
+
+    @staticmethod
+    def _triples(form: str) -> set[str]:
+        f = f"^{fold(form)}$"
+        return {f[i:i + 3] for i in range(len(f) - 2)}
+
+    def odd(self, form: str, majority: str) -> bool:
+        """form has a triple that no other spelling has and the majority lacks."""
+        theirs = self._triples(majority)
+        return any(self.counts.get(t, 0) <= 1 and t not in theirs for t in self._triples(form))
+
+
+def related(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
+            letters: "Letters | None" = None) -> Verdict | None:
+    """Weigh majority x against minority y: a finding, a house-style question, or nothing."""
+    strength, kind = string_strength(x.form, y.form)
+    if strength == 0:
+        return None
+    if strength < 3 and x.form.endswith(WORD_ENDINGS) and y.form.endswith(WORD_ENDINGS):
+        return None  # "Banking" and "Baking" are two words
+    if x.free <= 0:
+        return None  # never capitalised by choice: a sentence-initial word ("Background"), not a name
+    slip = shift_slip(x.form, y.form)
+    case_only = x.form.lower() == y.form.lower()
+    if y.free <= 0 and (case_only or y.foreign) and not slip:
+        return None  # "Al-Shabaab, for example," opens a sentence; "Chambre de Commerce" is French
+    key, different, own = shared_context(x, y, spreads)
+    if key and x.context[key] < max(MIN_CONTEXT_FILES, CONTEXT_RATIO * y.files):
+        key = ""  # shared, but by too few files to outvote the minority: the spelling alone decides
+    shared = key if key and key[0] in "<>p" else ""
+    if y.foreign and not shared:
+        return None  # a word inside a phrase in another language
+    short = min(len(x.form), len(y.form))
+    if strength == 3:
+        if slip:
+            return Verdict(x, y, True, "shift key")
+        if y.files >= 2:
+            return Verdict(x, y, False, "style")  # two established forms: the house decides
+        if different and any(k[0] in "<>p" for k in y.context):
+            return None  # "Anna MacLeod" is not the "Macleod laptop"
+        return Verdict(x, y, True, "same letters", shared)
+    if kind == "skeleton":
+        return None  # transliterations across files are the house list's business (NM002)
+    if shared:
+        return Verdict(x, y, True, "context", shared)
+    if different:
+        if kind == "double" and short >= 9:
+            return Verdict(x, y, True, "typo")
+        return None  # "Carolan Systems Inc" is not a misspelt "North Carolina"
+    if key and kind in ("transpose", "double", "h") and short >= 6:
+        return Verdict(x, y, True, "context", key)  # the same lowercase word after both
+    if kind in ("transpose", "double") and short >= 5 and y.files == 1 and x.files >= OVERWHELMING_FILES:
+        # "Wassp" in one file, "Wasps" in 16, and nothing says it is another: a real name
+        # recurs in other files ("Jaime") or brings its own company ("Benny Andersson"),
+        # unless its letters are like no other name's ("Stvee Wigley").
+        if not own or (letters is not None and letters.odd(y.form, x.form)):
+            return Verdict(x, y, True, "typo")
+    # No context either way: the spelling alone must say typo. A doubled letter or an h
+    # separates real names (Jonatan/Jonathan, Riccardo/Ricardo), so only long names count.
+    if strength == 2 and (kind == "transpose" and short >= 7 or kind in ("double", "h") and short >= 9):
+        return Verdict(x, y, True, "typo")
+    return None

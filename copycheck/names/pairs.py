@@ -1,0 +1,251 @@
+"""Candidate pairs: spellings that share a cheap key, so only those are ever compared."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import lru_cache
+from itertools import chain, combinations
+from typing import Iterable, Iterator, Sequence
+
+from .spelling import _within_one, core, fold, osa_distance, skeleton
+
+@lru_cache(maxsize=65536)
+def _exact_keys(form: str) -> tuple[str, ...]:
+    """Keys shared by spellings with the same letters, core, skeleton or tail (cached)."""
+    c = core(form)
+    return ("f:" + fold(form), "c:" + c, "s:" + skeleton(form), "t:" + c[1:])
+
+
+@lru_cache(maxsize=65536)
+def _edit_keys(form: str, deep: bool) -> tuple[str, ...]:
+    """One-letter deletions of the core (and ends of long names, when deep), for large sets."""
+    c = core(form)
+    keys: set[str] = set()
+    if len(c) >= 4:
+        keys.update("d:" + c[:k] + c[k + 1:] for k in range(len(c)))
+        keys.add("d:" + c)
+    if deep and len(c) >= 9:
+        # Two edits in a long name leave its first or last three letters intact.
+        keys.update(("p:" + c[:3], "q:" + c[-3:]))
+    return tuple(keys)
+
+
+# Up to this many distinct spellings, rapidfuzz compares every pair in C; above it, the
+# deletion-key index keeps the work linear.
+ALL_PAIRS_LIMIT = 400
+
+
+def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[str, str]]:
+    """Pairs of forms that could be one name, never by a Python loop over all pairs.
+
+    Shared keys find spellings with the same letters, core or transliteration skeleton.
+    Edit-distance neighbours come from rapidfuzz (one C scan per spelling) for an article's
+    few hundred names, and from one-letter-deletion keys (plus the first and last three
+    letters of long names) for larger sets, so the work grows with the number of names,
+    not its square.
+    """
+    n = len(forms)
+    small = n <= ALL_PAIRS_LIMIT
+    if not small:
+        yield from _large_pairs(forms, deep)
+        return
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, form in enumerate(forms):
+        for key in _exact_keys(form):
+            index[key].append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) < 2 or len(members) > 50:
+            continue  # a key shared by dozens of forms is a short stem, not a name
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                pair = (members[a], members[b]) if members[a] < members[b] else (members[b], members[a])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield forms[pair[0]], forms[pair[1]]
+    if n > 1:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        cores = [core(f) for f in forms]
+        for i, c in enumerate(cores):
+            if len(c) < 4:
+                continue
+            limit = 2 if deep and len(c) >= 9 else 1
+            for _, _, j in process.extract(c, cores, scorer=OSA.distance, score_cutoff=limit, limit=None):
+                if j > i and (i, j) not in seen:
+                    seen.add((i, j))
+                    yield forms[i], forms[j]
+
+
+# Bits of a key's hash kept beside a form's number in one 64-bit integer.
+_INDEX_BITS = 22
+_MAX_SEEN = 500_000
+
+
+def _large_pairs(forms: Sequence[str], deep: bool) -> Iterator[tuple[str, str]]:
+    """candidate_pairs for thousands of forms (a long text, a list), in memory linear and small.
+
+    Each (key, form) is one integer (the key's hash above the form's number) in a sorted
+    array, not a dict of lists of strings; a hash collision only adds a candidate, which the
+    evidence then rejects. Pairs are deduplicated through a bounded set, so a rare repeat
+    costs a second look, never memory beyond the bound.
+    """
+    from array import array
+
+    if len(forms) >= 1 << _INDEX_BITS:
+        forms = forms[:(1 << _INDEX_BITS) - 1]  # four million spellings: past any file size limit
+    mask = (1 << (63 - _INDEX_BITS)) - 1
+    entries = array("q")
+    for i, form in enumerate(forms):
+        for key in (*_exact_keys(form), *_edit_keys(form, deep)):
+            entries.append(((hash(key) & mask) << _INDEX_BITS) | i)
+    entries = array("q", sorted(entries))
+    low = (1 << _INDEX_BITS) - 1
+    seen: set[tuple[int, int]] = set()
+    n = len(entries)
+    a = 0
+    while a < n:
+        h = entries[a] >> _INDEX_BITS
+        b = a + 1
+        while b < n and entries[b] >> _INDEX_BITS == h:
+            b += 1
+        if 2 <= b - a <= 20:  # a score of forms sharing a key is already a stem
+            members = sorted({entries[k] & low for k in range(a, b)})
+            for x, y in combinations(members, 2):
+                if (x, y) not in seen:
+                    if len(seen) >= _MAX_SEEN:
+                        seen.clear()
+                    seen.add((x, y))
+                    yield forms[x], forms[y]
+        a = b
+
+
+def _deletion_keys(c: str) -> tuple[str, ...]:
+    """c and c with one letter deleted, each key once.
+
+    Two strings within OSA distance 1 share such a key (a substitution or a transposition
+    costs one deletion on each side, an insertion one on the longer side). Cached through
+    _pair_keys.
+    """
+    keys = {c}
+    keys.update(c[:k] + c[k + 1:] for k in range(len(c)))
+    return tuple(keys)
+
+
+@lru_cache(maxsize=65536)
+def _letters(c: str) -> frozenset[str]:
+    return frozenset(c)
+
+
+def osa_distance(a: str, b: str, cutoff: int = 9) -> int:
+    """Optimal string alignment distance (rapidfuzz's OSA), or cutoff + 1 once it must exceed cutoff."""
+    if a == b:
+        return 0
+    if abs(len(a) - len(b)) > cutoff:
+        return cutoff + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        ai = a[i - 1]
+        for j in range(1, len(b) + 1):
+            v = prev[j - 1] if ai == b[j - 1] else prev[j - 1] + 1
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            if cur[j - 1] + 1 < v:
+                v = cur[j - 1] + 1
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == b[j - 1] and prev2[j - 2] + 1 < v:
+                v = prev2[j - 2] + 1
+            cur[j] = v
+        if min(cur) > cutoff:
+            return cutoff + 1  # every alignment already costs more
+        prev2, prev = prev, cur
+    return min(prev[-1], cutoff + 1)
+
+
+def _within_one(a: str, b: str) -> bool:
+    """osa_distance(a, b) <= 1: equal, or one substitution, insertion, deletion or adjacent swap."""
+    if a == b:
+        return True
+    if len(a) < len(b):
+        a, b = b, a
+    i = 0
+    n = len(b)
+    while i < n and a[i] == b[i]:
+        i += 1
+    if len(a) == n:
+        return a[i + 1:] == b[i + 1:] or (i + 1 < n and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
+    return len(a) == n + 1 and a[i + 1:] == b[i:]
+
+
+@lru_cache(maxsize=65536)
+def _pair_keys(form: str) -> tuple[tuple[str, ...], str]:
+    """A spelling's exact keys (with a colon) and its core's deletion keys (without), and the core."""
+    c = core(form)
+    return _exact_keys(form) + _deletion_keys(c), c
+
+
+def article_pairs(forms: Sequence[str]) -> set[tuple[str, str]]:
+    """The set candidate_pairs(forms) yields for an article's few hundred spellings, without rapidfuzz.
+
+    The same shared keys, and the same edit-distance rule (the earlier spelling's core has four
+    letters or more and is within distance 1, or 2 for nine letters or more), but the
+    neighbours come from one-letter-deletion keys and a check of the few pairs that share
+    one, so an article with no close spellings costs a few set operations in C.
+    """
+    info = list(map(_pair_keys, forms))
+    keys = [k for k, _ in info]
+    cores = [c for _, c in info]
+    found: set[tuple[int, int]] = set()
+    flat = list(chain.from_iterable(keys))
+    if len(set(flat)) < len(flat):  # nearly every key belongs to one spelling: test that in C
+        shared = {k for k, n in Counter(flat).items() if n > 1}
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, ks in enumerate(keys):
+            if not shared.isdisjoint(ks):
+                for k in shared.intersection(ks):
+                    groups[k].append(i)
+        near = []
+        for key, members in groups.items():
+            if ":" not in key:
+                near.append(members)  # a one-letter deletion: check the distance below
+            elif len(members) <= 50:
+                found.update(combinations(members, 2))  # a key shared by dozens of forms is a short stem
+        for members in near:
+            for i, j in combinations(members, 2):
+                if (i, j) not in found and len(cores[i]) >= 4 and _within_one(cores[i], cores[j]):
+                    found.add((i, j))
+    # Distance 2 for a core of nine letters or more: few cores are that long, and each edit
+    # changes the length by at most one and the set of letters by at most two.
+    long = [i for i, c in enumerate(cores) if len(c) >= 9]
+    if long:
+        sized = [(j, len(c), _letters(c)) for j, c in enumerate(cores) if len(c) >= 7]
+        for i in long:
+            ci = cores[i]
+            n, letters = len(ci), _letters(ci)
+            for j, m, other in sized:
+                if (j > i and abs(m - n) <= 2 and (i, j) not in found and len(letters ^ other) <= 4
+                        and (_within_one(ci, cores[j]) or osa_distance(ci, cores[j], 2) <= 2)):
+                    found.add((i, j))
+    return {(forms[i], forms[j]) for i, j in found}
+
+
+
+def shared_key_pairs(forms: Sequence[str]) -> Iterable[tuple[str, str]]:
+    """Pairs of spellings that share an exact key or a one-letter-deletion key, for the cross-file phase.
+
+    The keys are _pair_keys, the ones NM001 builds for each article's spellings (cached per
+    spelling), so a one-process run does not build them twice; the work grows with the
+    number of distinct spellings, and a key shared by dozens of spellings (a short stem) is skipped.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, form in enumerate(forms):
+        for key in _pair_keys(form)[0]:
+            index[key].append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in index.values():
+        if 2 <= len(members) <= 50:
+            for pair in combinations(members, 2):
+                if pair not in seen:
+                    seen.add(pair)
+                    yield forms[pair[0]], forms[pair[1]]

@@ -1,0 +1,341 @@
+"""Names across a run (NM003): per-file summaries, their merge, the verdicts, and the findings.
+
+The API the runner, the CLI and a map/reduce over an archive share:
+- collect(doc, path) -> FileNames: one file's summary (counts and context per spelling, no spans);
+- merge(run, index) -> list[FileNames]: the run's files plus a committed index's other files;
+- tally(files) -> Tally and combine(a, b) -> Tally: spelling totals, associative, so partial
+  tallies of an archive can be reduced in any grouping;
+- verdicts(tally) -> {minority spelling: Verdict}: which spellings are another's variant;
+- positions(forms, path) -> {spelling: spans}: the narrow second pass, exact spans of the few
+  flagged spellings, read again from the file (and whether the majority is in it too);
+- add_findings(results, ruleset, index_path) -> results with NM003 findings added.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Mapping, Sequence
+
+from .context import FileNames, SpellingCounts, file_spellings
+from .index import INDEX_FILE, find_index, load_index, norm, write_index
+from .evidence import Verdict, related
+
+__all__ = ["CODE", "INDEX_FILE", "FileNames", "SpellingCounts", "Usage", "Verdict", "add_findings", "check_texts",
+           "collect", "combine", "find", "load_index", "merge", "positions", "tally", "verdicts", "write_index"]
+
+CODE = "NM003"
+# A majority needs this many files, and this many times the minority's files.
+MIN_MAJORITY_FILES = 3
+MAJORITY_RATIO = 4
+MAX_MINORITY_FILES = 3
+# Paths kept per spelling: enough to name every file of a minority, and an example.
+MAX_PATHS = MAX_MINORITY_FILES + 1
+
+
+def collect(doc, path: str | None = None) -> FileNames:
+    """The name summary of one document: every name-like spelling's counts and context."""
+    return FileNames(path or doc.path, file_spellings(doc.names))
+
+
+def merge(run: Sequence[FileNames], index: Sequence[FileNames]) -> list[FileNames]:
+    """The run's files plus the index's other files (a file in the run replaces its index entry)."""
+    seen = {norm(f.path) for f in run}
+    return [*run, *(f for f in index if norm(f.path) not in seen)]
+
+
+@dataclass
+class Usage:
+    """One spelling across files: files, uses, headline or sentence-initial and foreign uses, context."""
+
+    form: str
+    files: int = 0
+    count: int = 0
+    initial: int = 0
+    foreign: int = 0
+    context: Counter = field(default_factory=Counter)  # context key -> files that use it
+    paths: tuple[str, ...] = ()  # the first MAX_PATHS files, sorted
+
+    @property
+    def example(self) -> str:
+        return self.paths[0] if self.paths else ""
+
+    @property
+    def free(self) -> int:
+        """Uses whose capital is the writer's choice: not opening a sentence, not in a headline or foreign phrase."""
+        return self.count - self.initial - self.foreign
+
+
+Tally = dict  # spelling -> Usage
+
+
+def tally(files: Iterable[FileNames]) -> Tally:
+    """Total each spelling over files (the map step's output; reduce with combine)."""
+    out: Tally = {}
+    get = out.get
+    for f in files:
+        path = f.path
+        for s in f.forms:
+            u = get(s.form)
+            if u is None:
+                u = out[s.form] = Usage(s.form)
+            u.files += 1
+            u.count += s.count
+            if s.initial:
+                u.initial += s.initial
+            if s.foreign:
+                u.foreign += s.foreign
+            ctx = u.context
+            for k, _ in s.context:
+                ctx[k] = ctx.get(k, 0) + 1
+            paths = u.paths
+            if len(paths) < MAX_PATHS:
+                u.paths = (*paths, path) if not paths or path > paths[-1] else tuple(sorted((*paths, path)))
+            elif path < paths[-1]:
+                u.paths = tuple(sorted((*paths[:-1], path)))  # the smallest paths, as combine keeps
+    return out
+
+
+def combine(a: Tally, b: Tally) -> Tally:
+    """Two tallies as one (a new dict; associative and commutative)."""
+    out: Tally = {}
+    for t in (a, b):
+        for form, u in t.items():
+            v = out.get(form)
+            if v is None:
+                out[form] = Usage(form, u.files, u.count, u.initial, u.foreign, Counter(u.context), u.paths)
+                continue
+            v.files += u.files
+            v.count += u.count
+            v.initial += u.initial
+            v.foreign += u.foreign
+            v.context.update(u.context)
+            v.paths = tuple(sorted({*v.paths, *u.paths}))[:MAX_PATHS]
+    return out
+
+
+def verdicts(t: Tally) -> dict[str, Verdict]:
+    """Each minority spelling that another spelling's files outvote, with the evidence (NM003)."""
+    from .evidence import Letters, spread
+    from .pairs import shared_key_pairs
+
+    spreads = spread(t)
+    letters = None
+    best: dict[str, Verdict] = {}
+    for a, b in shared_key_pairs(sorted(t)):
+        x, y = t[a], t[b]
+        if (y.files, y.count) > (x.files, x.count):
+            x, y = y, x
+        if x.files < MIN_MAJORITY_FILES or y.files > MAX_MINORITY_FILES or x.files < MAJORITY_RATIO * y.files:
+            continue
+        if letters is None and y.files == 1 and x.files >= 10:
+            letters = Letters(t)  # built once, only when a pair may need it
+        v = related(x, y, spreads, letters)
+        if v is None or not v.flag:
+            continue
+        old = best.get(y.form)
+        if old is None or (x.files, x.count) > (old.majority.files, old.majority.count):
+            best[y.form] = v
+    return best
+
+
+def positions(forms: Iterable[str], path: str, doc=None) -> tuple[dict[str, tuple[tuple[int, int], ...]], set[str]]:
+    """The narrow second pass: exact spans of the given spellings in one file, and which are present.
+
+    Reads the file again (or uses doc), so spans match the text as it is now (after --fix).
+    Returns ({spelling: spans} for the asked spellings found, every name-like spelling present).
+    """
+    if doc is None:
+        from ..files import Source, read
+
+        doc = read(Source(path, path))
+        if not hasattr(doc, "names"):
+            return {}, set()
+    names = doc.names
+    present = set(names.index)
+    return {f: names.spans(f) for f in forms if f in present}, present
+
+
+@dataclass(frozen=True)
+class RepoVariant:
+    """A spelling used in a few files where most files write the name another way."""
+
+    path: str
+    form: str
+    spans: tuple[tuple[int, int], ...]
+    verdict: Verdict
+
+    @property
+    def majority(self) -> str:
+        return self.verdict.majority.form
+
+
+def find(files: Sequence[FileNames], docs: Mapping[str, object] | None = None,
+         run_paths: Iterable[str] | None = None) -> list[RepoVariant]:
+    """Minority spellings across files, with spans, for the files of the run (all files by default)."""
+    if len(files) <= MIN_MAJORITY_FILES:
+        return []  # a majority's files plus a file without it: no pair can count
+    return attribute(verdicts(tally(files)), run_paths if run_paths is not None else [f.path for f in files], docs)
+
+
+def attribute(found: Mapping[str, Verdict], run_paths: Iterable[str],
+              docs: Mapping[str, object] | None = None) -> list[RepoVariant]:
+    """Turn verdicts into spans in the run's files, one narrow pass per file with a minority spelling."""
+    run = {norm(p): p for p in run_paths}
+    by_path: dict[str, list[str]] = defaultdict(list)
+    for form, v in found.items():
+        for p in v.minority.paths:
+            if norm(p) in run:
+                by_path[run[norm(p)]].append(form)
+    order = {p: i for i, p in enumerate(run.values())}
+    out = []
+    for path in sorted(by_path, key=order.__getitem__):
+        forms = sorted(by_path[path])
+        spans, present = positions(forms, path, (docs or {}).get(path))
+        for form in forms:
+            v = found[form]
+            if v.majority.form in present or not spans.get(form):
+                continue  # within one file, NM001 decides
+            out.append(RepoVariant(path, form, spans[form], v))
+    return out
+
+
+def message(v: RepoVariant) -> str:
+    """The finding's text: why the spelling was flagged, with the majority's files and an example."""
+    return v.verdict.message()
+
+
+def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) -> list:
+    """The report phase: add NM003 findings to the FileResults of files with a minority spelling.
+
+    index_path: an index file to use; INDEX_FILE (the default) finds the nearest
+    `.copycheck-names.json` above the run's files, up to the repository root; None uses none.
+    A damaged index costs only itself: the run goes on without it, with a note naming the file.
+    """
+    if not ruleset.cross_file:
+        return results
+    from ..engine import Problem
+    from ..files import Source, read
+    from ..model import Finding, Fix
+
+    rule = next(r for r in ruleset.rules if r.code == CODE)
+    severity = ruleset.severity_for(rule)
+    run_files = [r.names for r in results if getattr(r, "names", None) is not None]
+    notes = []
+    index: list[FileNames] = []
+    if index_path == INDEX_FILE:
+        paths = find_index({os.path.dirname(os.path.abspath(f.path)) for f in run_files if f.path != "<stdin>"}
+                           or {os.getcwd()})
+    else:
+        paths = [index_path] if index_path and os.path.exists(index_path) else []
+    for p in paths:
+        try:
+            index.extend(load_index(p))
+        except ValueError as exc:
+            shown = _shown(p)
+            reason = str(exc).replace(f" {p}", "")  # the note names the file once, first
+            notes.append(Problem(shown, f"{reason}; NM003 compares only the files of this run", fatal=False))
+    files = merge(run_files, index)
+    variants: list[RepoVariant] = []
+    if len(files) > MIN_MAJORITY_FILES:
+        t = tally(files)
+        variants = attribute(verdicts(t), [r.path for r in results if r.path != "<stdin>"])
+        results = _settle_ties(results, t)
+    by_path: dict[str, list[RepoVariant]] = defaultdict(list)
+    for v in variants:
+        by_path[v.path].append(v)
+    out = []
+    for r in results:
+        vs = by_path.get(r.path)
+        if not vs:
+            out.append(r)
+            continue
+        doc = read(Source(r.path, r.path))
+        if not hasattr(doc, "lines"):
+            out.append(r)
+            continue
+        findings = list(r.findings)
+        snippets = dict(r.snippets)
+        for v in vs:
+            for start, end in v.spans:
+                if doc.source[start:end] != v.form:
+                    continue
+                line, col = doc.lines.position(start)
+                end_line, end_col = doc.lines.position(end)
+                findings.append(Finding(r.path, rule.code, rule.name, severity, message(v), start, end,
+                                        line, col, end_line, end_col, Fix(start, end, v.majority, safe=False)))
+                if line not in snippets:
+                    a, b = doc.lines.line_span(line, doc.source)
+                    snippets[line] = doc.source[a:b]
+        findings.sort(key=lambda f: (f.start, f.end, f.code))
+        out.append(replace(r, findings=tuple(findings), snippets=snippets))
+    if notes and out:
+        out[0] = replace(out[0], problems=(*out[0].problems, *notes))
+    return out
+
+
+_TIE = re.compile(r"^“(.+?)” \(first at \d+:\d+\) and “(.+?)” \(first at \d+:\d+\) each appear .*neither is known")
+
+
+def _settle_ties(results: list, t: Tally) -> list:
+    """NM001 ties the repository decides: the spelling most files use is right, the other gets a fix."""
+    from ..model import Fix
+
+    out = []
+    for r in results:
+        if not any(f.code == "NM001" and f.fix is None for f in r.findings):
+            out.append(r)
+            continue
+        kept = []
+        for f in r.findings:
+            m = _TIE.match(f.message) if f.code == "NM001" and f.fix is None else None
+            line = r.snippets.get(f.line, "") if m else ""
+            found = line[f.column - 1:f.end_column - 1] if m and f.line == f.end_line else ""
+            if not found or found not in m.groups():
+                kept.append(f)
+                continue
+            other = m.group(2) if found == m.group(1) else m.group(1)
+            mine, theirs = t.get(found), t.get(other)
+            if theirs is not None and theirs.files >= MIN_MAJORITY_FILES and (
+                    mine is None or theirs.files >= MAJORITY_RATIO * mine.files):
+                message = (f"“{found}” and “{other}” each appear equally often in this article; the repository "
+                           f"writes “{other}” in {theirs.files} files (e.g. {theirs.example}); use one spelling.")
+                kept.append(replace(f, message=message, fix=Fix(f.start, f.end, other, safe=False),
+                                    fix_position=(f.line, f.column, f.end_line, f.end_column)))
+            elif mine is not None and mine.files >= MIN_MAJORITY_FILES and (
+                    theirs is None or mine.files >= MAJORITY_RATIO * theirs.files):
+                continue  # the repository's spelling: right, so not flagged
+            else:
+                kept.append(f)
+        out.append(replace(r, findings=tuple(kept)))
+    return out
+
+
+def _shown(path: str) -> str:
+    """A path as the user would write it: relative to the working folder when inside it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def check_texts(texts: str | Sequence[str]) -> list[list]:
+    """Check form-feed-separated articles (or a list of them) as one run; NM003 findings per text."""
+    from ..document import Document
+    from ..model import Finding, Fix
+    from ..registry import builtin_rules
+
+    if isinstance(texts, str):
+        texts = texts.split("\f")
+    rule = next(r for r in builtin_rules() if r.code == CODE)
+    docs = {f"article{i}.txt": Document.from_text(t, f"article{i}.txt") for i, t in enumerate(texts)}
+    variants = find([collect(d) for d in docs.values()], docs)
+    out: list[list] = [[] for _ in docs]
+    for v in variants:
+        i = int(v.path[7:-4])
+        doc = docs[v.path]
+        for start, end in v.spans:
+            line, col = doc.lines.position(start)
+            end_line, end_col = doc.lines.position(end)
+            out[i].append(Finding(v.path, rule.code, rule.name, rule.severity, message(v), start, end,
+                                  line, col, end_line, end_col, Fix(start, end, v.majority, safe=False)))
+    return out
