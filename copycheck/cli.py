@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from dataclasses import replace
@@ -135,7 +136,7 @@ def run_check(args: argparse.Namespace) -> int:
     from .engine import Problem
     from .files import Source, discover
     from .formatters import get
-    from .runner import RunOptions, default_jobs, run
+    from .runner import RunOptions, Streamed, iter_run, run
 
     if not args.paths:
         raise UsageError("no paths given (use `-` for standard input)")
@@ -157,15 +158,22 @@ def run_check(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     opts = RunOptions(fix=args.fix, unsafe_fixes=args.unsafe_fixes, max_bytes=args.max_file_size)
-    jobs = args.jobs if args.jobs > 0 else default_jobs()
-    from .progress import progress
+    from .progress import progress, shown
 
-    with progress(len(sources), enabled=not args.no_progress) as advance:
-        results = run(sources, rulesets.__getitem__, opts, jobs, advance)
-    results = _add_cross_file_findings(results, rulesets)
+    gc.freeze()  # the rules built above live for the whole run: no collection need scan them again
+    try:
+        if not shown(len(sources), not args.no_progress) and not any(rs.cross_file for rs in rulesets.values()):
+            # Nothing waits for every file (no cross-file rule, no bar): format results as they come.
+            results = Streamed(iter_run(sources, rulesets.__getitem__, opts, args.jobs))
+        else:
+            with progress(len(sources), enabled=not args.no_progress) as advance:
+                results = run(sources, rulesets.__getitem__, opts, args.jobs, advance)  # --jobs 0: auto
+            results = _add_cross_file_findings(results, rulesets)
+        get(args.format)(results, sys.stdout)
+        sys.stdout.flush()
+    finally:
+        gc.unfreeze()  # main() may be called again in one process (tests, the API)
     problems.extend(p for r in results for p in r.problems)
-    get(args.format)(results, sys.stdout)
-    sys.stdout.flush()
     for p in problems:
         label = "error" if p.fatal else "note"
         print(f"copycheck: {label}: {p.path}: {p.message}", file=sys.stderr)
