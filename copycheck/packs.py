@@ -48,6 +48,7 @@ _CODE = re.compile(r"[A-Z]{2,3}\d{3}")
 _NAME = re.compile(r"[a-z]+(?:-[a-z0-9]+)*")
 _WORDCHAR = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
+_LOOSE_UNITS = re.compile(r"[ ']")  # the units of a normalised phrase its pattern matches loosely
 _APOSTROPHES = "'’"
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t\ufffc]*(?:\r\n|\r|\n)\s*")
 # A sentence ends at . ! or ? (with closing quotes or brackets) followed by space and a capital,
@@ -116,12 +117,26 @@ def load_packs(names_or_paths: Sequence[str], base_dir: str | None = None) -> li
         if path in seen:
             continue
         seen.add(path)
-        for rule in load_pack_file(path):
+        for rule in _compiled_pack(path):
             if rule.name in names:
                 raise PackError(f"{path}: rule {rule.code}: duplicate rule name {rule.name!r} "
                                 f"(also in {names[rule.name]})")
             names[rule.name] = str(path)
             rules.append(rule)
+    return rules
+
+
+# Compiled packs by (file, size, mtime): rules are immutable, so one process that builds several
+# configurations (tests, an editor server, the API) compiles each pack file once.
+_COMPILED: dict[tuple[str, int, int], tuple[Rule, ...]] = {}
+
+
+def _compiled_pack(path: Path) -> tuple[Rule, ...]:
+    st = path.stat()
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    rules = _COMPILED.get(key)
+    if rules is None:
+        rules = _COMPILED[key] = tuple(load_pack_file(path))
     return rules
 
 
@@ -279,7 +294,10 @@ class PhraseMatcher:
                  context: Mapping[str, str | None] | None = None) -> None:
         self.ignore_case = ignore_case
         self.check_start = len(phrases) <= SHORT_LIST
-        self.regex = re.compile(phrase_alternation(phrases, ignore_case, start_boundary=not self.check_start))
+        # Compiled on first use: a rule whose prefilter never lets a document through (and a
+        # one-article run that never needs it) never pays for compiling a long alternation.
+        self._source = phrase_alternation(phrases, ignore_case, start_boundary=not self.check_start)
+        self._regex: re.Pattern[str] | None = None
         self.context: list[tuple[Any, int]] = []
         for name, fragment in (context or {}).items():
             if fragment:
@@ -287,6 +305,13 @@ class PhraseMatcher:
                 fmt, at_end = _CONTEXT[name]
                 self.context.append((_user_regex(fmt.format(fragment), name, _ignore_flag(ignore_case)), at_end))
         self._user = bool(self.context)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The one alternation of every phrase, compiled once (per process) when first needed."""
+        if self._regex is None:
+            self._regex = re.compile(self._source)
+        return self._regex
 
     def spans(self, doc: Document, rule: str, timeout: float = PATTERN_TIMEOUT, pos: int = 0,
               endpos: int | None = None) -> Iterator[tuple[int, int]]:
@@ -523,8 +548,23 @@ def _build_consistency(entry, code, message, ignore_case):
             where[key] = (gi, form)
     safe = _get(entry, "safe", bool, False)
     matcher = PhraseMatcher([f for g in groups for f in g], ignore_case)
+    # Prefilter: a hit needs two forms of one group in the text, and each form's longest literal
+    # piece (between spaces and apostrophes, which the pattern matches loosely) must then occur.
+    pieces = [(gi, _literal_piece(key)) for key, (gi, _) in where.items()]
+
+    def possible(doc: Document) -> bool:
+        hay = doc.lowered if ignore_case else doc.text
+        seen: set[int] = set()
+        for gi, piece in pieces:
+            if piece in hay:
+                if gi in seen:
+                    return True
+                seen.add(gi)
+        return False
 
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
+        if not possible(doc):
+            return
         first: dict[int, str] = {}
         for start, end in matcher.spans(doc, code):
             found = doc.text[start:end]
@@ -542,6 +582,11 @@ def _build_consistency(entry, code, message, ignore_case):
             yield Hit(start, end, message.format(match=found, replacement=repl), Fix(start, end, repl, safe))
 
     return check, {}
+
+
+def _literal_piece(key: str) -> str:
+    """The longest run of a normalised phrase that its pattern matches literally (no space or apostrophe)."""
+    return max(_LOOSE_UNITS.split(key), key=len)
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
