@@ -48,7 +48,6 @@ _CODE = re.compile(r"[A-Z]{2,3}\d{3}")
 _NAME = re.compile(r"[a-z]+(?:-[a-z0-9]+)*")
 _WORDCHAR = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
-_LOOSE_UNITS = re.compile(r"[ ']")  # the units of a normalised phrase its pattern matches loosely
 _APOSTROPHES = "'’"
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t\ufffc]*(?:\r\n|\r|\n)\s*")
 # A sentence ends at . ! or ? (with closing quotes or brackets) followed by space and a capital,
@@ -548,23 +547,8 @@ def _build_consistency(entry, code, message, ignore_case):
             where[key] = (gi, form)
     safe = _get(entry, "safe", bool, False)
     matcher = PhraseMatcher([f for g in groups for f in g], ignore_case)
-    # Prefilter: a hit needs two forms of one group in the text, and each form's longest literal
-    # piece (between spaces and apostrophes, which the pattern matches loosely) must then occur.
-    pieces = [(gi, _literal_piece(key)) for key, (gi, _) in where.items()]
-
-    def possible(doc: Document) -> bool:
-        hay = doc.lowered if ignore_case else doc.text
-        seen: set[int] = set()
-        for gi, piece in pieces:
-            if piece in hay:
-                if gi in seen:
-                    return True
-                seen.add(gi)
-        return False
-
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
-        if not possible(doc):
-            return
+        # No substring prefilter here: 70 `in` tests cost twice the one trie-shaped regex pass.
         first: dict[int, str] = {}
         for start, end in matcher.spans(doc, code):
             found = doc.text[start:end]
@@ -582,11 +566,6 @@ def _build_consistency(entry, code, message, ignore_case):
             yield Hit(start, end, message.format(match=found, replacement=repl), Fix(start, end, repl, safe))
 
     return check, {}
-
-
-def _literal_piece(key: str) -> str:
-    """The longest run of a normalised phrase that its pattern matches literally (no space or apostrophe)."""
-    return max(_LOOSE_UNITS.split(key), key=len)
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
