@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from dataclasses import replace
@@ -185,7 +186,7 @@ def run_check(args: argparse.Namespace) -> int:
     from .engine import Problem
     from .files import Source, discover
     from .formatters import get
-    from .runner import RunOptions, default_jobs, run
+    from .runner import RunOptions, Streamed, iter_run, run
 
     _safe_output(args.format)
     args.paths = args.paths or ["."]  # as ruff does: no path checks the working folder
@@ -215,18 +216,31 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     opts = RunOptions(fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes, max_bytes=args.max_file_size,
                       write=not args.diff)
-    jobs = args.jobs if args.jobs > 0 else default_jobs()
-    from .progress import progress
+    from .progress import progress, shown
 
-    with progress(len(sources), enabled=not args.no_progress) as advance, \
-            ci.grammar_session(rulesets.values(), UsageError) as threads:
-        results = run(sources, rulesets.__getitem__, opts, jobs, advance) if not threads else \
-            ci.run_threaded(sources, rulesets.__getitem__, opts, threads, advance)
-    results = _add_cross_file_findings(results, rulesets)
+    code = None
+    gc.freeze()  # the rules built above live for the whole run: no collection need scan them again
+    try:
+        with ci.grammar_session(rulesets.values(), UsageError) as threads:
+            # Nothing waits for every file (no cross-file rule, no bar, no baseline, diff or
+            # statistics, no grammar threads): format results as they come.
+            streams = (not threads and not shown(len(sources), not args.no_progress)
+                       and not any(rs.cross_file for rs in rulesets.values())
+                       and baseline is None and not (args.write_baseline or args.diff or args.statistics))
+            if streams:
+                results = Streamed(iter_run(sources, rulesets.__getitem__, opts, args.jobs))
+                render = None
+            else:
+                with progress(len(sources), enabled=not args.no_progress) as advance:
+                    results = ci.run_threaded(sources, rulesets.__getitem__, opts, threads, advance) if threads \
+                        else run(sources, rulesets.__getitem__, opts, args.jobs, advance)  # --jobs 0: auto
+                results = _add_cross_file_findings(results, rulesets)
+                results, render, code = ci.report(args, results, rulesets, sources, baseline, problems)
+            (render or get(args.format))(results, sys.stdout)
+            sys.stdout.flush()
+    finally:
+        gc.unfreeze()  # main() may be called again in one process (tests, the API)
     problems.extend(p for r in results for p in r.problems)
-    results, render, code = ci.report(args, results, rulesets, sources, baseline, problems)
-    (render or get(args.format))(results, sys.stdout)
-    sys.stdout.flush()
     for p in problems:
         label = "error" if p.fatal else "note"
         print(f"copycheck: {label}: {p.path}: {p.message}", file=sys.stderr)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
@@ -177,6 +178,7 @@ def resolve_cli_packs(packs: Sequence[str]) -> tuple[str, ...]:
 # --- globs ---------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
 def glob_regex(glob: str) -> re.Pattern[str]:
     """A gitignore-like glob: `*` stays in one folder, `**` crosses folders; a glob without `/`
     matches a file or folder name at any depth, and a folder match covers what is inside it."""

@@ -1,4 +1,27 @@
-"""Document: decoded text, a line index for positions, and per-document facts computed once."""
+"""Document: decoded text, a line index for positions, and per-document facts computed once.
+
+Shared facts, for rule authors
+------------------------------
+A rule that needs something derived from the text (its words, its quotations, its own parse)
+asks the document for it instead of computing or caching it itself:
+
+* `doc.words`: one tokenisation (see `Words`): every word with its offsets, the runs of
+  capitalised words, and the sentence starts. Build prefilters and lookups on it rather than
+  running another word regex over the text.
+* `doc.lowered` / `doc.lower_words`: lowercase text at the same offsets, and its
+  whitespace-split tokens, for cheap case-insensitive prefilters.
+* `doc.quotes`: direct-quotation spans; a document with no quote mark gets an empty answer
+  without a scan.
+* `doc.fact(build)`: a rule family's own per-document data, built once by `build(doc)` and
+  kept on the document. It lives exactly as long as the document, so nothing per-document
+  outlives it (no module-level cache keyed by documents). `build` must not keep a reference
+  to the document in what it returns (that would make a reference cycle, freed only by the
+  garbage collector): keep the text, or offsets, instead.
+
+Each fact is computed on first use, so a rule that bails out on a cheap test (no "(" in the
+text, no dash) never pays for it. Cheapest test first, then the shared fact, then the precise
+pattern.
+"""
 from __future__ import annotations
 
 import bisect
@@ -6,15 +29,18 @@ import re
 from itertools import repeat
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 if TYPE_CHECKING:
     from .htmltext import OffsetMap
+
+T = TypeVar("T")
 
 # A line ends at \r\n, \n or a lone \r; CRLF is one break, so it never adds a line.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Punctuation stripped from the edges of whitespace-split tokens (apostrophes and hyphens
 # inside words stay), so "(the" and "the," both become "the" for prefilters.
+_HAS_QUOTE_MARK = re.compile("[\"“”'‘’]")
 _EDGE_PUNCT = "\"'“”‘’,.;:!?()[]{}<>/\\|*_=+~^`#%&@$…—–-\ufffc"
 
 
@@ -83,12 +109,34 @@ class Document:
         """The source line and column of an offset into `text` (rules' "first at L:C" messages)."""
         return self.lines.position(offset if self.offsets is None else self.offsets.start(offset))
 
+    def fact(self, build: "Callable[[Document], T]") -> T:
+        """A per-document fact, built once by build(self) and freed with the document.
+
+        The function itself is the key, so each rule family's module-level builder has its own
+        slot. What it returns must not refer back to the document (see the module docstring)."""
+        facts = self.__dict__.get("_facts")
+        if facts is None:
+            facts = self.__dict__["_facts"] = {}
+        try:
+            return facts[build]
+        except KeyError:
+            value = facts[build] = build(self)
+            return value
+
     @cached_property
     def quotes(self):
         """Spans of direct quotations, computed once per document for every rule."""
-        from .quotes import find_quotations
+        from .quotes import QuoteSpans, find_quotations, paragraph_ends
 
+        if not _HAS_QUOTE_MARK.search(self.text):
+            # Prefilter: no quote mark, no quotation (the same answer find_quotations gives).
+            return QuoteSpans((), paragraphs=tuple(paragraph_ends(self.text)))
         return find_quotations(self.text)
+
+    @cached_property
+    def words(self) -> "Words":
+        """The document's one tokenisation: words with offsets, capitalised runs, sentence starts."""
+        return Words.build(self.text)
 
     @cached_property
     def lowered(self) -> str:
@@ -118,3 +166,79 @@ class Document:
         from .tables import find_tables
 
         return find_tables(self)
+
+
+# A word: letters or digits, with single apostrophes or hyphens inside ("don't", "Anglo-Dutch",
+# "NRB-backed", "1990s"). Edge punctuation, dashes and spaces separate words.
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# A sentence ends at . ! or ? (with closing quotes or brackets) followed by space and a capital,
+# digit or opening quote, or at a paragraph break; "Mr. Smith" splits too (sentences only get shorter).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|(?:\r?\n|\r)\s*")
+
+
+class Words:
+    """One tokenisation of a document, shared by every rule that needs words.
+
+    `starts[i]`, `ends[i]` and `texts[i]` describe word i (offsets into `Document.text`, in
+    order). `capitalised_runs` and `sentence_starts` are derived on first use.
+    """
+
+    __slots__ = ("text", "starts", "ends", "texts", "_runs", "_sentences")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int], texts: list[str]) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+        self.texts = texts
+        self._runs: list[tuple[int, int]] | None = None
+        self._sentences: list[int] | None = None
+
+    @classmethod
+    def build(cls, text: str) -> "Words":
+        """Tokenise once: one regex pass, offsets kept."""
+        starts: list[int] = []
+        ends: list[int] = []
+        texts: list[str] = []
+        for m in _WORD.finditer(text):
+            s, e = m.span()
+            starts.append(s)
+            ends.append(e)
+            texts.append(m.group())
+        return cls(text, starts, ends, texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def index_at(self, offset: int) -> int:
+        """The index of the first word that ends after `offset` (len(self) when none does)."""
+        return bisect.bisect_right(self.ends, offset)
+
+    @property
+    def capitalised_runs(self) -> list[tuple[int, int]]:
+        """(first, last + 1) word indexes of each run of capitalised words joined by single spaces
+        or tabs: "Northern Rail Board", "Tony Blair". A one-word run counts too."""
+        if self._runs is None:
+            runs: list[tuple[int, int]] = []
+            text, starts, ends, texts = self.text, self.starts, self.ends, self.texts
+            first = -1
+            for i, w in enumerate(texts):
+                if w[0].isupper():
+                    if first >= 0 and starts[i] - ends[i - 1] == 1 and text[ends[i - 1]] in " \t":
+                        continue
+                    if first >= 0:
+                        runs.append((first, i))
+                    first = i
+                elif first >= 0:
+                    runs.append((first, i))
+                    first = -1
+            if first >= 0:
+                runs.append((first, len(texts)))
+            self._runs = runs
+        return self._runs
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        """Offsets where sentences begin (the first at 0), sorted; bisect them to find a sentence."""
+        if self._sentences is None:
+            self._sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(self.text))]
+        return self._sentences

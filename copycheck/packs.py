@@ -116,12 +116,26 @@ def load_packs(names_or_paths: Sequence[str], base_dir: str | None = None) -> li
         if path in seen:
             continue
         seen.add(path)
-        for rule in load_pack_file(path):
+        for rule in _compiled_pack(path):
             if rule.name in names:
                 raise PackError(f"{path}: rule {rule.code}: duplicate rule name {rule.name!r} "
                                 f"(also in {names[rule.name]})")
             names[rule.name] = str(path)
             rules.append(rule)
+    return rules
+
+
+# Compiled packs by (file, size, mtime): rules are immutable, so one process that builds several
+# configurations (tests, an editor server, the API) compiles each pack file once.
+_COMPILED: dict[tuple[str, int, int], tuple[Rule, ...]] = {}
+
+
+def _compiled_pack(path: Path) -> tuple[Rule, ...]:
+    st = path.stat()
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    rules = _COMPILED.get(key)
+    if rules is None:
+        rules = _COMPILED[key] = tuple(load_pack_file(path))
     return rules
 
 
@@ -279,7 +293,10 @@ class PhraseMatcher:
                  context: Mapping[str, str | None] | None = None) -> None:
         self.ignore_case = ignore_case
         self.check_start = len(phrases) <= SHORT_LIST
-        self.regex = re.compile(phrase_alternation(phrases, ignore_case, start_boundary=not self.check_start))
+        # Compiled on first use: a rule whose prefilter never lets a document through (and a
+        # one-article run that never needs it) never pays for compiling a long alternation.
+        self._source = phrase_alternation(phrases, ignore_case, start_boundary=not self.check_start)
+        self._regex: re.Pattern[str] | None = None
         self.context: list[tuple[Any, int]] = []
         for name, fragment in (context or {}).items():
             if fragment:
@@ -287,6 +304,13 @@ class PhraseMatcher:
                 fmt, at_end = _CONTEXT[name]
                 self.context.append((_user_regex(fmt.format(fragment), name, _ignore_flag(ignore_case)), at_end))
         self._user = bool(self.context)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The one alternation of every phrase, compiled once (per process) when first needed."""
+        if self._regex is None:
+            self._regex = re.compile(self._source)
+        return self._regex
 
     def spans(self, doc: Document, rule: str, timeout: float = PATTERN_TIMEOUT, pos: int = 0,
               endpos: int | None = None) -> Iterator[tuple[int, int]]:
@@ -523,8 +547,8 @@ def _build_consistency(entry, code, message, ignore_case):
             where[key] = (gi, form)
     safe = _get(entry, "safe", bool, False)
     matcher = PhraseMatcher([f for g in groups for f in g], ignore_case)
-
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
+        # No substring prefilter here: 70 `in` tests cost twice the one trie-shaped regex pass.
         first: dict[int, str] = {}
         for start, end in matcher.spans(doc, code):
             found = doc.text[start:end]

@@ -10,10 +10,15 @@ from typing import Callable, Iterator
 MIN_FILES = 200
 
 
+def shown(total: int, enabled: bool = True) -> bool:
+    """True when a run of `total` files gets a bar: someone is watching a long run."""
+    return enabled and total >= MIN_FILES and sys.stderr.isatty() and not os.environ.get("CI")
+
+
 @contextmanager
 def progress(total: int, enabled: bool = True) -> Iterator[Callable[[object], None]]:
     """Yield a callback that advances a rich bar, or a no-op when no one is watching."""
-    if not enabled or total < MIN_FILES or not sys.stderr.isatty() or os.environ.get("CI"):
+    if not shown(total, enabled):
         yield lambda _result: None
         return
     from rich.console import Console

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .engine import Problem, RuleSet, check_document
 from .files import Source, read
@@ -14,6 +14,9 @@ from .model import Finding
 MAX_FIX_ROUNDS = 5
 # Below this many files a worker pool costs more to start than it saves.
 MIN_FILES_PER_JOB = 8
+# With --jobs left to the CLI (0), each worker must have at least this much text: starting a
+# worker and shipping results back costs about what checking 100 kB does on one core.
+MIN_BYTES_PER_JOB = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -146,13 +149,69 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+class Streamed:
+    """Results handed to a formatter as they arrive, in order, and then replayed for totals.
+
+    The first pass yields each file's full result; only a slim copy (findings and problems,
+    without the source lines shown as context) is kept for later passes: the summary line,
+    the exit code and the problem report."""
+
+    def __init__(self, results: Iterator[FileResult]) -> None:
+        self._source: Iterator[FileResult] | None = results
+        self._kept: list[FileResult] = []
+
+    def __iter__(self) -> Iterator[FileResult]:
+        if self._source is None:
+            yield from self._kept
+            return
+        source, self._source = self._source, None
+        for r in source:
+            self._kept.append(FileResult(r.path, r.findings, r.problems, {}, r.fixed) if r.snippets else r)
+            yield r
+
+    def __len__(self) -> int:
+        """The number of files, once the first pass is over (summary lines come last)."""
+        if self._source is not None:
+            # Raised, not computed: list() asks for a length first and must not drain the stream.
+            raise TypeError("the number of results is known only after the first pass")
+        return len(self._kept)
+
+
+def auto_jobs(sources: Sequence[Source], cpus: int | None = None) -> int:
+    """Workers for a run left to us: one per MIN_BYTES_PER_JOB of input, up to the CPU count,
+    so a hook on a few articles never pays for a pool and a large run uses every core."""
+    cpus = cpus or default_jobs()
+    total = 0
+    for s in sources:
+        if s.path == "-":
+            return 1
+        try:
+            total += os.path.getsize(s.path)
+        except OSError:
+            pass  # reported when the file is read
+        if total >= cpus * MIN_BYTES_PER_JOB:
+            return cpus
+    return max(1, min(cpus, total // MIN_BYTES_PER_JOB))
+
+
 def run(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptions, jobs: int = 1,
         on_done: Callable[[FileResult], None] | None = None) -> list[FileResult]:
     """Check every source, in order; with jobs > 1 and enough files, in forked worker processes.
 
     on_done, if given, is called with each result as it arrives (for a progress display)."""
+    return list(iter_run(sources, ruleset_for, opts, jobs, on_done))
+
+
+def iter_run(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptions, jobs: int = 1,
+             on_done: Callable[[FileResult], None] | None = None) -> Iterator[FileResult]:
+    """Yield each file's result in input order as soon as it and those before it are done.
+
+    jobs <= 0 chooses by the amount of text (auto_jobs). Nothing is kept here, so a caller
+    that formats results as they come holds one file's findings at a time."""
     done = on_done or (lambda _r: None)
     global _WORKER_STATE
+    if jobs <= 0:
+        jobs = auto_jobs(sources)
     jobs = min(jobs, max(1, len(sources) // MIN_FILES_PER_JOB))
     if jobs > 1 and not any(s.path == "-" for s in sources):
         import multiprocessing  # only a parallel run pays for it
@@ -161,19 +220,19 @@ def run(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptions, jo
             jobs = 1
     else:
         jobs = 1
-    results: list[FileResult] = []
     if jobs == 1:
         for s in sources:
-            results.append(check_source(s, ruleset_for, opts))
-            done(results[-1])
-        return results
+            result = check_source(s, ruleset_for, opts)
+            done(result)
+            yield result
+        return
     _WORKER_STATE = (ruleset_for, opts)
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupt) as pool:
-            # imap keeps the input order and still hands back results as chunks finish.
-            for r in pool.imap(_work, sources, chunksize=max(1, len(sources) // (jobs * 8))):
-                results.append(r)
+            # imap keeps the input order and still hands back results as chunks finish; small
+            # chunks keep both workers busy to the end.
+            for r in pool.imap(_work, sources, chunksize=max(1, min(64, len(sources) // (jobs * 16)))):
                 done(r)
-        return results
+                yield r
     finally:
         _WORKER_STATE = None

@@ -1,107 +1,232 @@
 #!/usr/bin/env python3
-"""Speed benchmark: words/s, files/s and peak RSS on a corpus, for one process and for --jobs N.
+"""Speed as a user sees it: the whole copycheck CLI in fresh processes, against proselint in the same run.
 
-Usage: python scripts/benchmark.py CORPUS [--jobs N] [--select CODES] [--pack NAME] [--cold FILE]
-CORPUS is a folder of .txt/.md files or a .jsonl file with a "text" field.
+Usage:
+    nice python scripts/benchmark.py CORPUS [--proselint PATH] [--previous REF] [--jobs 1,2]
+                                            [--runs 5] [--cold FILE] [--warm]
+
+CORPUS is a folder of .txt/.md files (given to both tools as it is) or a .jsonl file with "text"
+and "tabular" fields, whose non-tabular stories are written as files to a temporary folder first.
+
+The headline is the median wall time of `python -m copycheck CORPUS` in a fresh process (start-up,
+reading, every default rule and the cross-file names phase included), for each --jobs value. The
+tools are run in turn, round after round, so a busy machine slows all of them alike: compare the
+ratios in one run, not seconds across runs.
+
+proselint runs from its own virtual environment, so its dependencies never touch ours:
+
+    python -m venv /work/proselint-venv && /work/proselint-venv/bin/pip install proselint
+
+--previous REF also times an earlier version of copycheck: `git archive REF` unpacked into a temporary
+folder and run with PYTHONPATH pointing there (the working tree is not touched).
+
+--cold FILE times one article, cold: the CLI on that file against `proselint check FILE`.
+--warm adds a second, labelled line: `check_document` in this process, after one untimed pass.
 """
 from __future__ import annotations
 
 import argparse
-import multiprocessing
+import json
 import os
-import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from corpus import load  # noqa: E402
-
-_RULESET = None
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PROSELINT = "/work/proselint-venv/bin/proselint"
+DEFAULT_COLD = ROOT / "seeds" / "000_f1c6ae6c2e3769bb.txt"
 
 
-def _ruleset(select, ignore, packs):
-    from copycheck.config import Settings, build_ruleset
-    from copycheck.registry import load_rules
+@dataclass
+class Tool:
+    """One command line to time, with the environment it runs in."""
 
-    s = Settings(select=tuple(select), ignore=tuple(ignore), packs=tuple(packs))
-    return build_ruleset(s, load_rules(s.packs))
+    label: str
+    argv: list[str]
+    env: dict[str, str]
+    group: str = ""  # rows of one group (one --jobs value) are compared with the previous version's
+    times: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+
+    def run(self, cwd: str) -> None:
+        """One timed run in a fresh process; wait4 gives its peak RSS (largest process of the tree)."""
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=self.env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        self.times.append(time.perf_counter() - t0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        self.rss_mb.append(usage.ru_maxrss / 1024)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"{self.label}: exit code {proc.returncode} from {' '.join(self.argv)}")
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
 
 
-def _check(text: str) -> int:
+def _env(pythonpath: Path | None) -> dict[str, str]:
+    # Bytecode caches are written (one untimed run first), as `pip install` does for an installed copy.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
+    return env
+
+
+def copycheck_tool(label: str, source: Path, target: str, jobs: str | None, fmt: str) -> Tool:
+    """The CLI of the copycheck tree at `source`, on target; jobs None or 'auto' lets it choose."""
+    argv = [sys.executable, "-m", "copycheck", target, "--no-progress", "--format", fmt]
+    if jobs not in (None, "auto"):
+        argv += ["--jobs", jobs]
+    return Tool(label, argv, _env(source), group=jobs or "")
+
+
+def proselint_tool(path: str, target: str) -> Tool:
+    return Tool("proselint", [path, "check", target, "--output-format", "compact"], _env(None))
+
+
+def previous_tree(ref: str, into: Path) -> Path:
+    """An earlier version's files, unpacked by git archive (no checkout, no change to the repository)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
+
+
+def materialise(corpus: Path, into: Path) -> Path:
+    """A .jsonl corpus as one file per non-tabular story, so both CLIs read files as users' do."""
+    if corpus.is_dir():
+        return corpus
+    folder = into / "stories"
+    folder.mkdir()
+    with open(corpus, encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            rec = json.loads(line)
+            if rec.get("tabular"):
+                continue
+            name = "".join(c if c.isalnum() else "_" for c in str(rec.get("id", i)))
+            (folder / f"{i:05d}_{name}.txt").write_text(rec["text"], encoding="utf-8")
+    return folder
+
+
+def corpus_size(folder: Path) -> tuple[int, int]:
+    """Files and whitespace-separated words that the CLI walks (.txt/.md, no hidden files)."""
+    files = words = 0
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if name.endswith((".txt", ".md", ".markdown")) and not name.startswith("."):
+                files += 1
+                words += len(Path(root, name).read_text(encoding="utf-8", errors="replace").split())
+    return files, words
+
+
+def race(tools: list[Tool], runs: int, cwd: str) -> None:
+    """One untimed run of each (caches), then `runs` rounds, each tool once per round, in turn."""
+    for t in tools:
+        t.run(cwd)
+        t.times.clear()
+        t.rss_mb.clear()
+    for i in range(runs):
+        # Alternate the order too, so no tool always follows the same neighbour.
+        for t in tools if i % 2 == 0 else reversed(tools):
+            t.run(cwd)
+
+
+def table(title: str, tools: list[Tool], words: int | None) -> None:
+    """Median and min seconds, throughput, peak RSS, and ratios against proselint and the previous version."""
+    print(f"\n{title}")
+    base = next((t for t in tools if t.label == "proselint"), None)
+    prev = {t.group: t for t in tools if t.label.startswith("previous")}
+    width = max(len(t.label) for t in tools)
+    head = f"  {'tool':<{width}}  {'median s':>9}  {'min s':>7}"
+    head += f"  {'words/s':>10}" if words else ""
+    head += f"  {'RSS MB':>7}  {'vs proselint':>12}" + (f"  {'vs previous':>11}" if prev else "")
+    print(head)
+    for t in tools:
+        row = f"  {t.label:<{width}}  {t.median:>9.3f}  {min(t.times):>7.3f}"
+        row += f"  {words / t.median:>10,.0f}" if words else ""
+        row += f"  {max(t.rss_mb):>7.0f}"
+        # A ratio above 1 means faster: the other tool's time over this one's.
+        row += f"  {base.median / t.median:>11.2f}×" if base else f"  {'':>12}"
+        if prev and t.label.startswith("copycheck") and t.group in prev:
+            row += f"  {prev[t.group].median / t.median:>10.2f}×"
+        print(row)
+
+
+def warm(folder: Path) -> None:
+    """The engine alone, in this process, after a first untimed pass: not what a user waits for."""
+    sys.path.insert(0, str(ROOT))
+    from copycheck.config import Resolver
     from copycheck.document import Document
     from copycheck.engine import check_document
 
-    return len(check_document(Document.from_text(text, "bench.txt"), _RULESET)[0])
-
-
-def _peak_rss_mb(children: bool = False) -> float:
-    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
-    kb = resource.getrusage(who).ru_maxrss
-    return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
-
-
-def measure(texts: list[str], jobs: int) -> tuple[float, int]:
-    """Check every text; return wall seconds and the number of findings."""
-    t0 = time.perf_counter()
-    if jobs == 1:
-        n = sum(_check(t) for t in texts)
-    else:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            n = sum(pool.map(_check, texts, chunksize=max(1, len(texts) // (jobs * 16))))
-    return time.perf_counter() - t0, n
-
-
-def cold(path: str, runs: int) -> list[float]:
-    """Wall time of `python -m copycheck FILE` in a fresh process, several times.
-
-    One untimed run first writes bytecode caches, as `pip install` does for an installed copy,
-    even where PYTHONDONTWRITEBYTECODE is set; a user never pays for compiling the source."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    cmd = [sys.executable, "-m", "copycheck", path, "--format", "concise"]
-    root = Path(__file__).resolve().parent.parent
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root, env=env)
+    paths = [p for p in sorted(folder.rglob("*")) if p.suffix in (".txt", ".md") and not p.name.startswith(".")]
+    texts = [(str(p), p.read_text(encoding="utf-8", errors="replace")) for p in paths]
+    ruleset = Resolver(isolated=True).ruleset_for(str(folder))
+    words = sum(len(t.split()) for _, t in texts)
     times = []
-    for _ in range(runs):
+    for _ in range(2):
         t0 = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root, env=env)
+        n = sum(len(check_document(Document.from_text(t, p), ruleset)[0]) for p, t in texts)
         times.append(time.perf_counter() - t0)
-    return times
+    print(f"\nwarm, in-process (check_document only, second pass; no start-up, reading or cross-file phase): "
+          f"{times[-1]:.3f} s, {words / times[-1]:,.0f} words/s, {n:,} findings")
 
 
 def main() -> None:
-    global _RULESET
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus")
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--select", default="")
-    ap.add_argument("--ignore", default="")
-    ap.add_argument("--pack", action="append", default=[])
-    ap.add_argument("--repeat", type=int, default=3, help="take the best of this many single-process runs")
-    ap.add_argument("--cold", metavar="FILE", help="also time one cold run of the CLI on this file")
+    ap.add_argument("corpus", help="a folder of .txt/.md files, or a .jsonl file of stories")
+    ap.add_argument("--proselint", default=DEFAULT_PROSELINT, help=f"proselint executable (default {DEFAULT_PROSELINT})")
+    ap.add_argument("--no-proselint", action="store_true", help="time copycheck only")
+    ap.add_argument("--previous", metavar="REF", help="also time this git ref of copycheck (git archive)")
+    ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values to time (default 1,2; "
+                    "'auto' for the CLI's own choice)")
+    ap.add_argument("--runs", type=int, default=5, help="timed rounds; the median is reported (default 5)")
+    ap.add_argument("--format", default="text", help="copycheck output format (default: text, the default)")
+    ap.add_argument("--cold", nargs="?", const=str(DEFAULT_COLD), metavar="FILE",
+                    help=f"also time one article cold (default file {DEFAULT_COLD.relative_to(ROOT)})")
+    ap.add_argument("--cold-runs", type=int, default=11)
+    ap.add_argument("--warm", action="store_true", help="also print the warm, in-process figure")
     args = ap.parse_args()
+    if args.runs < 5:
+        print("note: fewer than 5 rounds; the median is noisy", file=sys.stderr)
 
-    texts = [t for _, t in load(args.corpus)]
-    words = sum(len(t.split()) for t in texts)
-    split = lambda s: [x for x in s.split(",") if x]  # noqa: E731
-    _RULESET = _ruleset(split(args.select), split(args.ignore), args.pack)
-    print(f"corpus: {args.corpus}: {len(texts):,} files, {words:,} words; {len(_RULESET.rules)} rules")
-    _check("Warm up the the imports.")
-    best, n = min(measure(texts, 1) for _ in range(args.repeat))
-    print(f"jobs=1: {best:.3f} s  {words / best:,.0f} words/s  {len(texts) / best:,.0f} files/s  "
-          f"{n:,} findings  peak RSS {_peak_rss_mb():.0f} MB")
-    if args.jobs > 1:
-        wall, n = measure(texts, args.jobs)
-        print(f"jobs={args.jobs}: {wall:.3f} s  {words / wall:,.0f} words/s  {len(texts) / wall:,.0f} files/s  "
-              f"{n:,} findings  peak RSS per worker {_peak_rss_mb(children=True):.0f} MB")
-    if args.cold:
-        times = cold(args.cold, 7)
-        print(f"cold CLI run on {args.cold}: min {min(times):.3f} s, median {statistics.median(times):.3f} s "
-              f"(python startup included)")
+    with tempfile.TemporaryDirectory(prefix="copycheck-bench-") as tmp:
+        tmp_path = Path(tmp)
+        cwd = str(tmp_path)  # a neutral folder: no configuration file of ours applies
+        folder = materialise(Path(args.corpus).resolve(), tmp_path)
+        files, words = corpus_size(folder)
+        prev_src = previous_tree(args.previous, Path(tempfile.mkdtemp(dir=tmp))) if args.previous else None
+        tools = []
+        for jobs in args.jobs.split(","):
+            tools.append(copycheck_tool(f"copycheck --jobs {jobs}", ROOT, str(folder), jobs, args.format))
+            if prev_src is not None:
+                tools.append(copycheck_tool(f"previous ({args.previous}) --jobs {jobs}", prev_src, str(folder),
+                                            jobs, args.format))
+        if not args.no_proselint:
+            tools.append(proselint_tool(args.proselint, str(folder)))
+        print(f"corpus: {args.corpus}: {files:,} files, {words:,} words; median of {args.runs} fresh-process runs, "
+              f"tools alternated; load average {os.getloadavg()[0]:.2f}")
+        race(tools, args.runs, cwd)
+        table("whole CLI, fresh process (start-up, reading, all default rules, cross-file names phase)", tools, words)
+        if args.cold:
+            cold_file = str(Path(args.cold).resolve())
+            cold_tools = [copycheck_tool("copycheck", ROOT, cold_file, None, args.format)]
+            if prev_src is not None:
+                cold_tools.append(copycheck_tool(f"previous ({args.previous})", prev_src, cold_file, None, args.format))
+            if not args.no_proselint:
+                cold_tools.append(proselint_tool(args.proselint, cold_file))
+            race(cold_tools, args.cold_runs, cwd)
+            table(f"one article, cold: {args.cold} (median of {args.cold_runs}; a ratio above 1 is faster)",
+                  cold_tools, None)
+        if args.warm:
+            warm(folder)
+        if prev_src is not None:
+            shutil.rmtree(prev_src, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -95,3 +95,60 @@ def _doubled_doc(doc):
 
     rules = tuple(r for r in builtin_rules() if r.code == "TY001")
     return check_document(doc, RuleSet(rules))[0]
+
+
+def test_checked_document_is_freed_without_the_garbage_collector():
+    # Per-document data (abbreviation and dash facts among it) lives on the document and never
+    # points back at it, so dropping the document frees it at once: nothing outlives it.
+    import gc
+    import weakref
+
+    from copycheck.config import Resolver
+    from copycheck.engine import check_document
+
+    ruleset = Resolver(isolated=True).ruleset_for(".")
+    doc = Document.from_text("The Northern Rail Board (NRB) met – and said so. The NRB agreed the the plan.\n",
+                             "a.txt")
+    assert check_document(doc, ruleset)[0]
+    ref = weakref.ref(doc)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def test_fact_is_built_once_per_document():
+    calls = []
+
+    def build(doc):
+        calls.append(doc.path)
+        return len(doc.text)
+
+    doc = Document.from_text("Some words here.", "x.txt")
+    assert doc.fact(build) == 16 and doc.fact(build) == 16
+    assert calls == ["x.txt"]
+    assert Document.from_text("Other.", "y.txt").fact(build) == 6
+
+
+def test_words_offsets_runs_and_sentences():
+    doc = Document.from_text("The Northern Rail Board met. Mr Ann Lee’s NRB-backed plan won.\nNext day.")
+    w = doc.words
+    assert w.texts[:5] == ["The", "Northern", "Rail", "Board", "met"]
+    assert all(doc.text[s:e] == t for s, e, t in zip(w.starts, w.ends, w.texts))
+    assert "Lee’s" in w.texts and "NRB-backed" in w.texts
+    runs = [" ".join(w.texts[a:b]) for a, b in w.capitalised_runs]
+    assert runs == ["The Northern Rail Board", "Mr Ann Lee’s NRB-backed", "Next"]
+    assert [doc.text[s:s + 4] for s in w.sentence_starts] == ["The ", "Mr A", "Next"]
+    assert w.texts[w.index_at(doc.text.index("Rail") + 1)] == "Rail"
+
+
+def test_no_quote_mark_prefilter_gives_the_full_scan_answer():
+    from copycheck.quotes import find_quotations
+
+    doc = Document.from_text("Plain words.\n\nAnother paragraph.")
+    assert doc.quotes.spans == ()
+    assert doc.quotes == find_quotations(doc.text)

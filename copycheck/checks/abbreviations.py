@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -83,14 +82,69 @@ def _match_full_form(text: str, paren_start: int, abbr: str) -> int:
     return -1
 
 
+def _is_word(c: str) -> bool:
+    """The same test as re's \\w for one character."""
+    return c.isalnum() or c == "_"
+
+
+def _phrase_at(text: str, p: int, parts: list[str], floor: int = 0) -> int:
+    """The end of `parts` (words joined by runs of whitespace) matched as whole words at p, or -1.
+
+    The same answer as the pattern (?<![\\w\\-])w1\\s+w2…(?![\\w\\-]) tried at p, without compiling a
+    pattern per document; `floor` is where the searched text begins (nothing before it is seen)."""
+    if p > floor and (_is_word(text[p - 1]) or text[p - 1] == "-"):
+        return -1
+    if not text.startswith(parts[0], p):
+        return -1
+    at = p + len(parts[0])
+    n = len(text)
+    for part in parts[1:]:
+        gap = at
+        while at < n and text[at].isspace():
+            at += 1
+        if at == gap or not text.startswith(part, at):
+            return -1
+        at += len(part)
+    if at < n and (_is_word(text[at]) or text[at] == "-"):
+        return -1
+    return at
+
+
+def _find_phrases(text: str, phrases: list[str], pos: int = 0) -> Iterator[tuple[int, int, str]]:
+    """Non-overlapping whole-word matches of phrases, leftmost first and, at one start, in the order
+    given: what finditer of their alternation (?<![\\w\\-])(A|B…)(?![\\w\\-]) on text[pos:] finds."""
+    split = [(ph, ph.split(" ")) for ph in phrases]
+    starts: set[int] = set()
+    for _, parts in split:
+        first = parts[0]
+        at = text.find(first, pos)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(first, at + 1)
+    last = pos
+    for p in sorted(starts):
+        if p < last:
+            continue
+        for ph, parts in split:
+            end = _phrase_at(text, p, parts, pos)
+            if end >= 0:
+                yield p, end, ph
+                last = end
+                break
+
+
+# After an abbreviation's letters: a plural "s", a possessive, or a word boundary.
+_AFTER_LETTERS = re.compile(r"s?\b|['’]s\b")
+_CAPITAL_START = re.compile(r"(?<![\w&])[A-Z]")
+
+
 class _Facts:
-    """Definitions and uses of abbreviations in one document, found in one pass each."""
+    """Definitions and uses of abbreviations in one document, found in one pass each.
+
+    Built by Document.fact and kept on the document; it holds the text, never the document."""
 
     def __init__(self, doc: Document) -> None:
-        # A weak reference: the cache below is keyed weakly by the document, and a strong one
-        # here would keep every checked document (and its facts) alive for the whole run.
-        self._doc = weakref.ref(doc)
-        self.known: frozenset[str] = KNOWN
+        self.text = doc.text
 
     @property
     def doc(self) -> Document:
@@ -99,8 +153,10 @@ class _Facts:
 
     @cached_property
     def definitions(self) -> list[Definition]:
-        text = self.doc.text
-        found = []
+        text = self.text
+        found: list[Definition] = []
+        if "(" not in text:
+            return found  # cheapest test first: no bracket, no definition
         for m in _DEFINITION.finditer(text):
             abbr = m.group(1)
             start = _match_full_form(text, m.start(), abbr)
@@ -129,14 +185,26 @@ class _Facts:
         # A plural definition, "(SUVs)", is used in the singular too: match on the stem.
         stems = {d.abbr: d.abbr[:-1] if d.abbr.endswith("s") else d.abbr for d in defs}
         names = sorted(set(stems.values()), key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, names)) + r")(?=s?\b|['’]s\b)")
         inside = _merged(sorted((d.paren_start, d.end) for d in defs))
         starts = [a for a, _ in inside]
         by_stem: dict[str, list[int]] = {n: [] for n in names}
-        for m in pattern.finditer(self.doc.text):
-            i = bisect.bisect_right(starts, m.start()) - 1  # a bisect, not a scan of every definition
-            if i < 0 or m.start() >= inside[i][1]:
-                by_stem[m.group(1)].append(m.start())
+        text = self.text
+        # One fixed pattern finds every place a use can start (a capital after no word character
+        # or "&"); there the longest defined stem followed by "s", "'s" or a word boundary is a use.
+        # (Measured: this scan costs a quarter of tokenising the document into Document.words, and
+        # a 5 MB article's word list would hold 120 MB.)
+        last = 0
+        for m in _CAPITAL_START.finditer(text):
+            p = m.start()
+            if p < last:
+                continue
+            for name in names:
+                if text.startswith(name, p) and _AFTER_LETTERS.match(text, p + len(name)):
+                    last = p + len(name)
+                    i = bisect.bisect_right(starts, p) - 1  # a bisect, not a scan of every definition
+                    if i < 0 or p >= inside[i][1]:
+                        by_stem[name].append(p)
+                    break
         return {abbr: by_stem[stem] for abbr, stem in stems.items()}
 
 
@@ -151,17 +219,14 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-# The four rules share one document's facts; the cache lets go of a document with it.
-_CACHE: "weakref.WeakKeyDictionary[Document, _Facts]" = weakref.WeakKeyDictionary()
+@lru_cache(maxsize=64)
+def _known(extra: tuple[str, ...]) -> frozenset[str]:
+    return KNOWN | frozenset(extra) if extra else KNOWN
 
 
-def _facts(doc: Document, options: Mapping[str, Any]) -> _Facts:
-    facts = _CACHE.get(doc)
-    if facts is None:
-        facts = _CACHE[doc] = _Facts(doc)
-    extra = options.get("known", ())
-    facts.known = KNOWN | frozenset(extra) if extra else KNOWN
-    return facts
+def _facts(doc: Document, options: Mapping[str, Any]) -> tuple[_Facts, frozenset[str]]:
+    """The document's shared facts (built once, freed with it) and the letters needing no definition."""
+    return doc.fact(_Facts), _known(tuple(options.get("known", ())))
 
 
 def _where(doc: Document, offset: int) -> str:
@@ -181,10 +246,10 @@ def _first_definitions(facts: _Facts) -> list[Definition]:
 
 def check_unused(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag a definition whose abbreviation is never used anywhere else in the article."""
-    facts = _facts(doc, options)
+    facts, known = _facts(doc, options)
     defined = Counter(x.abbr for x in facts.definitions)
     for d in _first_definitions(facts):
-        if d.abbr in facts.known:
+        if d.abbr in known:
             continue  # "gross domestic product (GDP)": the letters need no definition, used or not
         if not facts.uses.get(d.abbr) and defined[d.abbr] == 1:
             if d.reverse:
@@ -193,8 +258,7 @@ def check_unused(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 continue
             # When the full form comes back, AB004 offers the letters there instead; dropping the
             # definition as well would leave them undefined, so no fix is offered then.
-            again = re.compile(r"(?<![\w\-])" + re.escape(d.full).replace(r"\ ", r"\s+") + r"(?![\w\-])"
-                               ).search(doc.text, d.end)
+            again = next(_find_phrases(doc.text, [d.full], d.end), None)
             yield Hit(
                 d.paren_start, d.paren_end,
                 f"“{d.abbr}” is defined here but never used again; drop “({d.abbr})”.",
@@ -205,10 +269,10 @@ def check_unused(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 def check_before_definition(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag uses of an abbreviation in the body before the sentence that defines it."""
-    facts = _facts(doc, options)
+    facts, known = _facts(doc, options)
     heads = headline_spans(doc) if facts.definitions else []
     for d in _first_definitions(facts):
-        if d.abbr in facts.known:
+        if d.abbr in known:
             continue
         for at in facts.uses.get(d.abbr, ()):
             if at >= d.full_start:
@@ -229,7 +293,7 @@ def _same(full: str) -> str:
 
 def check_redefined(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag a second definition of an abbreviation, or a second abbreviation for one full form."""
-    facts = _facts(doc, options)
+    facts, known = _facts(doc, options)
     by_abbr: dict[str, Definition] = {}
     by_full: dict[str, Definition] = {}
     for d in facts.definitions:
@@ -268,31 +332,27 @@ def _part_of_longer_name(text: str, start: int, end: int) -> bool:
 
 def check_full_form_again(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag the full form spelt out again after its abbreviation was defined."""
-    facts = _facts(doc, options)
-    firsts = [d for d in _first_definitions(facts) if d.abbr not in facts.known and len(d.full.split()) > 1]
+    facts, known = _facts(doc, options)
+    firsts = [d for d in _first_definitions(facts) if d.abbr not in known and len(d.full.split()) > 1]
     if not firsts:
         return
     text = doc.text
     by_full = {d.full: d for d in firsts}
-    pattern = re.compile(
-        r"(?<![\w\-])(" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(by_full, key=len, reverse=True))
-        + r")(?![\w\-])"
-    )
     defined_at = {d.paren_start for d in facts.definitions}
-    for m in pattern.finditer(text):
-        d = by_full[" ".join(m.group(1).split())]
-        if m.start() < d.end:
+    for start, end, full in _find_phrases(text, sorted(by_full, key=len, reverse=True)):
+        d = by_full[full]
+        if start < d.end:
             continue
-        after = m.end() + (1 if text[m.end():m.end() + 1] == " " else 0)
+        after = end + (1 if text[end:end + 1] == " " else 0)
         if after in defined_at:
             continue  # spelt out with its abbreviation again: AB003's business
-        if _part_of_longer_name(text, m.start(), m.end()):
+        if _part_of_longer_name(text, start, end):
             continue  # "General Motors Europe" after "General Motors (GM)": another body
         yield Hit(
-            m.start(), m.end(),
+            start, end,
             f"“{d.full}” was abbreviated to “{d.abbr}” at {_where(doc, d.paren_start)}; use “{d.abbr}” here.",
             # A full form caught with its possessive ("Deutsche Boerse's (DB)") keeps it: "DB's bid".
-            Fix(m.start(), m.end(), d.abbr + _possessive(m.group(1)), safe=False),
+            Fix(start, end, d.abbr + _possessive(full), safe=False),
         )
 
 

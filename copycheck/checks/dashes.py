@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
@@ -82,15 +81,13 @@ def _dashes(text: str) -> list[tuple[int, int, int, str]]:
     return found
 
 
-# The three dash rules share each document's dash list; the cache lets go of a document with it.
-_CACHE: "weakref.WeakKeyDictionary[Document, list]" = weakref.WeakKeyDictionary()
+def _dash_list(doc: Document) -> list[tuple[int, int, int, str]]:
+    return _dashes(doc.text)
 
 
 def _doc_dashes(doc: Document) -> list[tuple[int, int, int, str]]:
-    found = _CACHE.get(doc)
-    if found is None:
-        found = _CACHE[doc] = _dashes(doc.text)
-    return found
+    """The three dash rules share each document's dash list, kept on the document (Document.fact)."""
+    return doc.fact(_dash_list)
 
 
 def check_spaced_hyphen(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -29,16 +29,27 @@ def _excerpt(line: str, start_col: int, end_col: int, room: int) -> tuple[str, i
     return line.replace("\t", " "), start_col, end_col
 
 
+def _cells(text: str) -> int:
+    """Terminal cells, as rich counts them; plain ASCII needs no table (and no rich import)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
 def render(results: Sequence, stream: TextIO) -> None:
     """Write grouped findings with context, then a summary line."""
-    from rich.cells import cell_len
-    from rich.console import Console
-    from rich.markup import escape
-
     tty = stream.isatty()
-    color = tty and "NO_COLOR" not in os.environ
-    console = Console(file=stream, no_color=not color, color_system="auto" if color else None,
-                      highlight=False, soft_wrap=True, emoji=False)
+    if tty:  # rich only on a terminal: importing it is a third of a cold start
+        from rich.console import Console
+        from rich.markup import escape
+
+        color = "NO_COLOR" not in os.environ
+        console = Console(file=stream, no_color=not color, color_system="auto" if color else None,
+                          highlight=False, soft_wrap=True, emoji=False)
+    else:
+        escape = str  # the markup side of emit() is never printed to a pipe
 
     def emit(markup: str, plain: str, wrap: bool = False) -> None:
         if tty:  # rich: colour, and messages wrapped between words at the terminal's width
@@ -63,8 +74,8 @@ def render(results: Sequence, stream: TextIO) -> None:
             end_col = f.end_column if f.end_line == f.line else len(line) + 1
             shown, start_col, end_col = _excerpt(line, f.column, end_col, room)
             before, span = visible(shown[: start_col - 1]), visible(shown[start_col - 1 : end_col - 1])
-            pad = " " * cell_len(before)
-            marker = "^" * max(1, cell_len(span))
+            pad = " " * _cells(before)
+            marker = "^" * max(1, _cells(span))
             shown = visible(shown)
             emit(f"    [dim]│[/] {escape(shown)}", f"    │ {shown}")
             emit(f"    [dim]│[/] {pad}[{_STYLE[sev]}]{marker}[/]", f"    │ {pad}{marker}")
