@@ -7,7 +7,6 @@ from typing import Callable, Iterator, Sequence
 
 from .engine import Problem, RuleSet, check_document
 from .files import Source, read
-from .fix import ReadOnlyFile, apply_fixes, choose_fixes, write_atomic
 from .model import Finding
 
 # Fixing can expose or shift further fixes; a few rounds settle every real case.
@@ -70,6 +69,8 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
     fixed = 0
     by_rule: dict[tuple[str, str], int] = {}
     if opts.fix and source.path != "-":
+        from .fix import ReadOnlyFile, apply_fixes, choose_fixes, write_atomic  # only --fix pays for tempfile
+
         unfixed = (doc, findings, problems)  # what to report if the fixes cannot be written
         text = doc.source
         for _ in range(MAX_FIX_ROUNDS):
