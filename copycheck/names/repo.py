@@ -8,7 +8,11 @@ The API the runner, the CLI and a map/reduce over an archive share:
 - verdicts(tally) -> {minority spelling: Verdict}: which spellings are another's variant;
 - positions(forms, path) -> {spelling: spans}: the narrow second pass, exact spans of the few
   flagged spellings, read again from the file (and whether the majority is in it too);
-- add_findings(results, ruleset, index_path) -> results with NM003 findings added.
+- attribute(verdicts, run_paths) -> [RepoVariant]: the narrow pass over the run's files;
+- run_index(run_paths) -> the committed index's files (and notes on an index that cannot be read);
+- file_findings(doc, path, variants, rule) -> one file's NM003 findings and the lines they cite;
+- settle_ties(results, tally) -> results with NM001 ties the repository decides settled;
+- add_findings(results, ruleset, index_path) -> results with NM003 findings added (all of the above).
 """
 from __future__ import annotations
 
@@ -22,8 +26,9 @@ from .context import FileNames, SpellingCounts, file_spellings
 from .index import INDEX_FILE, find_index, load_index, norm, write_index
 from .evidence import Verdict, related
 
-__all__ = ["CODE", "INDEX_FILE", "FileNames", "SpellingCounts", "Usage", "Verdict", "add_findings", "check_texts",
-           "collect", "combine", "find", "load_index", "merge", "positions", "tally", "verdicts", "write_index"]
+__all__ = ["CODE", "INDEX_FILE", "FileNames", "SpellingCounts", "Usage", "Verdict", "add_findings", "attribute",
+           "check_texts", "collect", "combine", "file_findings", "find", "load_index", "merge", "positions",
+           "run_index", "settle_ties", "tally", "verdicts", "write_index"]
 
 CODE = "NM003"
 # A majority needs this many files, and this many times the minority's files.
@@ -215,33 +220,18 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
     """
     if not ruleset.cross_file:
         return results
-    from ..engine import Problem
     from ..files import Source, read
-    from ..model import Finding, Fix
 
     rule = next(r for r in ruleset.rules if r.code == CODE)
     severity = ruleset.severity_for(rule)
     run_files = [r.names for r in results if getattr(r, "names", None) is not None]
-    notes = []
-    index: list[FileNames] = []
-    if index_path == INDEX_FILE:
-        paths = find_index({os.path.dirname(os.path.abspath(f.path)) for f in run_files if f.path != "<stdin>"}
-                           or {os.getcwd()})
-    else:
-        paths = [index_path] if index_path and os.path.exists(index_path) else []
-    for p in paths:
-        try:
-            index.extend(load_index(p))
-        except ValueError as exc:
-            shown = _shown(p)
-            reason = str(exc).replace(f" {p}", "")  # the note names the file once, first
-            notes.append(Problem(shown, f"{reason}; NM003 compares only the files of this run", fatal=False))
+    index, notes = run_index([f.path for f in run_files], index_path)
     files = merge(run_files, index)
     variants: list[RepoVariant] = []
     if len(files) > MIN_MAJORITY_FILES:
         t = tally(files)
         variants = attribute(verdicts(t), [r.path for r in results if r.path != "<stdin>"])
-        results = _settle_ties(results, t)
+        results = settle_ties(results, t)
     by_path: dict[str, list[RepoVariant]] = defaultdict(list)
     for v in variants:
         by_path[v.path].append(v)
@@ -255,36 +245,68 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
         if not hasattr(doc, "lines"):
             out.append(r)
             continue
-        findings = list(r.findings)
-        snippets = dict(r.snippets)
-        for v in vs:
-            for start, end in v.spans:
-                if doc.source[start:end] != v.form:
-                    continue
-                line, col = doc.lines.position(start)
-                end_line, end_col = doc.lines.position(end)
-                findings.append(Finding(r.path, rule.code, rule.name, severity, message(v), start, end,
-                                        line, col, end_line, end_col, Fix(start, end, v.majority, safe=False)))
-                if line not in snippets:
-                    a, b = doc.lines.line_span(line, doc.source)
-                    snippets[line] = doc.source[a:b]
-        findings.sort(key=lambda f: (f.start, f.end, f.code))
-        out.append(replace(r, findings=tuple(findings), snippets=snippets))
+        found, lines = file_findings(doc, r.path, vs, (rule.code, rule.name, severity))
+        findings = sorted((*r.findings, *found), key=lambda f: (f.start, f.end, f.code))
+        out.append(replace(r, findings=tuple(findings), snippets=with_lines(r.snippets, lines)))
     if notes and out:
         out[0] = replace(out[0], problems=(*out[0].problems, *notes))
     return out
 
 
+def run_index(run_paths: Iterable[str], index_path: str | None = INDEX_FILE) -> tuple[list[FileNames], list]:
+    """The committed index's files for a run (its named files' paths), and a note per index that cannot be used.
+
+    index_path as add_findings takes it: INDEX_FILE finds the nearest index above the run's
+    folders (the working folder when the run has no file), None uses none.
+    """
+    from ..engine import Problem
+
+    if index_path == INDEX_FILE:
+        paths = find_index({os.path.dirname(os.path.abspath(p)) for p in run_paths if p != "<stdin>"}
+                           or {os.getcwd()})
+    else:
+        paths = [index_path] if index_path and os.path.exists(index_path) else []
+    index: list[FileNames] = []
+    notes = []
+    for p in paths:
+        try:
+            index.extend(load_index(p))
+        except ValueError as exc:
+            reason = str(exc).replace(f" {p}", "")  # the note names the file once, first
+            notes.append(Problem(_shown(p), f"{reason}; NM003 compares only the files of this run", fatal=False))
+    return index, notes
+
+
+def file_findings(doc, path: str, variants: Iterable[RepoVariant], rule: tuple[str, str, object]) -> tuple[list, dict[int, str]]:
+    """One document's NM003 findings for its variants, rule (code, name, severity), and the lines they cite."""
+    from ..model import Finding, Fix
+
+    code, name, severity = rule
+    findings, snippets = [], {}
+    for v in variants:
+        for start, end in v.spans:
+            if doc.source[start:end] != v.form:
+                continue  # the file changed since the spans were taken
+            line, col = doc.lines.position(start)
+            end_line, end_col = doc.lines.position(end)
+            findings.append(Finding(path, code, name, severity, message(v), start, end,
+                                    line, col, end_line, end_col, Fix(start, end, v.majority, safe=False)))
+            if line not in snippets:
+                a, b = doc.lines.line_span(line, doc.source)
+                snippets[line] = doc.source[a:b]
+    return findings, snippets
+
+
 _TIE = re.compile(r"^“(.+?)” \(first at \d+:\d+\) and “(.+?)” \(first at \d+:\d+\) each appear .*neither is known")
 
 
-def _settle_ties(results: list, t: Tally) -> list:
+def settle_ties(results: list, t: Tally) -> list:
     """NM001 ties the repository decides: the spelling most files use is right, the other gets a fix."""
     from ..model import Fix
 
     out = []
     for r in results:
-        if not any(f.code == "NM001" and f.fix is None for f in r.findings):
+        if not may_settle(r.findings):
             out.append(r)
             continue
         kept = []
@@ -310,6 +332,19 @@ def _settle_ties(results: list, t: Tally) -> list:
                 kept.append(f)
         out.append(replace(r, findings=tuple(kept)))
     return out
+
+
+def with_lines(snippets: Mapping[int, str], lines: Mapping[int, str]) -> dict[int, str]:
+    """A result's cited lines with more added (the lines it cites already stay as they are)."""
+    out = dict(snippets)
+    for k, v in lines.items():
+        out.setdefault(k, v)
+    return out
+
+
+def may_settle(findings: Iterable) -> bool:
+    """Whether settle_ties may change these findings: an NM001 tie without a fix."""
+    return any(f.code == "NM001" and f.fix is None for f in findings)
 
 
 def _shown(path: str) -> str:
