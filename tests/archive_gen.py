@@ -1,7 +1,8 @@
 """An invented news archive, generated from a seed: desks of short articles with typical slips.
 
 Every sentence is made up here from word lists; names come in majority and minority spellings
-so the cross-file name rule (NM003) has something to find.
+so the cross-file name rule (NM003) has something to find, and a few articles leave NM001 a tie
+that the archive's majority settles.
 """
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ NAMES = (
     ("Zeynep Karaağaç", "Zeynep Karaagac"),
     ("Oluwaseun Adebayor", "Oluwaseun Adebayorr"),
 )
+# An article that spells a name once each way, a tie NM001 leaves open and the archive settles
+# (its majority spelling is right; the other gets a fix).
+TIES = (("Halvorsen", "Halvorssen"), ("Wieczorek", "Wieczoreck"))
+TIE_LINE = "The minister said {} would attend. Officials confirmed {} would not speak."
 PLACES = ("Norhaven", "Castelbrook", "Mirevale", "Port Ellison", "Kestrel Bay")
 SUBJECTS = ("The council", "The minister", "A spokesperson", "The company", "The coach", "The committee")
 VERBS = ("said", "announced", "confirmed", "denied", "suggested", "reported")
@@ -52,6 +57,7 @@ def generate(root: Path, files: int = 300, seed: int = 13) -> list[Path]:
     rng = random.Random(seed)
     out = []
     minority_left = {minor: 2 for _, minor in NAMES}
+    ties = list(TIES)
     for i in range(files):
         desk = DESKS[i % len(DESKS)]
         chosen = []
@@ -62,6 +68,8 @@ def generate(root: Path, files: int = 300, seed: int = 13) -> list[Path]:
             else:
                 chosen.append(major)
         text = article(rng, chosen, rng.choice(PLACES), rng.choice((0, 0, 1, 2)))
+        if ties and i % 50 == 17 and not any(w in text for w in ties[0]):
+            text += TIE_LINE.format(*ties.pop(0)) + "\n"
         path = root / desk / f"story-{i:04d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -156,12 +156,18 @@ def test_rule_trial_reports_only_the_pack(archive, cluster, tmp_path):
     assert text.startswith("Rule trial on 300 files:") and f"HS001 prefer-said: {rule['hits']} hits" in text
 
 
-def test_text_summary_and_self_contained_report(archive, cluster, tmp_path):
+def test_text_summary_and_self_contained_report(archive, cluster, cli_json, tmp_path):
     report = tmp_path / "audit.html"
     # Without --scheduler: audit starts (and stops) its own LocalCluster.
     run = run_cli("audit", "--workers", "2", "--report", str(report), str(archive))
     assert run.code == 1, run.err
-    assert run.out.startswith("Checked 300 files: ")
+    # The counts are the CLI's findings, NM001 ties as the archive settled them included.
+    found = json.loads(cli_json)
+    assert any(f["code"] == "NM001" and "the repository writes" in f["message"] for f in found)
+    hit = len({f["path"] for f in found})
+    assert run.out.startswith(f"Checked 300 files: {len(found)} findings in {hit} files ")
+    nm001 = sum(f["code"] == "NM001" for f in found)
+    assert f"NM001   {'name-variant':<32} {nm001:>8}" in run.out, run.out
     assert "Names spelled two ways across the archive:" in run.out
     html = report.read_text(encoding="utf-8")
     for section in ("Issues by rule", "Issues by desk", "Names spelled more than one way", "Noisiest rules",
@@ -270,14 +276,24 @@ def test_plain_run_never_imports_dask(tmp_path):
 
 
 def test_audit_uses_the_name_index_as_the_cli_does(archive, cluster, cli_json, tmp_path):
-    """With a `.copycheck-names.json` in the working directory, a run over the few files with a minority
-    spelling compares their names with the whole archive's, in audit as in the plain CLI."""
-    index = tmp_path / ".copycheck-names.json"
-    assert run_cli("names", "--write-index", str(index), str(archive), cwd=tmp_path).code == 0
+    """With a `.copycheck-names.json` at the repository's root, a run over the few files with a minority
+    spelling compares their names with the whole archive's, in audit as in the plain CLI; a damaged
+    index is a note in both, and both go on without it."""
+    repo = tmp_path / "repo"
+    shutil.copytree(archive, repo)
+    (repo / ".git").mkdir()  # the index is found from the files' folders, up to the repository root
+    index = repo / ".copycheck-names.json"
+    assert run_cli("names", "--write-index", str(index), str(repo), cwd=tmp_path).code == 0
     few = sorted({f["path"] for f in json.loads(cli_json) if f["code"] == "NM003"})[:3]
+    few = [str(repo / os.path.relpath(p, archive)) for p in few]
     plain = run_cli("--format", "json", *few, cwd=tmp_path)
     audited = run_cli("audit", "--scheduler", cluster.scheduler_address, "--format", "json", *few, cwd=tmp_path)
     assert audited.out == plain.out
     assert "NM003" in {f["code"] for f in plain.json()}
-    without = run_cli("--format", "json", *few)
-    assert "NM003" not in {f["code"] for f in without.json()}  # the index is what found them
+    index.write_text("<<<<<<< HEAD\n{}\n", encoding="utf-8")
+    plain = run_cli("--format", "json", *few, cwd=tmp_path)
+    audited = run_cli("audit", "--scheduler", cluster.scheduler_address, "--format", "json", *few, cwd=tmp_path)
+    assert audited.out == plain.out and audited.code == plain.code == 1
+    assert "NM003" not in {f["code"] for f in plain.json()}  # the index is what found them
+    note = "copycheck: note: repo/.copycheck-names.json: cannot read name index (it holds git merge conflict markers)"
+    assert note in plain.err and note in audited.err, (plain.err, audited.err)

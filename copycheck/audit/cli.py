@@ -78,7 +78,7 @@ def cmd_audit(argv: Sequence[str]) -> int:
     try:
         result = audit(client, items, cfg, max_bytes=args.max_file_size, nm003=nm003,
                        partition_files=args.partition_files or PARTITION_FILES)
-    except ValueError as exc:  # an unreadable name index
+    except ValueError as exc:  # bad input found by the run (a name index that cannot be read is only a note)
         raise UsageError(str(exc)) from None
     finally:
         client.close()
@@ -105,7 +105,7 @@ def _report(args, result, problems, summaries, trial_rules, seconds, names_bridg
     else:
         for _ in results():
             pass
-    rows = names_bridge.variant_table(result.names, result.best)
+    rows = names_bridge.variant_table(result.best)
     if args.trial:
         write_trial(trial_rows(result.stats, trial_rules), result.stats.files, args.format, sys.stdout)
     elif args.format == "text":

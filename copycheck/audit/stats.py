@@ -88,8 +88,13 @@ class AuditStats:
             if f.code not in seen:
                 seen.add(f.code)
                 rc.files += 1
-            if len(rc.examples) < MAX_EXAMPLES:
-                rc.examples.append(example((*order, i), f, snippets))
+            if len(rc.examples) < MAX_EXAMPLES or (*order, i) < rc.examples[-1].order:
+                # Late findings (the names phase) may come before examples already kept.
+                if rc.examples and (*order, i) < rc.examples[-1].order:
+                    rc.examples = sorted([*rc.examples, example((*order, i), f, snippets)],
+                                         key=lambda e: e.order)[:MAX_EXAMPLES]
+                else:
+                    rc.examples.append(example((*order, i), f, snippets))
 
     def merge(self, other: "AuditStats") -> None:
         """Add another partition's statistics; examples keep the first in archive order."""

@@ -26,14 +26,17 @@ class Item:
 
 @dataclass(frozen=True)
 class PartitionOut:
-    """The map step's result: pickled FileResults (spilled by the client), statistics, name summary."""
+    """The map step's result: pickled FileResults (spilled by the client), statistics, name tally."""
 
     index: int
     results: bytes
     stats: AuditStats
-    names: names_bridge.NameSummary
+    names: names_bridge.NameTally
     # Files read whose name statistics were not taken (unreadable, or NM003 off): for the name index.
     unnamed: tuple[str, ...] = ()
+    # Files whose findings the repository may still change (an NM001 tie it settles), counted in
+    # the statistics only once settled: (position, display, folder, read, fail-on severity).
+    pending: tuple[tuple[int, str, str, bool, object], ...] = ()
 
 
 def check_partition(index: int, items: Sequence[Item], cfg: LinterConfig, max_bytes: int) -> PartitionOut:
@@ -43,31 +46,34 @@ def check_partition(index: int, items: Sequence[Item], cfg: LinterConfig, max_by
     linter = linter_for(cfg)
     opts = RunOptions(max_bytes=max_bytes)
     stats = AuditStats()
-    results, named, unnamed = [], [], []
+    results, named, unnamed, pending = [], [], [], []
     for pos, item in enumerate(items):
         r = linter.check_file(item.path, item.display, opts, item.config_path)
         names = names_bridge.file_names(r)
         if names is None:
             unnamed.append(item.display)
         else:
-            named.append(((index, pos), item.display, names))
+            named.append(names)
         read_ok = not any(p.fatal for p in r.problems)
-        stats.add_file((index, pos), item.folder, r.findings, r.snippets, checked=read_ok)
         stats.problems += sum(1 for p in r.problems if p.fatal)
         fail_on = linter.settings_for(item.config_path).fail_on
-        stats.failed = stats.failed or any(f.severity >= fail_on for f in r.findings)
-        results.append(replace(r, names=None))  # the summary carries the names; spans stay here
+        if names_bridge.may_settle(r.findings):
+            pending.append((pos, item.display, item.folder, read_ok, fail_on))
+        else:
+            stats.add_file((index, pos), item.folder, r.findings, r.snippets, checked=read_ok)
+            stats.failed = stats.failed or any(f.severity >= fail_on for f in r.findings)
+        results.append(replace(r, names=None))  # the tally carries the names; spans stay here
     blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
-    return PartitionOut(index, blob, stats, names_bridge.summarize(named), tuple(unnamed))
+    return PartitionOut(index, blob, stats, names_bridge.summarize(named), tuple(unnamed), tuple(pending))
 
 
-def partition_names(out: PartitionOut) -> names_bridge.NameSummary:
-    """The name summary of a map result (runs where the result is, so only the summary travels)."""
+def partition_names(out: PartitionOut) -> names_bridge.NameTally:
+    """The name tally of a map result (runs where the result is, so only the tally travels)."""
     return out.names
 
 
-def merge_names(*parts: names_bridge.NameSummary) -> names_bridge.NameSummary:
-    """Reduce: merge name summaries."""
+def merge_names(*parts: names_bridge.NameTally) -> names_bridge.NameTally:
+    """Reduce: combine name tallies."""
     return names_bridge.merge(parts)
 
 
@@ -86,13 +92,12 @@ def narrow_pass(items: Sequence[tuple[Item, Sequence[str]]], best: Mapping, cfg:
     from ..files import Source, read
 
     linter = linter_for(cfg)
-    code, name, severity = rule
     findings, snippets, failed = {}, {}, False
     for item, forms in items:
         doc = read(Source(item.path, item.display), max_bytes)
         if not hasattr(doc, "lines"):
             continue  # unreadable now: the map step has reported it
-        found, lines = names_bridge.findings_for(doc, item.display, {f: best[f] for f in forms}, code, name, severity)
+        found, lines = names_bridge.findings_for(doc, item.display, {f: best[f] for f in forms}, rule)
         if found:
             findings[item.display] = tuple(found)
             snippets[item.display] = lines
