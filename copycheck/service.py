@@ -118,51 +118,49 @@ _INDEX_CACHE: dict[str, tuple[tuple, list]] = {}
 _INDEX_LOCK = threading.Lock()
 
 
-def _find_index(folder: str) -> str | None:
-    while True:
-        p = os.path.join(folder, NAMES_INDEX)
-        if os.path.isfile(p):
-            return p
-        parent = os.path.dirname(folder)
-        if os.path.exists(os.path.join(folder, ".git")) or parent == folder:
-            return None
-        folder = parent
-
-
 def repository_name_findings(doc: Document, ruleset: RuleSet, abs_path: str) -> list[Finding]:
     """NM003 for one document against the committed names index (the one adapter to the names code).
 
     The index (`copycheck names --write-index`, at the repository root) holds every file's
     spellings; the document's own entry is replaced by its current text."""
-    from . import namerepo  # the names helper may move this module; only this function calls it
+    from .names.index import find_index, load_index
+    from .names.repo import CODE, FileNames, collect, find, merge, message
 
-    index_path = _find_index(os.path.dirname(abs_path))
-    if index_path is None:
+    found = find_index([os.path.dirname(abs_path)])
+    if not found:
         return []
+    index_path = found[0]
+    root = os.path.dirname(index_path)
     st = os.stat(index_path)
     key = (st.st_mtime_ns, st.st_size)
     with _INDEX_LOCK:
         cached = _INDEX_CACHE.get(index_path)
         if cached is None or cached[0] != key:
-            cached = _INDEX_CACHE[index_path] = (key, namerepo.load_index(index_path))
-    root = os.path.dirname(index_path)
-    me = os.path.relpath(abs_path, root)
-    others = [f for f in cached[1] if os.path.normpath(f.path) != os.path.normpath(me)]
-    mine = namerepo.collect(doc, me)
-    rule = next(r for r in ruleset.rules if r.code == namerepo.CODE)
+            # load_index gives absolute paths; messages name files as the index does, from its folder.
+            files = [FileNames(_relative(f.path, root), f.forms) for f in load_index(index_path)]
+            cached = _INDEX_CACHE[index_path] = (key, files)
+    me = _relative(abs_path, root)
+    files = merge([collect(doc, me)], cached[1])  # the document's own entry gives way to its current text
+    rule = next(r for r in ruleset.rules if r.code == CODE)
     severity = ruleset.severity_for(rule)
     out = []
-    for v in namerepo.find([mine, *others]):
-        if v.path != me:
-            continue
+    for v in find(files, {me: doc}, [me]):
         for a, b in v.spans:
             start, end = (a, b) if doc.offsets is None else (doc.offsets.start(a), doc.offsets.end(b))
             line, col = doc.lines.position(start)
             end_line, end_col = doc.lines.position(end)
             fix = Fix(start, end, v.majority, safe=False)
-            out.append(Finding(doc.path, rule.code, rule.name, severity, namerepo.message(v), start, end,
+            out.append(Finding(doc.path, rule.code, rule.name, severity, message(v), start, end,
                                line, col, end_line, end_col, fix, (line, col, end_line, end_col)))
     return out
+
+
+def _relative(path: str, root: str) -> str:
+    """A path relative to the index's folder (absolute when on another drive)."""
+    try:
+        return os.path.relpath(path, root)
+    except ValueError:
+        return path
 
 
 # --- UTF-16 offsets for JavaScript clients ---------------------------------------------------------

@@ -192,6 +192,23 @@ async def test_repository_names_come_from_the_committed_index(client: LanguageCl
     assert (d.range.start.character, d.range.end.character) == (24, 33) and "5 other files" in d.message
 
 
+@pytest.mark.asyncio
+async def test_the_documents_own_index_entry_gives_way_to_its_text(client: LanguageClient, repo: Path):
+    """A version 2 index (paths relative to it) still lists the open file with the majority's spelling;
+    the editor's text replaces that entry, so the majority has its five other files, not six."""
+    entry = {"Çavuşoğlu": [2, 0, 0, {"<Mevlüt": 1}]}
+    files = {f"world/a{i}.txt": entry for i in range(5)}
+    files["world/new.txt"] = entry  # stale: the file as committed
+    (repo / ".copycheck-names.json").write_text(json.dumps({"version": 2, "files": files}, ensure_ascii=False),
+                                                encoding="utf-8")
+    (repo / "world").mkdir()
+    uri = await _open(client, repo / "world" / "new.txt",
+                      "Foreign Minister Mevlut Cavusoglu said talks would go on.\n", "plaintext")
+    (d,) = [d for d in client.diagnostics[uri] if d.code == "NM003"]
+    assert (d.range.start.character, d.range.end.character) == (24, 33)
+    assert "5 other files" in d.message and "6 other files" not in d.message
+
+
 SLOW_PACK = """[[rule]]
 code = "SL001"
 name = "slow-pattern"
