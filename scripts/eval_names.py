@@ -93,7 +93,7 @@ def speed(corpus: str, repeat: int = 3) -> dict:
     """
     import time
 
-    from copycheck.names import repo as namerepo
+    from copycheck.names import repo
     from copycheck.selection import select_rules
 
     rules = select_rules(builtin_rules(), (), ())
@@ -109,9 +109,9 @@ def speed(corpus: str, repeat: int = 3) -> dict:
             for d in docs:
                 check_document(d, rs)
                 if key == "names":
-                    stats.append(namerepo.collect(d))
+                    stats.append(repo.collect(d))
             if key == "names":
-                namerepo.find(stats)
+                repo.find(stats)
             best[key] = min(best[key], time.process_time() - t0)
     return {"files": len(texts), **best}
 

@@ -331,13 +331,13 @@ def test_fold_without_anyascii_equals_anyascii():
 
 
 def test_single_pair_distance_is_the_same_before_and_after_rapidfuzz_takes_over(monkeypatch):
-    from copycheck.names import spelling as namestats
+    from copycheck.names import spelling
 
     pairs = [("sarraj", "serraj"), ("khodorkovsky", "khordokovsky"), ("abcdef", "fedcba"), ("haftar", "hifter")]
-    monkeypatch.setattr(namestats, "_pure_osa_calls", 0)
-    pure = [namestats._osa(a, b) for a, b in pairs]
-    monkeypatch.setattr(namestats, "_pure_osa_calls", namestats._PURE_OSA_LIMIT)
-    assert [namestats._osa(a, b) for a, b in pairs] == pure == [1, 2, 4, 2]
+    monkeypatch.setattr(spelling, "_pure_osa_calls", 0)
+    pure = [spelling._osa(a, b) for a, b in pairs]
+    monkeypatch.setattr(spelling, "_pure_osa_calls", spelling._PURE_OSA_LIMIT)
+    assert [spelling._osa(a, b) for a, b in pairs] == pure == [1, 2, 4, 2]
 
 
 def test_an_article_in_latin_script_checks_names_without_heavy_imports():
