@@ -131,6 +131,17 @@ def test_repository_variant_across_files(tmp_path, jobs):
     assert run.code == 1
 
 
+def test_repository_variant_in_an_html_article_is_placed_in_the_source(tmp_path):
+    """NM003 spans come from the decoded text; in HTML they are reported at the source's offsets."""
+    _repo(tmp_path)
+    (tmp_path / "odd.txt").unlink()
+    src = "<p>The &amp; <em>Turkish</em> minister Mevlut Cavusoglu spoke.</p>\n"
+    (tmp_path / "odd.html").write_text(src, encoding="utf-8")
+    run = run_cli(str(tmp_path), "--format", "json", "--select", "NM003", "--isolated")
+    found = [(f["path"].rsplit("/", 1)[1], src[f["start"]:f["end"]], f["column"]) for f in run.json()]
+    assert found == [("odd.html", "Mevlut", src.index("Mevlut") + 1), ("odd.html", "Cavusoglu", src.index("Cavusoglu") + 1)]
+
+
 def test_precommit_sees_repository_through_index(tmp_path):
     """pre-commit passes one changed file; the committed index supplies the majority."""
     _repo(tmp_path)

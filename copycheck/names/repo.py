@@ -279,18 +279,21 @@ def run_index(run_paths: Iterable[str], index_path: str | None = INDEX_FILE) -> 
 
 def file_findings(doc, path: str, variants: Iterable[RepoVariant], rule: tuple[str, str, object]) -> tuple[list, dict[int, str]]:
     """One document's NM003 findings for its variants, rule (code, name, severity), and the lines they cite."""
-    from ..model import Finding, Fix
+    from ..model import Finding, Fix, Hit
 
     code, name, severity = rule
     findings, snippets = [], {}
     for v in variants:
         for start, end in v.spans:
-            if doc.source[start:end] != v.form:
+            if doc.text[start:end] != v.form:
                 continue  # the file changed since the spans were taken
+            fix: Fix | None = Fix(start, end, v.majority, safe=False)
+            if doc.offsets is not None:  # HTML: spans are in the decoded text; report them in the source
+                start, end, fix = doc.offsets.place(Hit(start, end, "", fix))
             line, col = doc.lines.position(start)
             end_line, end_col = doc.lines.position(end)
             findings.append(Finding(path, code, name, severity, message(v), start, end,
-                                    line, col, end_line, end_col, Fix(start, end, v.majority, safe=False)))
+                                    line, col, end_line, end_col, fix))
             if line not in snippets:
                 a, b = doc.lines.line_span(line, doc.source)
                 snippets[line] = doc.source[a:b]
