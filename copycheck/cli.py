@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         "`copycheck names` (how names are spelt across files).",
     )
     p.add_argument("paths", nargs="*", default=None, metavar="PATH",
-                   help="files or directories (walked for .txt and .md; default: .); - reads standard input")
+                   help="files or directories (walked for .txt, .md and .html; default: .); - reads standard input")
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="output format (sarif and rdjsonl convert columns to UTF-16 units and UTF-8 bytes)")
     p.add_argument("--fail-on", choices=("info", "warning", "error"), default=None,

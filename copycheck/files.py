@@ -28,7 +28,7 @@ class Source:
 
 
 def discover(paths: Sequence[str], stdin_name: str = "<stdin>") -> Iterator[Source | Problem]:
-    """Expand paths into files: directories are walked for .txt and .md, hidden ones skipped."""
+    """Expand paths into files: directories are walked for .txt, .md and .html, hidden ones skipped."""
     seen: set[str] = set()
     for item in _expand(paths, stdin_name):
         if isinstance(item, Source) and item.path != STDIN:

@@ -12,7 +12,7 @@ def check_name_variants(doc: Document, options: Mapping[str, Any]) -> Iterator[H
     from .variants import find_run_variants, find_variants
 
     names = doc.names
-    position = doc.lines.position
+    position = doc.position  # source line:col, also for HTML
     hits: list[Hit] = []
     tied: set[tuple[int, int]] = set()
     for minority, majority, count, minority_count in find_run_variants(names):
