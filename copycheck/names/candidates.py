@@ -304,6 +304,8 @@ def _is_shouting(tok: str) -> bool:
 
 
 _plus_one = (1).__add__
+# Runs of more than this many capitalised words are skipped (see extract).
+MAX_RUN_WORDS = 40
 
 
 def extract(text: str) -> Names:
@@ -331,6 +333,12 @@ def extract(text: str) -> Names:
             else:
                 occ.append((len(runs), 0))
             append(new(NameRun, (start, end, (group,), (start,))))
+            continue
+        if group.count(" ") + group.count("\u00a0") >= MAX_RUN_WORDS:
+            # Dozens of capitalised words in a row, with no comma or full stop, are not prose
+            # (a title-case block, a list pasted without commas): no word in it has the context
+            # that makes it a name, and comparing them all would cost the run's length times
+            # its spellings. News copy's longest runs have about ten words.
             continue
         forms = group.replace("\u00a0", " ").split(" ")
         starts = list(accumulate(map(_plus_one, map(len, forms[:-1])), initial=start))
