@@ -51,3 +51,14 @@ def test_bucketed_pairs_equal_one_sorted_index():
     got = list(pairs._large_pairs(forms, True))
     assert got == want
     assert ("Villareal", "Villarreal") in got
+
+
+def test_a_long_run_is_skipped_to_its_end_and_the_next_run_counts():
+    rng = random.Random(11)
+    words = [_word(rng) for _ in range(3 * MAX_RUN_WORDS + 5)]
+    text = "Mr Villarreal spoke. " + " ".join(words) + " al-Sarraj. Then Villareal left. "
+    for names in (extract(text), extract(text + "Москва")):  # the fast and the reference patterns
+        assert names.exotic == ("Москва" in names.text)
+        assert not any(w in names.raw for w in words) and "al-Sarraj" not in names.raw
+        assert {"Villarreal", "Villareal"} <= set(names.index)
+        assert [r.forms for r in names.runs][:2] == [("Mr", "Villarreal"), ("Then", "Villareal")]
