@@ -20,6 +20,11 @@ _CAP_TOKEN = (
     r"(?<![\w'’\-])(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=\p{Lu}))?"
     r"\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]{2,})*(?:-[\p{L}\p{M}]+)*"
 )
+# Runs of more than this many capitalised words are skipped (see extract). The patterns
+# match at most one word more, so a hostile run costs the regex engine a bounded stack per
+# match (an unbounded group repeat kept state for every word: 550 MiB for a 10 MB run).
+MAX_RUN_WORDS = 40
+_MORE = f"{{0,{MAX_RUN_WORDS}}}"
 # The word just before a run, to see a title ("Mr", "president").
 _PREV_WORD = r"(\p{L}+)\.? $"
 
@@ -28,7 +33,7 @@ _PREV_WORD = r"(\p{L}+)\.? $"
 def _patterns():
     import regex
 
-    run = f"{_CAP_TOKEN}(?:[ \u00a0]{_CAP_TOKEN})*"
+    run = f"{_CAP_TOKEN}(?:[ \u00a0]{_CAP_TOKEN}){_MORE}"
     return regex.compile(run), regex.compile(_PREV_WORD)
 
 
@@ -51,13 +56,13 @@ _BODY = f"[{_LETTER}]*(?:['’][{_LETTER}]{{2,}})*(?:-[{_LETTER}]+)*"
 # Python (_article_spans), the later tokens' in the pattern.
 _FAST_RUN = (
     f"[{_UPPER}]{_BODY}"
-    f"(?:[ \u00a0](?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=[{_UPPER}]))?[{_UPPER}]{_BODY})*"
+    f"(?:[ \u00a0](?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=[{_UPPER}]))?[{_UPPER}]{_BODY}){_MORE}"
 )
 _ARTICLES = frozenset("al Al el El ad Ad as As ar Ar".split())
 # The same with the first token's look-behind after its capital (so the scan still starts
 # with a charset) and no articles: exact when no article is hyphened to a capital in the text.
 _WORD_CLASS = "'\\-0-9A-Z_a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u200c\u200d\u2019\u203f\u2040\u2054"
-_FAST_RUN_PLAIN = f"[{_UPPER}](?<![{_WORD_CLASS}].){_BODY}(?:[ \u00a0][{_UPPER}]{_BODY})*"
+_FAST_RUN_PLAIN = f"[{_UPPER}](?<![{_WORD_CLASS}].){_BODY}(?:[ \u00a0][{_UPPER}]{_BODY}){_MORE}"
 # A superset of "an article, a hyphen and a capital", found by a scan for the hyphen.
 _ARTICLE_HINT = f"[-‐](?<=[AaEe][lsdr].)[{_UPPER}]"
 
@@ -322,7 +327,11 @@ def extract(text: str) -> Names:
     get = raw.get
     long: list[int] = []
     new = tuple.__new__
+    skip_to = -2  # the end of a skipped long run: a match just after it continues that run
     for start, end in spans:
+        if start == skip_to + 1 and text[skip_to] in " \u00a0":
+            skip_to = end
+            continue
         group = text[start:end]
         if " " not in group and "\u00a0" not in group:
             occ = get(group)  # most runs are one word
@@ -331,6 +340,13 @@ def extract(text: str) -> Names:
             else:
                 occ.append((len(runs), 0))
             append(new(NameRun, (start, end, (group,), (start,))))
+            continue
+        if group.count(" ") + group.count("\u00a0") >= MAX_RUN_WORDS:
+            skip_to = end
+            # Dozens of capitalised words in a row, with no comma or full stop, are not prose
+            # (a title-case block, a list pasted without commas): no word in it has the context
+            # that makes it a name, and comparing them all would cost the run's length times
+            # its spellings. News copy's longest runs have about ten words.
             continue
         forms = group.replace("\u00a0", " ").split(" ")
         starts = list(accumulate(map(_plus_one, map(len, forms[:-1])), initial=start))

@@ -80,6 +80,8 @@ def candidate_pairs(forms: Sequence[str], deep: bool = True) -> Iterable[tuple[s
 # Bits of a key's hash kept beside a form's number in one 64-bit integer.
 _INDEX_BITS = 22
 _MAX_SEEN = 500_000
+# Top bits of an entry that choose its bucket (256 buckets, each sorted separately).
+_BUCKET_BITS = 8
 
 
 def _large_pairs(forms: Sequence[str], deep: bool) -> Iterator[tuple[str, str]]:
@@ -95,29 +97,37 @@ def _large_pairs(forms: Sequence[str], deep: bool) -> Iterator[tuple[str, str]]:
     if len(forms) >= 1 << _INDEX_BITS:
         forms = forms[:(1 << _INDEX_BITS) - 1]  # four million spellings: past any file size limit
     mask = (1 << (63 - _INDEX_BITS)) - 1
-    entries = array("q")
+    # The entries go to buckets by their top bits, and each bucket is sorted on its own: the
+    # same order as one sort of all entries, but the list of Python ints that sorted() builds
+    # holds one bucket, not every key of every form (that list was most of a long text's peak).
+    shift = 63 - _BUCKET_BITS
+    buckets = [array("q") for _ in range(1 << _BUCKET_BITS)]
     for i, form in enumerate(forms):
         for key in (*_exact_keys(form), *_edit_keys(form, deep)):
-            entries.append(((hash(key) & mask) << _INDEX_BITS) | i)
-    entries = array("q", sorted(entries))
+            e = ((hash(key) & mask) << _INDEX_BITS) | i
+            buckets[e >> shift].append(e)
     low = (1 << _INDEX_BITS) - 1
-    seen: set[tuple[int, int]] = set()
-    n = len(entries)
-    a = 0
-    while a < n:
-        h = entries[a] >> _INDEX_BITS
-        b = a + 1
-        while b < n and entries[b] >> _INDEX_BITS == h:
-            b += 1
-        if 2 <= b - a <= 20:  # a score of forms sharing a key is already a stem
-            members = sorted({entries[k] & low for k in range(a, b)})
-            for x, y in combinations(members, 2):
-                if (x, y) not in seen:
-                    if len(seen) >= _MAX_SEEN:
-                        seen.clear()
-                    seen.add((x, y))
-                    yield forms[x], forms[y]
-        a = b
+    seen: set[int] = set()  # pairs as one int each (x above y's bits): a third of a tuple's size
+    for k, bucket in enumerate(buckets):
+        entries = sorted(bucket)
+        buckets[k] = None  # type: ignore[call-overload]  # freed as the scan goes
+        n = len(entries)
+        a = 0
+        while a < n:
+            h = entries[a] >> _INDEX_BITS
+            b = a + 1
+            while b < n and entries[b] >> _INDEX_BITS == h:
+                b += 1
+            if 2 <= b - a <= 20:  # a score of forms sharing a key is already a stem
+                members = sorted({entries[j] & low for j in range(a, b)})
+                for x, y in combinations(members, 2):
+                    pair = (x << _INDEX_BITS) | y
+                    if pair not in seen:
+                        if len(seen) >= _MAX_SEEN:
+                            seen.clear()
+                        seen.add(pair)
+                        yield forms[x], forms[y]
+            a = b
 
 
 def _deletion_keys(c: str) -> tuple[str, ...]:
@@ -238,14 +248,19 @@ def shared_key_pairs(forms: Sequence[str]) -> Iterable[tuple[str, str]]:
     spelling), so a one-process run does not build them twice; the work grows with the
     number of distinct spellings, and a key shared by dozens of spellings (a short stem) is skipped.
     """
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, form in enumerate(forms):
-        for key in _pair_keys(form)[0]:
-            index[key].append(i)
+    keys = [_pair_keys(form)[0] for form in forms]
+    # Nearly every key belongs to one spelling: count them in C and index only the shared
+    # ones (in order of first use, as a dict of every key would list them).
+    index: dict[str, list[int]] = {k: [] for k, n in Counter(chain.from_iterable(keys)).items() if 2 <= n <= 50}
+    shared = index.keys()
+    for i, ks in enumerate(keys):
+        if not shared.isdisjoint(ks):
+            for key in ks:
+                if key in index:
+                    index[key].append(i)
     seen: set[tuple[int, int]] = set()
     for members in index.values():
-        if 2 <= len(members) <= 50:
-            for pair in combinations(members, 2):
-                if pair not in seen:
-                    seen.add(pair)
-                    yield forms[pair[0]], forms[pair[1]]
+        for pair in combinations(members, 2):
+            if pair not in seen:
+                seen.add(pair)
+                yield forms[pair[0]], forms[pair[1]]

@@ -34,11 +34,15 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+# Deletes every ASCII character but the lowercase letters (fold lowercases first).
+_ASCII_LETTERS = {c: None for c in range(128) if not chr(c).islower()}
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII letters only: diacritics, case, spaces, hyphens and apostrophes go."""
     if text.isascii():
-        return "".join(filter(str.isalpha, text.lower()))  # anyascii leaves ASCII as it is
+        return text.lower().translate(_ASCII_LETTERS)  # anyascii leaves ASCII as it is
     if _UNFOLDABLE.search(text) is None:
         return text.translate(_fold_table())
     from anyascii import anyascii
@@ -66,16 +70,19 @@ def skeleton(text: str) -> str:
     if not s:
         return ""
     # kh, dh, th, gh, bh: the h of a transliterated aspirate comes and goes; ch and sh stay.
-    s = re.sub(r"(?<=[kdtgb])h", "", s)
+    if "h" in s:
+        s = _ASPIRATE.sub("", s)
     for a, b in _SKELETON_SUBS:
-        s = s.replace(a, b)
+        if a in s:
+            s = s.replace(a, b)
     head = "k" if s[0] in "cgkq" else s[0]
-    rest = re.sub(r"[aeiouy]", "", s[1:])
-    out = [head]
-    for ch in rest:
-        if ch != out[-1]:
-            out.append(ch)
-    return "".join(out)
+    # Vowels go, then each run of one consonant (the head included) becomes one letter.
+    return _DOUBLED.sub(r"\1", head + s[1:].translate(_VOWELS))
+
+
+_ASPIRATE = re.compile(r"(?<=[kdtgb])h")
+_VOWELS = str.maketrans("", "", "aeiouy")
+_DOUBLED = re.compile(r"(.)\1+", re.S)
 
 
 def _edit_kind(a: str, b: str) -> str:
