@@ -546,11 +546,17 @@ def _build_consistency(entry, code, message, ignore_case):
                 raise ValueError(f"form {form!r} appears twice in 'either'")
             where[key] = (gi, form)
     safe = _get(entry, "safe", bool, False)
+    # A rule kept out of quotations also takes no evidence from them: a speaker's (or transcriber's)
+    # spelling must not set the story's form, or its fix and a style rule's fix undo each other.
+    in_quotes = _get(entry, "in-quotes", bool, False)
     matcher = PhraseMatcher([f for g in groups for f in g], ignore_case)
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
         # No substring prefilter here: 70 `in` tests cost twice the one trie-shaped regex pass.
         first: dict[int, str] = {}
+        quoted = None if in_quotes else doc.quotes.contains
         for start, end in matcher.spans(doc, code):
+            if quoted is not None and quoted(start, end):
+                continue
             found = doc.text[start:end]
             key = matcher.key(found)
             group, _ = where[key]

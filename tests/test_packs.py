@@ -382,3 +382,13 @@ def test_readme_examples_load(tmp_path):
     assert run.code in (0, 1), run.err
     # select = ["TY", "AP"] plus extend-select = ["wordy-phrase"]: the house rule is loaded, not selected.
     assert {f["code"] for f in run.json()} == {"AP001", "WD001"}
+
+
+def test_consistency_takes_no_evidence_from_quotations():
+    """A spelling inside a quotation does not set the story's form for a rule kept out of quotes."""
+    from copycheck import lint_text
+
+    text = "She said: “The advisor was right.”\n\nThe adviser left. Another adviser came.\n"
+    assert [f.code for f in lint_text(text)] == []
+    text = "The advisor was right.\n\nThe adviser left.\n"
+    assert [(f.code, f.line) for f in lint_text(text)] == [("CS001", 3)]
