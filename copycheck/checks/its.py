@@ -74,7 +74,8 @@ CLAUSE_VERBS = frozenset(
     "realised realize realized understand understood reckon reckons reckoned guess suppose supposed "
     "show shows showed shown find finds found decide decided see sees saw seen wonder wondered bet "
     "seem seems seemed appear appears appeared tell told confirm confirmed deny denied doubt doubted "
-    "predict predicted ensure ensured imagine imagined assume assumed accept accepted reported".split()
+    "predict predicted ensure ensured imagine imagined assume assumed accept accepted reported "
+    "recognise recognises recognised recognize recognizes recognized".split()
 )
 # After "its", the words that still open a noun phrase though they are function words.
 POSSESSIVE_OK = frozenset(
@@ -146,6 +147,60 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     return len(a) >= 3 and _finite(after2)  # a noun then a finite verb: "it's removal was ordered"
 
 
+_TOKEN_AFTER = re.compile(r"[ \t]+(" + _WORD + r"|[£$€]?\d[\d.,]*\w*%?)([,.;:!?)]?)")
+
+
+def _tokens_after(text: str, pos: int, limit: int = 6) -> list[tuple[str, str]]:
+    """Up to `limit` words after an offset on the same line, each with the punctuation just after it."""
+    out = []
+    while len(out) < limit:
+        m = _TOKEN_AFTER.match(text, pos)
+        if m is None:
+            break
+        out.append((m.group(1), m.group(2)))
+        pos = m.end()
+        if m.group(2):
+            break  # a phrase ends at punctuation
+    return out
+
+
+def _np_word(word: str) -> bool:
+    """A word that can stand inside a noun phrase without a determiner: noun, adjective, name, number."""
+    if word[0].isdigit() or word[0] in "£$€":
+        return True
+    if not word.islower():
+        return True
+    if word in lexicon.CLOSED or word in BARE_NOUNS:
+        return False
+    if "-" in word:
+        return True
+    return bool(set(lexicon.classes(word)) & set("npa"))
+
+
+def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
+    """A bare noun phrase and then its finite verb ("it's December sales are", "it's printer ink
+    cartridges were"): "it is" never takes a determiner-less noun phrase that goes on to a verb."""
+    if not tokens or not tokens[0][0].islower() and not (len(tokens) > 1 and tokens[1][0].islower()):
+        return False
+    first = tokens[0][0].lower()
+    if first in INTENSIFIERS or first in ADVERB_CUES or first in CONTRACTION_WORDS or first in POSSESSIVE_OK - {"own"}:
+        return False
+    for i, (word, punct) in enumerate(tokens[:5]):
+        low = word.lower()
+        if i >= 1 and word.islower() and (_finite(low) or (_plural_noun(tokens[i - 1][0].lower())
+                                                              and lexicon.classes(low) == lexicon.VERB)):
+            prev = tokens[i - 1][0].lower()
+            # The phrase must end in a noun and hold at least one lowercase noun ("its sales").
+            # An -ing form there is a verb as often as a noun ("it's being sold", "all it's doing is").
+            return (_noun(prev) and tokens[i - 1][0].islower() and lexicon.ING not in lexicon.classes(prev)
+                    and (i == 1 or prev not in BARE_NOUNS))
+        if punct or not _np_word(word):
+            return False
+        if word.islower() and lexicon.classes(low) and not set(lexicon.classes(low)) & set("npa"):
+            return False
+    return False
+
+
 def _finite(word: str | None) -> bool:
     """A finite verb: "was", "has", or a past or -s form that is no noun or adjective ("voted")."""
     if word is None or not word.islower():
@@ -204,7 +259,36 @@ def _plural_noun(word: str) -> bool:
     return lexicon.PLURAL in c and word.endswith("s") and not c.strip("nps") and word not in BARE_NOUNS
 
 
-def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after: str, mark2: str = "") -> bool:
+# Endings that make an adjective of a word the lexicon also lists as a noun ("necessary",
+# "possible", "lovely"): such words follow "it is" far more often than a possessive.
+ADJECTIVE_ENDINGS = ("ary", "ible", "able", "ous", "ful", "ly", "ent")
+# After a predicative adjective, words that end the adjective phrase or open a clause ("its tight but").
+AFTER_PREDICATIVE = frozenset("but because so when if though although even now up here there too enough".split())
+# What shows an adjective that is also a noun to be the adjective: an infinitive, a clause, a subject.
+NOUN_ADJECTIVE_CUES = frozenset("to that whether how we i you they".split())
+# Degree words that go on an adverb or adjective, never a noun: "its pretty much true", "its still too early".
+DEGREE = frozenset("too very so much quite pretty really".split())
+# Words that end a clause after a verb -ing form: "its raining and", "its raining again".
+AFTER_ING = frozenset("so because now again here there outside".split())
+
+
+def _gradable(word: str) -> bool:
+    """An adjective with a comparative form in the lexicon ("great", "greater"): a quality, not a thing."""
+    forms = (word + "er", word + "r", word + word[-1] + "er") + ((word[:-1] + "ier",) if word.endswith("y") else ())
+    return any(lexicon.ADJ in lexicon.classes(f) for f in forms)
+
+
+def _predicative(word: str, c: str) -> bool:
+    """An adjective that reads as a quality, though the lexicon may list it as a noun too."""
+    if lexicon.ADJ not in c:
+        return False
+    if not set(c) & set("np"):
+        return True
+    return lexicon.VERB not in c and lexicon.ADV not in c and (_gradable(word) or word.endswith(ADJECTIVE_ENDINGS))
+
+
+def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after: str, mark2: str = "",
+                     clause_start: bool = False) -> bool:
     """True when "its" stands where "it's" (it is / it has) belongs, judged by the words after it.
 
     A possessive "its" heads a noun phrase, which may open with an adverb, a participle or a
@@ -231,9 +315,19 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         # An adverb, then an adjective that ends the phrase: "its very hard.", "its quite scary.",
         # "its particularly important that"; "its very nature" and "its more efficient engines" go on.
         c2 = lexicon.classes(after2)
-        if "a" in c2 and after2 not in ("more", "less", "fewer", "much") and (mark2 != "" or (raw3 is not None and raw3.islower() and after3 in lexicon.CLOSED
-                                          and after3 not in lexicon.DETERMINERS)):
+        c3 = lexicon.classes(after3) if raw3 is not None and raw3.islower() else ""
+        # The phrase ends after the adjective: punctuation, a function word, an adverb or a verb form.
+        ends = mark2 != "" or (raw3 is not None and raw3.islower() and (
+            (after3 in lexicon.CLOSED and after3 not in lexicon.DETERMINERS) or c3 in ("r", "g")))
+        if "a" in c2 and after2 not in ("more", "less", "fewer", "much") and ends:
             return True
+        if c2 == lexicon.ING and ends:
+            return True  # "its extremely frustrating when", "its actually happening."
+        if set(c2) & set("dg") and not set(c2) & set("np") and raw3 is not None and raw3.islower() and (
+                after3 in lexicon.DETERMINERS or after3 in lexicon.PRONOUNS):
+            return True  # "its really deserved this time": a verb with its object
+        if lexicon.classes(after) == lexicon.ADV and after2 in DEGREE:
+            return True  # "its obviously too late"
     if after == "one" and after2 == "of":
         return True  # "its one of the best": a possessive is never followed by "one of"
     if after == "very" and mark_after == "" and after2:
@@ -248,7 +342,7 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         return ("a" in c2 or "r" in c2) and raw3 is not None and not np3()
     if after in ADVERB_CUES:
         # "its now infamous poster" is possessive; "its now clear that" and "its still early." are not.
-        return mark_after != "" or closed2() or (raw3 is not None and not np3())
+        return mark_after != "" or closed2() or after2 in DEGREE or (raw3 is not None and not np3())
     if after in CONTRACTION_WORDS or after in lexicon.CLOSED:
         return True
     if after == "time":
@@ -258,29 +352,41 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         return False  # unknown word: no evidence
     noun_like = lexicon.NOUN in c or lexicon.PLURAL in c
     if lexicon.ADJ in c:
-        if noun_like or after.endswith("est"):
+        if noun_like and _gradable(after) and mark_after == "" and after2 in ("that", "how", "whether"):
+            return True  # "its clear that", "its fine how": a quality and then a clause
+        if (noun_like and not _predicative(after, c)) or after.endswith("est"):
             # "its fleet to", "its right to buy", "its economy that": noun phrases; "its amazing
             # how" and "its clear to me" show the adjective.
             return mark_after == "" and (after2 == "how" or (after2 in ("to", "for") and (
                 after3 in lexicon.OBJECT_PRONOUNS or after3 in THINK_VERBS)))
+        if noun_like:
+            # Also a noun ("its subsidiary.", "its choice to"): only at the start of a clause, and
+            # only before a clause, does it read as the adjective ("but its necessary to", "its lovely that").
+            return clause_start and mark_after == "" and after2 in NOUN_ADJECTIVE_CUES
         # A predicative adjective: "its likely to", "its important we", "its amazing.", "its fine by us".
         if mark_after == "" and (after2 in CLAUSE_AFTER_ADJECTIVE or after2 in CLAUSE_OPENERS
                                  or after2 in lexicon.PRONOUNS | {"the", "a", "an", "this", "these", "those"}):
             return True
-        if mark_after:
-            return True
+        if mark_after or after2 in AFTER_PREDICATIVE:
+            return True  # "its amazing.", "its tight but", "its cheap even"
         return after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS
     if noun_like:
         return False
     if lexicon.ING in c:
         # A gerund after a possessive is good English ("feared its going bankrupt", "its shipping
         # and refining"); a verb-only -ing form before "to" is not ("its going to rain").
-        return after2 == "to" and mark_after == "" and after in ING_BEFORE_TO
+        if after2 == "to" and mark_after == "" and after in ING_BEFORE_TO:
+            return True
+        # At the start of a clause, a verb-only -ing form that ends there is a progressive:
+        # "but its raining and", "if its raining, we stop".
+        return clause_start and c == lexicon.ING and (mark_after in (",", ".", "!", "?") or after2 in AFTER_ING)
     if lexicon.PAST in c or lexicon.AUX in c or lexicon.ADV in c:
         # "its proposed merger", "its estimated proved reserves", "its previously announced plan"
         # go on as noun phrases; "its had a year", "its grown since." and "its really hard." do not.
         if after2 in ("i", "we", "he", "she", "it", "they", "you"):
             return False  # "its said it bought": a stray "its" for "it", not "it's"
+        if lexicon.PAST in c and not set(c) & set("nap") and raw2 and raw2.islower() and lexicon.classes(after2) == lexicon.ADV:
+            return True  # "its grown awfully fast": a participle and its adverb
         return mark_after != "" or closed2() or (bool(raw2) and _adjective_only(after2) and raw3 is not None and not np3())
     return False  # a verb base or -s form ("its seems"): a stray word, not a contraction
 
@@ -295,7 +401,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         a = _WORDS_AFTER.match(text, m.end())
         before2, before = _words_before(text, m.start())
         after, after2, after3 = a.groups() if a else (None, None, None)
-        if not _possessive_its(before, after, after2, before2, after3 and after3.lower()):
+        if not (_possessive_its(before, after, after2, before2, after3 and after3.lower())
+                or _np_then_finite(_tokens_after(text, m.end()))):
             continue
         start, end = m.start(), m.end()
         yield Hit(
@@ -315,13 +422,15 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             continue
         punct = _NEXT_TOKEN.match(text, w.end(1)).group(1)
         punct2 = _NEXT_TOKEN.match(text, w.end(2)).group(1) if after2 else ""
-        if not _contraction_its(after, after2, after3, punct, punct2):
+        before2, before = _words_before(text, m.start())
+        clause_start = before is None or before.lower() in lexicon.CONJUNCTIONS or before.lower() in ("then", "that") \
+            or before.lower() in CLAUSE_VERBS
+        if not _contraction_its(after, after2, after3, punct, punct2, clause_start):
             # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
             # adjective is also a noun: "I think its clear that".
             if not (after2 and after2.lower() == "that" and punct == "" and "a" in lexicon.classes(after)
                     and (_words_before(text, m.start())[1] or "").lower() in OPINION_VERBS):
                 continue
-        before2, before = _words_before(text, m.start())
         low_before = before.lower() if before else None
         if low_before in POSSESSIVE_SLOT or (low_before and _verb_takes_its(low_before)):
             continue  # "in its the", "increasing its the": a possessive slot, so the next word is the stray one
