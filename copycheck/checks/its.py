@@ -121,21 +121,23 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
             return True
     if _ORDINAL.match(a) and after2 and after2.islower():
         return True  # "it's 50th year"
+    if (b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED)
+            and (not after.islower() or "-" in a or _noun(a) or a[0].isdigit()
+                 or (set(lexicon.classes(a)) & set("adg") and after2 and after2.islower()
+                     and (_noun(after2.lower()) or lexicon.ING in lexicon.classes(after2.lower()))))):
+        return True  # "cut it's forecast", "surpassed it's US takings", "lowered it's posted price"
+    if b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower()) and _joined_np(after, after2):
+        return True  # "the company and it's finances", "the bank and it's chief executive"
     if a[0].isdigit():
         return False
-    if (b and _object_verb(b, before2) and a not in lexicon.CLOSED
-            and (not after.islower() or "-" in a or _noun(a)
-                 or (_adjective_only(a) and after2 and after2.islower() and _noun(after2.lower())))):
-        return True  # "cut it's forecast", "surpassed it's US takings": a verb that takes an object
     if not after.islower():
         return False
     if a in POSSESSIVE_OPENERS and after2 and after2[0].islower() and after2 not in CLAUSE_CUES:
         return True
     if a in BARE_NOUNS or a in lexicon.CLOSED:
         return False
-    if b in ("and", "or") and before2 and _noun(before2.lower()) and _plural_noun(a):
-        return True  # "the company and it's finances": a noun phrase joined to a noun phrase
-    if _plural_noun(a) and after2 is not None and after2.lower() not in CLEFT:
+    if (_plural_noun(a) and after2 is not None and after2.lower() not in CLEFT and after2.lower() not in ADVERB_CUES
+            and lexicon.classes(after2.lower()) != lexicon.ADV):
         return True  # "it's shares fell": "it is shares" is no English
     low2 = after2.lower() if after2 else None
     if (low2 and after2.islower() and set(lexicon.classes(a)) & set("na") and a not in BARE_NOUNS
@@ -147,7 +149,9 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     return len(a) >= 3 and _finite(after2)  # a noun then a finite verb: "it's removal was ordered"
 
 
-_TOKEN_AFTER = re.compile(r"[ \t]+(" + _WORD + r"|[£$€]?\d[\d.,]*\w*%?)([,.;:!?)]?)")
+_TOKEN_AFTER = re.compile(r"[ \t]+((?:[A-Z]\.){2,}|" + _WORD + r"|[£$€]?\d[\d.,]*\w*%?)((?<!\.)[,.;:!?)]?)")
+# Prepositions that may carry a noun phrase on inside a subject: "it's five branches in Oregon will".
+NP_PREPOSITIONS = frozenset("of in on at for from".split())
 
 
 def _tokens_after(text: str, pos: int, limit: int = 6) -> list[tuple[str, str]]:
@@ -180,12 +184,13 @@ def _np_word(word: str) -> bool:
 def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
     """A bare noun phrase and then its finite verb ("it's December sales are", "it's printer ink
     cartridges were"): "it is" never takes a determiner-less noun phrase that goes on to a verb."""
-    if not tokens or not tokens[0][0].islower() and not (len(tokens) > 1 and tokens[1][0].islower()):
+    if not tokens:
         return False
     first = tokens[0][0].lower()
     if first in INTENSIFIERS or first in ADVERB_CUES or first in CONTRACTION_WORDS or first in POSSESSIVE_OK - {"own"}:
         return False
-    for i, (word, punct) in enumerate(tokens[:5]):
+    preposition = False
+    for i, (word, punct) in enumerate(tokens[:7]):
         low = word.lower()
         if i >= 1 and word.islower() and (_finite(low) or (_plural_noun(tokens[i - 1][0].lower())
                                                               and lexicon.classes(low) == lexicon.VERB)):
@@ -194,11 +199,34 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
             # An -ing form there is a verb as often as a noun ("it's being sold", "all it's doing is").
             return (_noun(prev) and tokens[i - 1][0].islower() and lexicon.ING not in lexicon.classes(prev)
                     and (i == 1 or prev not in BARE_NOUNS))
+        if (i >= 1 and low in NP_PREPOSITIONS and not preposition and not punct
+                and _noun(tokens[i - 1][0].lower()) and tokens[i - 1][0].islower()):
+            preposition = True  # one prepositional phrase inside the subject
+            continue
         if punct or not _np_word(word):
             return False
         if word.islower() and lexicon.classes(low) and not set(lexicon.classes(low)) & set("npa"):
             return False
     return False
+
+
+def _joined_np(after: str, after2: str | None) -> bool:
+    """After "X and it's": a noun phrase that "it is" cannot take without a determiner."""
+    a = after.lower()
+    low2 = after2.lower() if after2 and after2.islower() else None
+    # A second word that goes on the noun phrase: a noun, or an adjective ("it's two main rivals").
+    c2 = lexicon.classes(low2) if low2 and low2 not in lexicon.CLOSED and low2 not in BARE_NOUNS else ""
+    if not after.islower() or a[0].isdigit():
+        return bool(set(c2) & set("np")) or (a[0].isdigit() and "a" in c2)  # "it's British unit", "it's 55 pct stake"
+    if a in lexicon.CLOSED or a in BARE_NOUNS or a in CONTRACTION_WORDS:
+        return False
+    c = lexicon.classes(a)
+    if c and not c.strip("npvs"):
+        # A noun and nothing else ("it's role", "it's finances"), and a count noun: "it's chaos",
+        # "it's fun" (mass nouns, which "it is" takes bare) have no plural.
+        return lexicon.PLURAL in c or any(lexicon.PLURAL in lexicon.classes(f) for f in (a + "s", a + "es"))
+    # An adjective or an -ing form, then a noun: "it's economic impact", "it's banking sector".
+    return bool(c) and not set(c) & set("dr") and bool(set(c) & set("ag")) and bool(set(c2) & set("np"))
 
 
 def _finite(word: str | None) -> bool:
@@ -265,7 +293,10 @@ ADJECTIVE_ENDINGS = ("ary", "ible", "able", "ous", "ful", "ly", "ent")
 # After a predicative adjective, words that end the adjective phrase or open a clause ("its tight but").
 AFTER_PREDICATIVE = frozenset("but because so when if though although even now up here there too enough".split())
 # What shows an adjective that is also a noun to be the adjective: an infinitive, a clause, a subject.
-NOUN_ADJECTIVE_CUES = frozenset("to that whether how we i you they".split())
+NOUN_ADJECTIVE_CUES = frozenset("to that whether how we i you they the".split())
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty fifty hundred half".split())
+# Adjectives that take an object like a preposition: "its worth a look" is "it is worth".
+PREPOSITIONAL_ADJECTIVES = frozenset(("worth",))
 # Degree words that go on an adverb or adjective, never a noun: "its pretty much true", "its still too early".
 DEGREE = frozenset("too very so much quite pretty really".split())
 # Words that end a clause after a verb -ing form: "its raining and", "its raining again".
@@ -310,8 +341,11 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         c3 = lexicon.classes(after3)
         return not c3 or bool(set(c3) & set("npadg"))
 
-    if mark_after == "" and after2 and raw2.islower() and (after in INTENSIFIERS or after == "very"
-                                                          or lexicon.classes(after) == lexicon.ADV):
+    # An adverb that the lexicon also lists as an adjective ("often", "far") counts only before
+    # an adjective that is no noun: "its often hard to", but "its daily low." is a noun phrase.
+    adverb = (after in INTENSIFIERS or after == "very" or lexicon.classes(after) == lexicon.ADV
+              or (lexicon.classes(after) == "ar" and bool(raw2) and not set(lexicon.classes(raw2.lower())) & set("np")))
+    if mark_after == "" and after2 and raw2.islower() and adverb:
         # An adverb, then an adjective that ends the phrase: "its very hard.", "its quite scary.",
         # "its particularly important that"; "its very nature" and "its more efficient engines" go on.
         c2 = lexicon.classes(after2)
@@ -328,6 +362,18 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
             return True  # "its really deserved this time": a verb with its object
         if lexicon.classes(after) == lexicon.ADV and after2 in DEGREE:
             return True  # "its obviously too late"
+    if mark_after == "" and after in ("only", "much") and raw2 and raw2.islower() and (
+            after2 in DEGREE or after2 in lexicon.CLOSED and after2 not in ("one", "own")):
+        return True  # "its only a matter of time", "its only when", "its much too late"
+    if after in INTENSIFIERS and mark_after == "" and after2 in DEGREE:
+        return True  # "its pretty much true"
+    if (after == "up" and after2 == "to" and mark_after == "" and raw3 and not raw3[0].isdigit()
+            and raw3.lower().split("-")[0] not in NUMBER_WORDS):
+        return True  # "its up to them": "its up to 50 mln dlr offer" is possessive
+    if after in PREPOSITIONAL_ADJECTIVES and mark_after == "" and raw2 and (
+            raw2[0].isdigit() or raw2[0] in "£$€" or after2 in ("a", "an")
+            or (raw2.islower() and lexicon.classes(after2) in ("g", "ng"))):
+        return True  # "its worth a look", "its worth 150 dlrs", "its worth asking"
     if after == "one" and after2 == "of":
         return True  # "its one of the best": a possessive is never followed by "one of"
     if after == "very" and mark_after == "" and after2:
@@ -346,7 +392,10 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
     if after in CONTRACTION_WORDS or after in lexicon.CLOSED:
         return True
     if after == "time":
-        return after2 in ("to", "for") or mark_after in (",", ".", "!")
+        # "it's time to go", "it's time we left", "it's time Congress acted"; "its time in office" is possessive.
+        return (after2 in ("to", "for") or mark_after in (",", ".", "!")
+                or (mark_after == "" and raw2 is not None and (after2 in lexicon.PRONOUNS - lexicon.OBJECT_PRONOUNS | {"we", "they", "you", "he", "she", "i", "the"}
+                                                               or raw2[0].isupper() and raw2 not in ("I",))))
     c = lexicon.classes(after)
     if not c:
         return False  # unknown word: no evidence
@@ -391,6 +440,42 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
     return False  # a verb base or -s form ("its seems"): a stray word, not a contraction
 
 
+PARTICLES = frozenset("up out through off down on in into away back over under along around".split())
+
+
+def _progressive(tokens: list[tuple[str, str]]) -> bool:
+    """At the start of a clause, a verb-only -ing form with no finite verb after it before the
+    clause ends: "but its getting a little confusing", "its being sold". A possessive gerund
+    there is a subject, so its verb follows ("its going under shocked the town")."""
+    if not tokens or not tokens[0][0].islower():
+        return False
+    first = tokens[0][0]
+    c = lexicon.classes(first)
+    if first == "being":
+        if len(tokens) < 2 or tokens[0][1] or lexicon.PAST not in lexicon.classes(tokens[1][0].lower()):
+            return False
+        tokens = tokens[1:]
+    elif c != lexicon.ING:
+        return False
+    if tokens[0][1] or len(tokens) < 2 or not tokens[1][0].islower():
+        return False  # "its raining." is judged with the punctuation elsewhere
+    # The verb goes on with an object, a particle or an adverb, never a noun: "its banking sector"
+    # and "its shipping and refining" are noun phrases.
+    second = tokens[1][0]
+    if not (second in lexicon.DETERMINERS or second in lexicon.OBJECT_PRONOUNS or second in PARTICLES
+            or lexicon.classes(second) == lexicon.ADV):
+        return False
+    for word, punct in tokens[1:]:
+        low = word.lower()
+        if low in lexicon.CONJUNCTIONS:
+            return True
+        if low in FINITE_VERBS or low in FINITE_AUX or set(lexicon.classes(low)) & set("sdx"):
+            return False
+        if punct:
+            return True
+    return False  # the clause goes on past what was read
+
+
 def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield it's-for-its and its-for-it's, each with an unsafe fix."""
     text = doc.text
@@ -425,7 +510,9 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         before2, before = _words_before(text, m.start())
         clause_start = before is None or before.lower() in lexicon.CONJUNCTIONS or before.lower() in ("then", "that") \
             or before.lower() in CLAUSE_VERBS
-        if not _contraction_its(after, after2, after3, punct, punct2, clause_start):
+        if not (_contraction_its(after, after2, after3, punct, punct2, clause_start)
+                or (clause_start and (before or "").lower() not in CLAUSE_VERBS
+                    and _progressive(_tokens_after(text, m.start(1) + 3, 8)))):
             # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
             # adjective is also a noun: "I think its clear that".
             if not (after2 and after2.lower() == "that" and punct == "" and "a" in lexicon.classes(after)
