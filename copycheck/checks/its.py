@@ -124,7 +124,8 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     if (b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED)
             and (not after.islower() or "-" in a or _noun(a) or a[0].isdigit()
                  or (set(lexicon.classes(a)) & set("adg") and after2 and after2.islower()
-                     and (_noun(after2.lower()) or lexicon.ING in lexicon.classes(after2.lower()))))):
+                     and (_noun(after2.lower()) or lexicon.ING in lexicon.classes(after2.lower())))
+                 or (set(lexicon.classes(a)) & set("adg") and after2 and after2[0].isdigit()))):
         return True  # "cut it's forecast", "surpassed it's US takings", "lowered it's posted price"
     if b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower()) and _joined_np(after, after2):
         return True  # "the company and it's finances", "the bank and it's chief executive"
@@ -143,13 +144,16 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     if (low2 and after2.islower() and set(lexicon.classes(a)) & set("na") and a not in BARE_NOUNS
             and not lexicon.classes(low2).strip("np") and lexicon.classes(low2) and _finite(after3)):
         return True  # "it's chief executive has said": a noun phrase, then its verb
+    if (_count_noun(a) and b in CLAUSE_VERBS and after2 is not None
+            and (not after2.islower() or after2.lower() not in CLEFT | {"of", "to", "for"})):
+        return True  # "said it's auditor", "it's approval was": "it is" takes no bare singular count noun
     c = lexicon.classes(a)
     if not c or c.strip("npv"):
         return False  # unknown, or also an adjective, adverb or participle ("it's fine", "it's run by")
     return len(a) >= 3 and _finite(after2)  # a noun then a finite verb: "it's removal was ordered"
 
 
-_TOKEN_AFTER = re.compile(r"[ \t]+((?:[A-Z]\.){2,}|" + _WORD + r"|[£$€]?\d[\d.,]*\w*%?)((?<!\.)[,.;:!?)]?)")
+_TOKEN_AFTER = re.compile(r"[ \t]+((?:[A-Z]\.){2,}|" + _WORD + r"|[£$€]?\d[\d.,]*\w*%?)((?:(?<!\.)[,.;:!?)])?)")
 # Prepositions that may carry a noun phrase on inside a subject: "it's five branches in Oregon will".
 NP_PREPOSITIONS = frozenset("of in on at for from".split())
 
@@ -178,7 +182,7 @@ def _np_word(word: str) -> bool:
         return False
     if "-" in word:
         return True
-    return bool(set(lexicon.classes(word)) & set("npa"))
+    return bool(set(lexicon.classes(word)) & set("npag"))
 
 
 def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
@@ -190,7 +194,7 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
     if first in INTENSIFIERS or first in ADVERB_CUES or first in CONTRACTION_WORDS or first in POSSESSIVE_OK - {"own"}:
         return False
     preposition = False
-    for i, (word, punct) in enumerate(tokens[:7]):
+    for i, (word, punct) in enumerate(tokens[:8]):
         low = word.lower()
         if i >= 1 and word.islower() and (_finite(low) or (_plural_noun(tokens[i - 1][0].lower())
                                                               and lexicon.classes(low) == lexicon.VERB)):
@@ -203,9 +207,12 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
                 and _noun(tokens[i - 1][0].lower()) and tokens[i - 1][0].islower()):
             preposition = True  # one prepositional phrase inside the subject
             continue
+        if (low == "and" and i >= 1 and i + 1 < len(tokens) and not tokens[i - 1][0].islower()
+                and not tokens[i + 1][0].islower() and not tokens[i - 1][1]):
+            continue  # a name with "and" in it: "its Health and Fitness unit"
         if punct or not _np_word(word):
             return False
-        if word.islower() and lexicon.classes(low) and not set(lexicon.classes(low)) & set("npa"):
+        if word.islower() and lexicon.classes(low) and not set(lexicon.classes(low)) & set("npag"):
             return False
     return False
 
@@ -227,6 +234,12 @@ def _joined_np(after: str, after2: str | None) -> bool:
         return lexicon.PLURAL in c or any(lexicon.PLURAL in lexicon.classes(f) for f in (a + "s", a + "es"))
     # An adjective or an -ing form, then a noun: "it's economic impact", "it's banking sector".
     return bool(c) and not set(c) & set("dr") and bool(set(c) & set("ag")) and bool(set(c2) & set("np"))
+
+
+def _count_noun(word: str) -> bool:
+    """A singular noun and nothing else, with a plural in the lexicon: "board", "auditor"."""
+    return (lexicon.classes(word) == lexicon.NOUN and len(word) >= 4 and word not in BARE_NOUNS
+            and any(lexicon.PLURAL in lexicon.classes(f) for f in (word + "s", word + "es", word[:-1] + "ies")))
 
 
 def _finite(word: str | None) -> bool:
@@ -259,7 +272,8 @@ def _object_verb(word: str, before: str | None) -> bool:
         if not before:
             return False
         low = before.lower()
-        return (low in lexicon.PRONOUNS or low in VERB_OPENERS or (before[0].isupper() and low not in lexicon.CLOSED))
+        return (low in lexicon.PRONOUNS or low in VERB_OPENERS or (before[0].isupper() and low not in lexicon.CLOSED)
+                or lexicon.classes(low) == lexicon.ADV)  # "to also float it's", "will soon sell it's"
     return True
 
 
@@ -487,7 +501,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         before2, before = _words_before(text, m.start())
         after, after2, after3 = a.groups() if a else (None, None, None)
         if not (_possessive_its(before, after, after2, before2, after3 and after3.lower())
-                or _np_then_finite(_tokens_after(text, m.end()))):
+                or _np_then_finite(_tokens_after(text, m.end(), 9))):
             continue
         start, end = m.start(), m.end()
         yield Hit(
