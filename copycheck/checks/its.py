@@ -104,7 +104,7 @@ POSSESSIVE_SLOT = POSSESSIVE_BEFORE | (lexicon.DETERMINERS - {"that", "what", "w
 # A predicative adjective then one of these shows a clause: "its likely to", "its clear that".
 CLAUSE_AFTER_ADJECTIVE = frozenset("to that for enough whether than".split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
-_NEXT_TOKEN = re.compile(r"[ \t]*([,.;:!?)]?)")
+_NEXT_TOKEN = re.compile(r"[ \t]*([-–—](?=[ \t])|[,.;:!?)]?)")  # a spaced dash ends a phrase too
 
 
 def _possessive_its(before: str | None, after: str | None, after2: str | None, before2: str | None = None,
@@ -307,7 +307,7 @@ ADJECTIVE_ENDINGS = ("ary", "ible", "able", "ous", "ful", "ly", "ent")
 # After a predicative adjective, words that end the adjective phrase or open a clause ("its tight but").
 AFTER_PREDICATIVE = frozenset("but because so when if though although even now up here there too enough".split())
 # What shows an adjective that is also a noun to be the adjective: an infinitive, a clause, a subject.
-NOUN_ADJECTIVE_CUES = frozenset("to that whether how we i you they the".split())
+NOUN_ADJECTIVE_CUES = frozenset("to that whether how we i you they the for".split())
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty fifty hundred half".split())
 # Adjectives that take an object like a preposition: "its worth a look" is "it is worth".
 PREPOSITIONAL_ADJECTIVES = frozenset(("worth",))
@@ -350,8 +350,8 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         # A noun phrase goes on: a noun, adjective, participle, a name, a number or an unknown word.
         if raw3 is None:
             return True
-        if not raw3.islower() or after3 in lexicon.CLOSED and after3 not in lexicon.DETERMINERS:
-            return not raw3.islower()
+        if not raw3.islower() or after3 in lexicon.CLOSED:
+            return not raw3.islower()  # a name goes on; a function word or a determiner ends it ("its more likely the")
         c3 = lexicon.classes(after3)
         return not c3 or bool(set(c3) & set("npadg"))
 
@@ -365,11 +365,12 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         c2 = lexicon.classes(after2)
         c3 = lexicon.classes(after3) if raw3 is not None and raw3.islower() else ""
         # The phrase ends after the adjective: punctuation, a function word, an adverb or a verb form.
+        # A dash or a bracket after the adjective (no word read) ends it too: "its really incredible -".
         ends = mark2 != "" or (raw3 is not None and raw3.islower() and (
-            (after3 in lexicon.CLOSED and after3 not in lexicon.DETERMINERS) or c3 in ("r", "g")))
+            (after3 in lexicon.CLOSED and after3 not in lexicon.DETERMINERS - {"that"}) or c3 in ("r", "g")))
         if "a" in c2 and after2 not in ("more", "less", "fewer", "much") and ends:
             return True
-        if c2 == lexicon.ING and ends:
+        if (c2 == lexicon.ING or (c2 == "ng" and mark2 != "")) and ends:
             return True  # "its extremely frustrating when", "its actually happening."
         if set(c2) & set("dg") and not set(c2) & set("np") and raw3 is not None and raw3.islower() and (
                 after3 in lexicon.DETERMINERS or after3 in lexicon.PRONOUNS):
@@ -465,19 +466,25 @@ def _progressive(tokens: list[tuple[str, str]]) -> bool:
         return False
     first = tokens[0][0]
     c = lexicon.classes(first)
-    if first == "being":
+    passive = first == "being"
+    if passive:
         if len(tokens) < 2 or tokens[0][1] or lexicon.PAST not in lexicon.classes(tokens[1][0].lower()):
             return False
-        tokens = tokens[1:]
-    elif c != lexicon.ING:
+        tokens = tokens[1:]  # "its being sold for": a passive progressive
+    elif c not in (lexicon.ING, "ng"):
         return False
     if tokens[0][1] or len(tokens) < 2 or not tokens[1][0].islower():
         return False  # "its raining." is judged with the punctuation elsewhere
     # The verb goes on with an object, a particle or an adverb, never a noun: "its banking sector"
-    # and "its shipping and refining" are noun phrases.
+    # and "its shipping and refining" are noun phrases. An -ing form that is also a noun needs a
+    # particle and then an adverb or object: "its working out very well", "its closing up the gap".
     second = tokens[1][0]
-    if not (second in lexicon.DETERMINERS or second in lexicon.OBJECT_PRONOUNS or second in PARTICLES
-            or lexicon.classes(second) == lexicon.ADV):
+    third = tokens[2][0] if len(tokens) > 2 and not tokens[1][1] else ""
+    if c == "ng" and not (second in PARTICLES and (third in lexicon.DETERMINERS or lexicon.classes(third) == lexicon.ADV)):
+        return False
+    if not (passive or second in lexicon.DETERMINERS or second in lexicon.OBJECT_PRONOUNS or second in PARTICLES
+            or lexicon.classes(second) == lexicon.ADV
+            or (second in ("and", "but") and (third in lexicon.DETERMINERS or third in lexicon.PRONOUNS))):
         return False
     for word, punct in tokens[1:]:
         low = word.lower()
@@ -533,7 +540,12 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                     and (_words_before(text, m.start())[1] or "").lower() in OPINION_VERBS):
                 continue
         low_before = before.lower() if before else None
-        if low_before in POSSESSIVE_SLOT or (low_before and _verb_takes_its(low_before)):
+        # After a preposition or determiner "its" fills a possessive slot ("in its the"), and after a
+        # verb that takes an object a function word after it is the stray one ("increasing its the");
+        # before an adverb and adjective the verb's clause has ended ("has increased its very hard to").
+        if low_before in POSSESSIVE_SLOT or (low_before and _verb_takes_its(low_before)
+                                              and not (after in INTENSIFIERS or after == "very"
+                                                       or lexicon.classes(after) == lexicon.ADV)):
             continue  # "in its the", "increasing its the": a possessive slot, so the next word is the stray one
         if mark is None:
             mark = article_apostrophe(text)
