@@ -42,7 +42,7 @@ _WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" 
 POSSESSIVE_BEFORE = frozenset(
     "of in for with from by at into onto upon under over through within without throughout "
     "despite during towards toward against among amid across behind beyond beneath via all on to above below "
-    "beside inside outside off".split()
+    "beside inside outside off about".split()
 )
 # Determiner-like adjectives that open a noun phrase: "it's full support", "it's entire fleet".
 POSSESSIVE_OPENERS = frozenset(
@@ -75,7 +75,10 @@ CLAUSE_VERBS = frozenset(
     "show shows showed shown find finds found decide decided see sees saw seen wonder wondered bet "
     "seem seems seemed appear appears appeared tell told confirm confirmed deny denied doubt doubted "
     "predict predicted ensure ensured imagine imagined assume assumed accept accepted reported "
-    "recognise recognises recognised recognize recognizes recognized".split()
+    "recognise recognises recognised recognize recognizes recognized remember remembers remembered "
+    "forget forgets forgot forgotten notice notices noticed learn learns learned learnt discover discovers "
+    "discovered reveal reveals revealed prove proves proved explain explains explained promise promises "
+    "promised guarantee guaranteed worry worried pray wish wished".split()
 )
 # After "its", the words that still open a noun phrase though they are function words.
 POSSESSIVE_OK = frozenset(
@@ -125,7 +128,8 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
             and (not after.islower() or "-" in a or _noun(a) or a[0].isdigit()
                  or (set(lexicon.classes(a)) & set("adg") and after2 and after2.islower()
                      and (_noun(after2.lower()) or lexicon.ING in lexicon.classes(after2.lower())))
-                 or (set(lexicon.classes(a)) & set("adg") and after2 and after2[0].isdigit()))):
+                 or (set(lexicon.classes(a)) & set("adg") and after2 and after2[0].isdigit())
+                 or (_modifier(a) and after2 is not None and _modified_noun(after2, after3)))):
         return True  # "cut it's forecast", "surpassed it's US takings", "lowered it's posted price"
     if b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower()) and _joined_np(after, after2):
         return True  # "the company and it's finances", "the bank and it's chief executive"
@@ -234,6 +238,23 @@ def _joined_np(after: str, after2: str | None) -> bool:
         return lexicon.PLURAL in c or any(lexicon.PLURAL in lexicon.classes(f) for f in (a + "s", a + "es"))
     # An adjective or an -ing form, then a noun: "it's economic impact", "it's banking sector".
     return bool(c) and not set(c) & set("dr") and bool(set(c) & set("ag")) and bool(set(c2) & set("np"))
+
+
+def _modifier(word: str) -> bool:
+    """A word that may open a noun phrase before its noun: an adjective, participle, ordinal or "most"."""
+    return word in ("most", "best") or word in ORDINALS or bool(set(lexicon.classes(word)) & set("adg"))
+
+
+def _modified_noun(word: str, then: str | None) -> bool:
+    """The rest of a noun phrase: a name ("desktop PC"), a noun, or an adjective and a noun ("most serious cuts")."""
+    if not word.islower():
+        return True
+    if word in lexicon.CLOSED:
+        return False
+    c = lexicon.classes(word)
+    if set(c) & set("np"):
+        return True
+    return "a" in c and then is not None and (_noun(then) or not then.islower())
 
 
 def _count_noun(word: str) -> bool:
