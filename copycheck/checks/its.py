@@ -148,6 +148,9 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     if (low2 and after2.islower() and set(lexicon.classes(a)) & set("na") and a not in BARE_NOUNS
             and not lexicon.classes(low2).strip("np") and lexicon.classes(low2) and _finite(after3)):
         return True  # "it's chief executive has said": a noun phrase, then its verb
+    if (after2 and after2[0].isupper() and after2 != "I" and not set(lexicon.classes(a)).difference("nv")
+            and _count_noun(a, loose=True) and after3 is not None and not after3.islower()):
+        return True  # a title and a two-word name: "it's chairman John Smith", "it's star Jane Doe"
     if (_count_noun(a) and b in CLAUSE_VERBS and after2 is not None
             and (not after2.islower() or after2.lower() not in CLEFT | {"of", "to", "for"})):
         return True  # "said it's auditor", "it's approval was": "it is" takes no bare singular count noun
@@ -254,12 +257,13 @@ def _modified_noun(word: str, then: str | None) -> bool:
     c = lexicon.classes(word)
     if set(c) & set("np"):
         return True
-    return "a" in c and then is not None and (_noun(then) or not then.islower())
+    return "a" in c and then is not None and (_noun(then.lower()) or not then.islower())
 
 
-def _count_noun(word: str) -> bool:
-    """A singular noun and nothing else, with a plural in the lexicon: "board", "auditor"."""
-    return (lexicon.classes(word) == lexicon.NOUN and len(word) >= 4 and word not in BARE_NOUNS
+def _count_noun(word: str, loose: bool = False) -> bool:
+    """A singular noun and nothing else (loose: or a verb too), with a plural in the lexicon: "board", "auditor"."""
+    c = lexicon.classes(word)
+    return ((c == lexicon.NOUN or loose and c == "nv") and len(word) >= 4 and word not in BARE_NOUNS
             and any(lexicon.PLURAL in lexicon.classes(f) for f in (word + "s", word + "es", word[:-1] + "ies")))
 
 
@@ -528,7 +532,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         a = _WORDS_AFTER.match(text, m.end())
         before2, before = _words_before(text, m.start())
         after, after2, after3 = a.groups() if a else (None, None, None)
-        if not (_possessive_its(before, after, after2, before2, after3 and after3.lower())
+        if not (_possessive_its(before, after, after2, before2, after3)
                 or _np_then_finite(_tokens_after(text, m.end(), 9))):
             continue
         start, end = m.start(), m.end()
