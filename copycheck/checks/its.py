@@ -334,6 +334,8 @@ AFTER_PREDICATIVE = frozenset("but because so when if though although even now u
 # What shows an adjective that is also a noun to be the adjective: an infinitive, a clause, a subject.
 NOUN_ADJECTIVE_CUES = frozenset("to that whether how we i you they the for".split())
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty fifty hundred half".split())
+# Participles that follow "it has" far more than "is": "the success its had" is "it's had".
+PERFECT_PARTICIPLES = frozenset("been got gotten had done gone".split())
 # Adjectives that take an object like a preposition: "its worth a look" is "it is worth".
 PREPOSITIONAL_ADJECTIVES = frozenset(("worth",))
 # Degree words that go on an adverb or adjective, never a noun: "its pretty much true", "its still too early".
@@ -565,6 +567,11 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                     and (_words_before(text, m.start())[1] or "").lower() in OPINION_VERBS):
                 continue
         low_before = before.lower() if before else None
+        cb, ca = lexicon.classes(low_before or ""), lexicon.classes(after)
+        if (low_before and before.islower() and set(cb) & set("np") and not cb.strip("npvs")
+                and low_before not in lexicon.CLOSED and low_before not in CLAUSE_VERBS
+                and lexicon.PAST in ca and not set(ca) & set("np") and after not in PERFECT_PARTICIPLES):
+            continue  # "one offer its directed to": after a noun, maybe a stray "its" for "is", not "it's"
         # After a preposition or determiner "its" fills a possessive slot ("in its the"), and after a
         # verb that takes an object a function word after it is the stray one ("increasing its the");
         # before an adverb and adjective the verb's clause has ended ("has increased its very hard to").
