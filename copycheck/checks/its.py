@@ -77,8 +77,7 @@ CLAUSE_VERBS = frozenset(
     "predict predicted ensure ensured imagine imagined assume assumed accept accepted reported "
     "recognise recognises recognised recognize recognizes recognized remember remembers remembered "
     "forget forgets forgot forgotten notice notices noticed learn learns learned learnt discover discovers "
-    "discovered reveal reveals revealed prove proves proved explain explains explained promise promises "
-    "promised guarantee guaranteed worry worried pray wish wished".split()
+    "discovered promise promises promised guarantee guaranteed worry worried pray wish wished".split()
 )
 # After "its", the words that still open a noun phrase though they are function words.
 POSSESSIVE_OK = frozenset(
