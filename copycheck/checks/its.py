@@ -141,7 +141,8 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     if a in BARE_NOUNS or a in lexicon.CLOSED:
         return False
     if (_plural_noun(a) and after2 is not None and after2.lower() not in CLEFT and after2.lower() not in ADVERB_CUES
-            and lexicon.classes(after2.lower()) != lexicon.ADV):
+            and (after2.lower() in lexicon.CLOSED or lexicon.ADV not in lexicon.classes(after2.lower())
+                 or set(lexicon.classes(after2.lower())) & set("npvsd"))):  # "it's members only", "it's flats now"
         return True  # "it's shares fell": "it is shares" is no English
     low2 = after2.lower() if after2 else None
     if (low2 and after2.islower() and set(lexicon.classes(a)) & set("na") and a not in BARE_NOUNS
@@ -200,15 +201,21 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
     if first in INTENSIFIERS or first in ADVERB_CUES or first in CONTRACTION_WORDS or first in POSSESSIVE_OK - {"own"}:
         return False
     preposition = False
+    last = 0  # where the noun phrase's last word is, so an adverb before the verb is passed over
     for i, (word, punct) in enumerate(tokens[:8]):
         low = word.lower()
+        if (i >= 1 and not punct and lexicon.classes(low) == lexicon.ADV and low not in lexicon.CLOSED and i + 1 < len(tokens)
+                and _finite(tokens[i + 1][0]) and _noun(tokens[i - 1][0].lower())):
+            continue  # an adverb before the verb: "it's members overwhelmingly approved"
+        if preposition and low in ("the", "a", "an") and tokens[i - 1][0].lower() in NP_PREPOSITIONS and not punct:
+            continue  # "it's approval of the aid took"
         if i >= 1 and word.islower() and (_finite(low) or (_plural_noun(tokens[i - 1][0].lower())
                                                               and lexicon.classes(low) == lexicon.VERB)):
-            prev = tokens[i - 1][0].lower()
+            prev = tokens[last][0].lower()
             # The phrase must end in a noun and hold at least one lowercase noun ("its sales").
             # An -ing form there is a verb as often as a noun ("it's being sold", "all it's doing is").
-            return (_noun(prev) and tokens[i - 1][0].islower() and lexicon.ING not in lexicon.classes(prev)
-                    and (i == 1 or prev not in BARE_NOUNS))
+            return (_noun(prev) and tokens[last][0].islower() and lexicon.ING not in lexicon.classes(prev)
+                    and (last == 0 or prev not in BARE_NOUNS))
         if (i >= 1 and low in NP_PREPOSITIONS and not preposition and not punct
                 and _noun(tokens[i - 1][0].lower()) and tokens[i - 1][0].islower()):
             preposition = True  # one prepositional phrase inside the subject
@@ -220,6 +227,7 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
             return False
         if word.islower() and lexicon.classes(low) and not set(lexicon.classes(low)) & set("npag"):
             return False
+        last = i
     return False
 
 
