@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Recall on errors injected into real articles: its/it's both ways, and doubled words.
 
-Usage: python scripts/inject_errors.py CORPUS [--per-class N] [--seed S] [--show K]
+Usage: python scripts/inject_errors.py CORPUS [--per-class N] [--seed S] [--show K] [--only CLASS]
 CORPUS is a folder of .txt/.md files (BBC) or a .jsonl file (Reuters prose; tabular stories skipped).
 For each class, N sites are drawn at random from correct text; one error is made at each, the
 article is checked, and the error counts as caught when the class's rule flags the changed span.
@@ -43,7 +43,8 @@ def main() -> None:
     ap.add_argument("corpus")
     ap.add_argument("--per-class", type=int, default=400)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--show", type=int, default=10, help="misses to print per class")
+    ap.add_argument("--show", type=int, default=10, help="misses to print per class (-1: all)")
+    ap.add_argument("--only", default="", help="run only the classes whose name contains this")
     args = ap.parse_args()
 
     from copycheck.document import Document
@@ -64,7 +65,7 @@ def main() -> None:
             if len(bucket) < args.per_class * 4 and rng.random() < (0.5 if cls != "repeated_word" else 0.01):
                 bucket.append((name, start, end, changed))
     suffix = ".txt" if not args.corpus.endswith(".jsonl") else ".txt"
-    for cls in sorted(pool):
+    for cls in sorted(c for c in pool if args.only in c):
         sample = rng.sample(pool[cls], min(args.per_class, len(pool[cls])))
         caught, misses = 0, []
         for name, start, end, changed in sample:
@@ -73,9 +74,11 @@ def main() -> None:
             if any(f.start < end and f.end > start for f in found):
                 caught += 1
             else:
-                misses.append(changed[max(0, start - 50):end + 50].replace("\n", " "))
+                # The injected span is shown in [brackets] so the evidence around it is easy to read.
+                ctx = changed[max(0, start - 50):start] + "[" + changed[start:end] + "]" + changed[end:end + 50]
+                misses.append(ctx.replace("\n", " "))
         print(f"{cls}: {caught}/{len(sample)} caught ({caught / max(1, len(sample)):.1%})")
-        for ctx in misses[:args.show]:
+        for ctx in misses if args.show < 0 else misses[:args.show]:
             print("   miss:", ctx)
 
 

@@ -136,3 +136,17 @@ def test_legitimate_repeats_are_not_flagged(text):
 def test_certain_fixes_stay_safe():
     text = "The UN-UN-backed plan and the the budget.\n"
     assert _fix(text) == "The UN-backed plan and the budget.\n"
+
+
+@pytest.mark.parametrize("text", ["The board said one plan its aimed at savers is ready.",
+                                  "The firm said one fund its linked to the index was closed."])
+def test_its_after_a_noun_before_a_participle_is_not_told_to_become_it_s(text):
+    # A stray "its" for "is" ("one offer is directed to") is no contraction: "it's" would be a wrong fix.
+    assert not lint_text(text, [r for r in load_rules(()) if r.code == "TY004"])
+
+
+@pytest.mark.parametrize("text", ["The firm said its December sales were weak.",
+                                  "The union said it's president John Smith would speak."])
+def test_its_possessive_before_a_bare_noun_phrase_and_its_verb(text):
+    found = lint_text(text, [r for r in load_rules(()) if r.code == "TY004"])
+    assert ("it's" in text) == bool(found)

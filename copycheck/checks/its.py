@@ -42,7 +42,7 @@ _WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" 
 POSSESSIVE_BEFORE = frozenset(
     "of in for with from by at into onto upon under over through within without throughout "
     "despite during towards toward against among amid across behind beyond beneath via all on to above below "
-    "beside inside outside off".split()
+    "beside inside outside off about".split()
 )
 # Determiner-like adjectives that open a noun phrase: "it's full support", "it's entire fleet".
 POSSESSIVE_OPENERS = frozenset(
@@ -74,7 +74,10 @@ CLAUSE_VERBS = frozenset(
     "realised realize realized understand understood reckon reckons reckoned guess suppose supposed "
     "show shows showed shown find finds found decide decided see sees saw seen wonder wondered bet "
     "seem seems seemed appear appears appeared tell told confirm confirmed deny denied doubt doubted "
-    "predict predicted ensure ensured imagine imagined assume assumed accept accepted reported".split()
+    "predict predicted ensure ensured imagine imagined assume assumed accept accepted reported "
+    "recognise recognises recognised recognize recognizes recognized remember remembers remembered "
+    "forget forgets forgot forgotten notice notices noticed learn learns learned learnt discover discovers "
+    "discovered promise promises promised guarantee guaranteed worry worried pray wish wished".split()
 )
 # After "its", the words that still open a noun phrase though they are function words.
 POSSESSIVE_OK = frozenset(
@@ -103,7 +106,7 @@ POSSESSIVE_SLOT = POSSESSIVE_BEFORE | (lexicon.DETERMINERS - {"that", "what", "w
 # A predicative adjective then one of these shows a clause: "its likely to", "its clear that".
 CLAUSE_AFTER_ADJECTIVE = frozenset("to that for enough whether than".split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
-_NEXT_TOKEN = re.compile(r"[ \t]*([,.;:!?)]?)")
+_NEXT_TOKEN = re.compile(r"[ \t]*([-–—](?=[ \t])|[,.;:!?)]?)")  # a spaced dash ends a phrase too
 
 
 def _possessive_its(before: str | None, after: str | None, after2: str | None, before2: str | None = None,
@@ -120,30 +123,155 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
             return True
     if _ORDINAL.match(a) and after2 and after2.islower():
         return True  # "it's 50th year"
+    if (b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED)
+            and (not after.islower() or "-" in a or _noun(a) or a[0].isdigit()
+                 or (set(lexicon.classes(a)) & set("adg") and after2 and after2.islower()
+                     and (_noun(after2.lower()) or lexicon.ING in lexicon.classes(after2.lower())))
+                 or (set(lexicon.classes(a)) & set("adg") and after2 and after2[0].isdigit())
+                 or (_modifier(a) and after2 is not None and _modified_noun(after2, after3)))):
+        return True  # "cut it's forecast", "surpassed it's US takings", "lowered it's posted price"
+    if b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower()) and _joined_np(after, after2):
+        return True  # "the company and it's finances", "the bank and it's chief executive"
     if a[0].isdigit():
         return False
-    if (b and _object_verb(b, before2) and a not in lexicon.CLOSED
-            and (not after.islower() or "-" in a or _noun(a)
-                 or (_adjective_only(a) and after2 and after2.islower() and _noun(after2.lower())))):
-        return True  # "cut it's forecast", "surpassed it's US takings": a verb that takes an object
     if not after.islower():
         return False
     if a in POSSESSIVE_OPENERS and after2 and after2[0].islower() and after2 not in CLAUSE_CUES:
         return True
     if a in BARE_NOUNS or a in lexicon.CLOSED:
         return False
-    if b in ("and", "or") and before2 and _noun(before2.lower()) and _plural_noun(a):
-        return True  # "the company and it's finances": a noun phrase joined to a noun phrase
-    if _plural_noun(a) and after2 is not None and after2.lower() not in CLEFT:
+    if (_plural_noun(a) and after2 is not None and after2.lower() not in CLEFT and after2.lower() not in ADVERB_CUES
+            and (after2.lower() in lexicon.CLOSED or lexicon.ADV not in lexicon.classes(after2.lower())
+                 or set(lexicon.classes(after2.lower())) & set("npvsd"))):  # "it's members only", "it's flats now"
         return True  # "it's shares fell": "it is shares" is no English
     low2 = after2.lower() if after2 else None
     if (low2 and after2.islower() and set(lexicon.classes(a)) & set("na") and a not in BARE_NOUNS
             and not lexicon.classes(low2).strip("np") and lexicon.classes(low2) and _finite(after3)):
         return True  # "it's chief executive has said": a noun phrase, then its verb
+    if (after2 and after2[0].isupper() and after2 != "I" and not set(lexicon.classes(a)).difference("nv")
+            and _count_noun(a, loose=True) and after3 is not None and not after3.islower()):
+        return True  # a title and a two-word name: "it's chairman John Smith", "it's star Jane Doe"
+    if (_count_noun(a) and b in CLAUSE_VERBS and after2 is not None
+            and (not after2.islower() or after2.lower() not in CLEFT | {"of", "to", "for"})):
+        return True  # "said it's auditor", "it's approval was": "it is" takes no bare singular count noun
     c = lexicon.classes(a)
     if not c or c.strip("npv"):
         return False  # unknown, or also an adjective, adverb or participle ("it's fine", "it's run by")
     return len(a) >= 3 and _finite(after2)  # a noun then a finite verb: "it's removal was ordered"
+
+
+_TOKEN_AFTER = re.compile(r"[ \t]+((?:[A-Z]\.){2,}|" + _WORD + r"|[£$€]?\d[\d.,]*\w*%?)((?:(?<!\.)[,.;:!?)])?)")
+# Prepositions that may carry a noun phrase on inside a subject: "it's five branches in Oregon will".
+NP_PREPOSITIONS = frozenset("of in on at for from".split())
+
+
+def _tokens_after(text: str, pos: int, limit: int = 6) -> list[tuple[str, str]]:
+    """Up to `limit` words after an offset on the same line, each with the punctuation just after it."""
+    out = []
+    while len(out) < limit:
+        m = _TOKEN_AFTER.match(text, pos)
+        if m is None:
+            break
+        out.append((m.group(1), m.group(2)))
+        pos = m.end()
+        if m.group(2):
+            break  # a phrase ends at punctuation
+    return out
+
+
+def _np_word(word: str) -> bool:
+    """A word that can stand inside a noun phrase without a determiner: noun, adjective, name, number."""
+    if word[0].isdigit() or word[0] in "£$€":
+        return True
+    if not word.islower():
+        return True
+    if word in lexicon.CLOSED or word in BARE_NOUNS:
+        return False
+    if "-" in word:
+        return True
+    return bool(set(lexicon.classes(word)) & set("npag"))
+
+
+def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
+    """A bare noun phrase and then its finite verb ("it's December sales are", "it's printer ink
+    cartridges were"): "it is" never takes a determiner-less noun phrase that goes on to a verb."""
+    if not tokens:
+        return False
+    first = tokens[0][0].lower()
+    if first in INTENSIFIERS or first in ADVERB_CUES or first in CONTRACTION_WORDS or first in POSSESSIVE_OK - {"own"}:
+        return False
+    preposition = False
+    last = 0  # where the noun phrase's last word is, so an adverb before the verb is passed over
+    for i, (word, punct) in enumerate(tokens[:8]):
+        low = word.lower()
+        if (i >= 1 and not punct and lexicon.classes(low) == lexicon.ADV and low not in lexicon.CLOSED and i + 1 < len(tokens)
+                and _finite(tokens[i + 1][0]) and _noun(tokens[i - 1][0].lower())):
+            continue  # an adverb before the verb: "it's members overwhelmingly approved"
+        if preposition and low in ("the", "a", "an") and tokens[i - 1][0].lower() in NP_PREPOSITIONS and not punct:
+            continue  # "it's approval of the aid took"
+        if i >= 1 and word.islower() and (_finite(low) or (_plural_noun(tokens[i - 1][0].lower())
+                                                              and lexicon.classes(low) == lexicon.VERB)):
+            prev = tokens[last][0].lower()
+            # The phrase must end in a noun and hold at least one lowercase noun ("its sales").
+            # An -ing form there is a verb as often as a noun ("it's being sold", "all it's doing is").
+            return (_noun(prev) and tokens[last][0].islower() and lexicon.ING not in lexicon.classes(prev)
+                    and (last == 0 or prev not in BARE_NOUNS))
+        if (i >= 1 and low in NP_PREPOSITIONS and not preposition and not punct
+                and _noun(tokens[i - 1][0].lower()) and tokens[i - 1][0].islower()):
+            preposition = True  # one prepositional phrase inside the subject
+            continue
+        if (low == "and" and i >= 1 and i + 1 < len(tokens) and not tokens[i - 1][0].islower()
+                and not tokens[i + 1][0].islower() and not tokens[i - 1][1]):
+            continue  # a name with "and" in it: "its Health and Fitness unit"
+        if punct or not _np_word(word):
+            return False
+        if word.islower() and lexicon.classes(low) and not set(lexicon.classes(low)) & set("npag"):
+            return False
+        last = i
+    return False
+
+
+def _joined_np(after: str, after2: str | None) -> bool:
+    """After "X and it's": a noun phrase that "it is" cannot take without a determiner."""
+    a = after.lower()
+    low2 = after2.lower() if after2 and after2.islower() else None
+    # A second word that goes on the noun phrase: a noun, or an adjective ("it's two main rivals").
+    c2 = lexicon.classes(low2) if low2 and low2 not in lexicon.CLOSED and low2 not in BARE_NOUNS else ""
+    if not after.islower() or a[0].isdigit():
+        return bool(set(c2) & set("np")) or (a[0].isdigit() and "a" in c2)  # "it's British unit", "it's 55 pct stake"
+    if a in lexicon.CLOSED or a in BARE_NOUNS or a in CONTRACTION_WORDS:
+        return False
+    c = lexicon.classes(a)
+    if c and not c.strip("npvs"):
+        # A noun and nothing else ("it's role", "it's finances"), and a count noun: "it's chaos",
+        # "it's fun" (mass nouns, which "it is" takes bare) have no plural.
+        return lexicon.PLURAL in c or any(lexicon.PLURAL in lexicon.classes(f) for f in (a + "s", a + "es"))
+    # An adjective or an -ing form, then a noun: "it's economic impact", "it's banking sector".
+    return bool(c) and not set(c) & set("dr") and bool(set(c) & set("ag")) and bool(set(c2) & set("np"))
+
+
+def _modifier(word: str) -> bool:
+    """A word that may open a noun phrase before its noun: an adjective, participle, ordinal or "most"."""
+    return word in ("most", "best") or word in ORDINALS or bool(set(lexicon.classes(word)) & set("adg"))
+
+
+def _modified_noun(word: str, then: str | None) -> bool:
+    """The rest of a noun phrase: a name ("desktop PC"), a noun, or an adjective and a noun ("most serious cuts")."""
+    if not word.islower():
+        return True
+    if word in lexicon.CLOSED:
+        return False
+    c = lexicon.classes(word)
+    if set(c) & set("np"):
+        return True
+    return "a" in c and then is not None and (_noun(then.lower()) or not then.islower())
+
+
+def _count_noun(word: str, loose: bool = False) -> bool:
+    """A singular noun and nothing else (loose: or a verb too), with a plural in the lexicon: "board", "auditor"."""
+    c = lexicon.classes(word)
+    return ((c == lexicon.NOUN or loose and c == "nv") and len(word) >= 4 and word not in BARE_NOUNS
+            and any(lexicon.PLURAL in lexicon.classes(f) for f in (word + "s", word + "es", word[:-1] + "ies")))
 
 
 def _finite(word: str | None) -> bool:
@@ -176,7 +304,8 @@ def _object_verb(word: str, before: str | None) -> bool:
         if not before:
             return False
         low = before.lower()
-        return (low in lexicon.PRONOUNS or low in VERB_OPENERS or (before[0].isupper() and low not in lexicon.CLOSED))
+        return (low in lexicon.PRONOUNS or low in VERB_OPENERS or (before[0].isupper() and low not in lexicon.CLOSED)
+                or lexicon.classes(low) == lexicon.ADV)  # "to also float it's", "will soon sell it's"
     return True
 
 
@@ -204,7 +333,41 @@ def _plural_noun(word: str) -> bool:
     return lexicon.PLURAL in c and word.endswith("s") and not c.strip("nps") and word not in BARE_NOUNS
 
 
-def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after: str, mark2: str = "") -> bool:
+# Endings that make an adjective of a word the lexicon also lists as a noun ("necessary",
+# "possible", "lovely"): such words follow "it is" far more often than a possessive.
+ADJECTIVE_ENDINGS = ("ary", "ible", "able", "ous", "ful", "ly", "ent")
+# After a predicative adjective, words that end the adjective phrase or open a clause ("its tight but").
+AFTER_PREDICATIVE = frozenset("but because so when if though although even now up here there too enough".split())
+# What shows an adjective that is also a noun to be the adjective: an infinitive, a clause, a subject.
+NOUN_ADJECTIVE_CUES = frozenset("to that whether how we i you they the for".split())
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty fifty hundred half".split())
+# Participles that follow "it has" far more than "is": "the success its had" is "it's had".
+PERFECT_PARTICIPLES = frozenset("been got gotten had done gone".split())
+# Adjectives that take an object like a preposition: "its worth a look" is "it is worth".
+PREPOSITIONAL_ADJECTIVES = frozenset(("worth",))
+# Degree words that go on an adverb or adjective, never a noun: "its pretty much true", "its still too early".
+DEGREE = frozenset("too very so much quite pretty really".split())
+# Words that end a clause after a verb -ing form: "its raining and", "its raining again".
+AFTER_ING = frozenset("so because now again here there outside".split())
+
+
+def _gradable(word: str) -> bool:
+    """An adjective with a comparative form in the lexicon ("great", "greater"): a quality, not a thing."""
+    forms = (word + "er", word + "r", word + word[-1] + "er") + ((word[:-1] + "ier",) if word.endswith("y") else ())
+    return any(lexicon.ADJ in lexicon.classes(f) for f in forms)
+
+
+def _predicative(word: str, c: str) -> bool:
+    """An adjective that reads as a quality, though the lexicon may list it as a noun too."""
+    if lexicon.ADJ not in c:
+        return False
+    if not set(c) & set("np"):
+        return True
+    return lexicon.VERB not in c and lexicon.ADV not in c and (_gradable(word) or word.endswith(ADJECTIVE_ENDINGS))
+
+
+def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after: str, mark2: str = "",
+                     clause_start: bool = False) -> bool:
     """True when "its" stands where "it's" (it is / it has) belongs, judged by the words after it.
 
     A possessive "its" heads a noun phrase, which may open with an adverb, a participle or a
@@ -221,19 +384,45 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         # A noun phrase goes on: a noun, adjective, participle, a name, a number or an unknown word.
         if raw3 is None:
             return True
-        if not raw3.islower() or after3 in lexicon.CLOSED and after3 not in lexicon.DETERMINERS:
-            return not raw3.islower()
+        if not raw3.islower() or after3 in lexicon.CLOSED:
+            return not raw3.islower()  # a name goes on; a function word or a determiner ends it ("its more likely the")
         c3 = lexicon.classes(after3)
         return not c3 or bool(set(c3) & set("npadg"))
 
-    if mark_after == "" and after2 and raw2.islower() and (after in INTENSIFIERS or after == "very"
-                                                          or lexicon.classes(after) == lexicon.ADV):
+    # An adverb that the lexicon also lists as an adjective ("often", "far") counts only before
+    # an adjective that is no noun: "its often hard to", but "its daily low." is a noun phrase.
+    adverb = (after in INTENSIFIERS or after == "very" or lexicon.classes(after) == lexicon.ADV
+              or (lexicon.classes(after) == "ar" and bool(raw2) and not set(lexicon.classes(raw2.lower())) & set("np")))
+    if mark_after == "" and after2 and raw2.islower() and adverb:
         # An adverb, then an adjective that ends the phrase: "its very hard.", "its quite scary.",
         # "its particularly important that"; "its very nature" and "its more efficient engines" go on.
         c2 = lexicon.classes(after2)
-        if "a" in c2 and after2 not in ("more", "less", "fewer", "much") and (mark2 != "" or (raw3 is not None and raw3.islower() and after3 in lexicon.CLOSED
-                                          and after3 not in lexicon.DETERMINERS)):
+        c3 = lexicon.classes(after3) if raw3 is not None and raw3.islower() else ""
+        # The phrase ends after the adjective: punctuation, a function word, an adverb or a verb form.
+        # A dash or a bracket after the adjective (no word read) ends it too: "its really incredible -".
+        ends = mark2 != "" or (raw3 is not None and raw3.islower() and (
+            (after3 in lexicon.CLOSED and after3 not in lexicon.DETERMINERS - {"that"}) or c3 in ("r", "g")))
+        if "a" in c2 and after2 not in ("more", "less", "fewer", "much") and ends:
             return True
+        if (c2 == lexicon.ING or (c2 == "ng" and mark2 != "")) and ends:
+            return True  # "its extremely frustrating when", "its actually happening."
+        if set(c2) & set("dg") and not set(c2) & set("np") and raw3 is not None and raw3.islower() and (
+                after3 in lexicon.DETERMINERS or after3 in lexicon.PRONOUNS):
+            return True  # "its really deserved this time": a verb with its object
+        if lexicon.classes(after) == lexicon.ADV and after2 in DEGREE:
+            return True  # "its obviously too late"
+    if mark_after == "" and after in ("only", "much") and raw2 and raw2.islower() and (
+            after2 in DEGREE or after2 in lexicon.CLOSED and after2 not in ("one", "own")):
+        return True  # "its only a matter of time", "its only when", "its much too late"
+    if after in INTENSIFIERS and mark_after == "" and after2 in DEGREE:
+        return True  # "its pretty much true"
+    if (after == "up" and after2 == "to" and mark_after == "" and raw3 and not raw3[0].isdigit()
+            and raw3.lower().split("-")[0] not in NUMBER_WORDS):
+        return True  # "its up to them": "its up to 50 mln dlr offer" is possessive
+    if after in PREPOSITIONAL_ADJECTIVES and mark_after == "" and raw2 and (
+            raw2[0].isdigit() or raw2[0] in "£$€" or after2 in ("a", "an")
+            or (raw2.islower() and lexicon.classes(after2) in ("g", "ng"))):
+        return True  # "its worth a look", "its worth 150 dlrs", "its worth asking"
     if after == "one" and after2 == "of":
         return True  # "its one of the best": a possessive is never followed by "one of"
     if after == "very" and mark_after == "" and after2:
@@ -248,41 +437,98 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         return ("a" in c2 or "r" in c2) and raw3 is not None and not np3()
     if after in ADVERB_CUES:
         # "its now infamous poster" is possessive; "its now clear that" and "its still early." are not.
-        return mark_after != "" or closed2() or (raw3 is not None and not np3())
+        return mark_after != "" or closed2() or after2 in DEGREE or (raw3 is not None and not np3())
     if after in CONTRACTION_WORDS or after in lexicon.CLOSED:
         return True
     if after == "time":
-        return after2 in ("to", "for") or mark_after in (",", ".", "!")
+        # "it's time to go", "it's time we left", "it's time Congress acted"; "its time in office" is possessive.
+        return (after2 in ("to", "for") or mark_after in (",", ".", "!")
+                or (mark_after == "" and raw2 is not None and (after2 in lexicon.PRONOUNS - lexicon.OBJECT_PRONOUNS | {"we", "they", "you", "he", "she", "i", "the"}
+                                                               or raw2[0].isupper() and raw2 not in ("I",))))
     c = lexicon.classes(after)
     if not c:
         return False  # unknown word: no evidence
     noun_like = lexicon.NOUN in c or lexicon.PLURAL in c
     if lexicon.ADJ in c:
-        if noun_like or after.endswith("est"):
+        if noun_like and _gradable(after) and mark_after == "" and after2 in ("that", "how", "whether"):
+            return True  # "its clear that", "its fine how": a quality and then a clause
+        if (noun_like and not _predicative(after, c)) or after.endswith("est"):
             # "its fleet to", "its right to buy", "its economy that": noun phrases; "its amazing
             # how" and "its clear to me" show the adjective.
             return mark_after == "" and (after2 == "how" or (after2 in ("to", "for") and (
                 after3 in lexicon.OBJECT_PRONOUNS or after3 in THINK_VERBS)))
+        if noun_like:
+            # Also a noun ("its subsidiary.", "its choice to"): only at the start of a clause, and
+            # only before a clause, does it read as the adjective ("but its necessary to", "its lovely that").
+            return clause_start and mark_after == "" and after2 in NOUN_ADJECTIVE_CUES
         # A predicative adjective: "its likely to", "its important we", "its amazing.", "its fine by us".
         if mark_after == "" and (after2 in CLAUSE_AFTER_ADJECTIVE or after2 in CLAUSE_OPENERS
                                  or after2 in lexicon.PRONOUNS | {"the", "a", "an", "this", "these", "those"}):
             return True
-        if mark_after:
-            return True
+        if mark_after or after2 in AFTER_PREDICATIVE:
+            return True  # "its amazing.", "its tight but", "its cheap even"
         return after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS
     if noun_like:
         return False
     if lexicon.ING in c:
         # A gerund after a possessive is good English ("feared its going bankrupt", "its shipping
         # and refining"); a verb-only -ing form before "to" is not ("its going to rain").
-        return after2 == "to" and mark_after == "" and after in ING_BEFORE_TO
+        if after2 == "to" and mark_after == "" and after in ING_BEFORE_TO:
+            return True
+        # At the start of a clause, a verb-only -ing form that ends there is a progressive:
+        # "but its raining and", "if its raining, we stop".
+        return clause_start and c == lexicon.ING and (mark_after in (",", ".", "!", "?") or after2 in AFTER_ING)
     if lexicon.PAST in c or lexicon.AUX in c or lexicon.ADV in c:
         # "its proposed merger", "its estimated proved reserves", "its previously announced plan"
         # go on as noun phrases; "its had a year", "its grown since." and "its really hard." do not.
         if after2 in ("i", "we", "he", "she", "it", "they", "you"):
             return False  # "its said it bought": a stray "its" for "it", not "it's"
+        if lexicon.PAST in c and not set(c) & set("nap") and raw2 and raw2.islower() and lexicon.classes(after2) == lexicon.ADV:
+            return True  # "its grown awfully fast": a participle and its adverb
         return mark_after != "" or closed2() or (bool(raw2) and _adjective_only(after2) and raw3 is not None and not np3())
     return False  # a verb base or -s form ("its seems"): a stray word, not a contraction
+
+
+PARTICLES = frozenset("up out through off down on in into away back over under along around".split())
+
+
+def _progressive(tokens: list[tuple[str, str]]) -> bool:
+    """At the start of a clause, a verb-only -ing form with no finite verb after it before the
+    clause ends: "but its getting a little confusing", "its being sold". A possessive gerund
+    there is a subject, so its verb follows ("its going under shocked the town")."""
+    if not tokens or not tokens[0][0].islower():
+        return False
+    first = tokens[0][0]
+    c = lexicon.classes(first)
+    passive = first == "being"
+    if passive:
+        if len(tokens) < 2 or tokens[0][1] or lexicon.PAST not in lexicon.classes(tokens[1][0].lower()):
+            return False
+        tokens = tokens[1:]  # "its being sold for": a passive progressive
+    elif c not in (lexicon.ING, "ng"):
+        return False
+    if tokens[0][1] or len(tokens) < 2 or not tokens[1][0].islower():
+        return False  # "its raining." is judged with the punctuation elsewhere
+    # The verb goes on with an object, a particle or an adverb, never a noun: "its banking sector"
+    # and "its shipping and refining" are noun phrases. An -ing form that is also a noun needs a
+    # particle and then an adverb or object: "its working out very well", "its closing up the gap".
+    second = tokens[1][0]
+    third = tokens[2][0] if len(tokens) > 2 and not tokens[1][1] else ""
+    if c == "ng" and not (second in PARTICLES and (third in lexicon.DETERMINERS or lexicon.classes(third) == lexicon.ADV)):
+        return False
+    if not (passive or second in lexicon.DETERMINERS or second in lexicon.OBJECT_PRONOUNS or second in PARTICLES
+            or lexicon.classes(second) == lexicon.ADV
+            or (second in ("and", "but") and (third in lexicon.DETERMINERS or third in lexicon.PRONOUNS))):
+        return False
+    for word, punct in tokens[1:]:
+        low = word.lower()
+        if low in lexicon.CONJUNCTIONS:
+            return True
+        if low in FINITE_VERBS or low in FINITE_AUX or set(lexicon.classes(low)) & set("sdx"):
+            return False
+        if punct:
+            return True
+    return False  # the clause goes on past what was read
 
 
 def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -295,7 +541,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         a = _WORDS_AFTER.match(text, m.end())
         before2, before = _words_before(text, m.start())
         after, after2, after3 = a.groups() if a else (None, None, None)
-        if not _possessive_its(before, after, after2, before2, after3 and after3.lower()):
+        if not (_possessive_its(before, after, after2, before2, after3)
+                or _np_then_finite(_tokens_after(text, m.end(), 9))):
             continue
         start, end = m.start(), m.end()
         yield Hit(
@@ -315,15 +562,29 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             continue
         punct = _NEXT_TOKEN.match(text, w.end(1)).group(1)
         punct2 = _NEXT_TOKEN.match(text, w.end(2)).group(1) if after2 else ""
-        if not _contraction_its(after, after2, after3, punct, punct2):
+        before2, before = _words_before(text, m.start())
+        clause_start = before is None or before.lower() in lexicon.CONJUNCTIONS or before.lower() in ("then", "that") \
+            or before.lower() in CLAUSE_VERBS
+        if not (_contraction_its(after, after2, after3, punct, punct2, clause_start)
+                or (clause_start and (before or "").lower() not in CLAUSE_VERBS
+                    and _progressive(_tokens_after(text, m.start(1) + 3, 8)))):
             # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
             # adjective is also a noun: "I think its clear that".
             if not (after2 and after2.lower() == "that" and punct == "" and "a" in lexicon.classes(after)
                     and (_words_before(text, m.start())[1] or "").lower() in OPINION_VERBS):
                 continue
-        before2, before = _words_before(text, m.start())
         low_before = before.lower() if before else None
-        if low_before in POSSESSIVE_SLOT or (low_before and _verb_takes_its(low_before)):
+        cb, ca = lexicon.classes(low_before or ""), lexicon.classes(after)
+        if (low_before and before.islower() and set(cb) & set("np") and not cb.strip("npvs")
+                and low_before not in lexicon.CLOSED and low_before not in CLAUSE_VERBS
+                and lexicon.PAST in ca and not set(ca) & set("np") and after not in PERFECT_PARTICIPLES):
+            continue  # "one offer its directed to": after a noun, maybe a stray "its" for "is", not "it's"
+        # After a preposition or determiner "its" fills a possessive slot ("in its the"), and after a
+        # verb that takes an object a function word after it is the stray one ("increasing its the");
+        # before an adverb and adjective the verb's clause has ended ("has increased its very hard to").
+        if low_before in POSSESSIVE_SLOT or (low_before and _verb_takes_its(low_before)
+                                              and not (after in INTENSIFIERS or after == "very"
+                                                       or lexicon.classes(after) == lexicon.ADV)):
             continue  # "in its the", "increasing its the": a possessive slot, so the next word is the stray one
         if mark is None:
             mark = article_apostrophe(text)
