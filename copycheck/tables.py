@@ -22,7 +22,7 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _DATA_CELL = re.compile(r"[-+(]?[\d.,/:%$£€()-]*\d[\d.,/:%$£€()a-zA-Z-]*|-{1,3}|nil|unch|n/?a|nc|na", re.I)
 # A gap this wide is alignment: nobody keys four spaces by accident between two words.
 WIDE_GAP = 4
-# The share of data cells that makes a line with one gap a row ("one month      4 7/8 - 4 3/4").
+# The share of data cells that makes a line with one gap a row ("three weeks    5 1/8 - 5 1/16").
 DATA_SHARE = 0.4
 # A gapless line between two rows that is this short is a wrapped label ("Baltimore/").
 LABEL_WIDTH = 40
