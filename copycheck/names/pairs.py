@@ -147,47 +147,6 @@ def _letters(c: str) -> frozenset[str]:
     return frozenset(c)
 
 
-def osa_distance(a: str, b: str, cutoff: int = 9) -> int:
-    """Optimal string alignment distance (rapidfuzz's OSA), or cutoff + 1 once it must exceed cutoff."""
-    if a == b:
-        return 0
-    if abs(len(a) - len(b)) > cutoff:
-        return cutoff + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        ai = a[i - 1]
-        for j in range(1, len(b) + 1):
-            v = prev[j - 1] if ai == b[j - 1] else prev[j - 1] + 1
-            if prev[j] + 1 < v:
-                v = prev[j] + 1
-            if cur[j - 1] + 1 < v:
-                v = cur[j - 1] + 1
-            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == b[j - 1] and prev2[j - 2] + 1 < v:
-                v = prev2[j - 2] + 1
-            cur[j] = v
-        if min(cur) > cutoff:
-            return cutoff + 1  # every alignment already costs more
-        prev2, prev = prev, cur
-    return min(prev[-1], cutoff + 1)
-
-
-def _within_one(a: str, b: str) -> bool:
-    """osa_distance(a, b) <= 1: equal, or one substitution, insertion, deletion or adjacent swap."""
-    if a == b:
-        return True
-    if len(a) < len(b):
-        a, b = b, a
-    i = 0
-    n = len(b)
-    while i < n and a[i] == b[i]:
-        i += 1
-    if len(a) == n:
-        return a[i + 1:] == b[i + 1:] or (i + 1 < n and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
-    return len(a) == n + 1 and a[i + 1:] == b[i:]
-
-
 @lru_cache(maxsize=65536)
 def _pair_keys(form: str) -> tuple[tuple[str, ...], str]:
     """A spelling's exact keys (with a colon) and its core's deletion keys (without), and the core."""
