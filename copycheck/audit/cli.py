@@ -21,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         "`copycheck --format json`), names spelled two ways across the archive, per-rule and per-folder counts, "
         "an HTML report for the desk, and rule trials for a new pack.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (walked for .txt and .md)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (walked for .txt, .md and .html)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="a running Dask scheduler (e.g. tcp://10.0.0.5:8786); its workers must see the same paths. "
                    "Default: start a local cluster")
