@@ -72,6 +72,12 @@ def test_lexicon_file_is_valid():
         word, classes = line.split("\t")
         assert word.isalpha() and word.islower(), line
         assert classes and set(classes) <= set("npvsdgaxr"), line
+    # Bisection over the text (what one article uses) agrees with the dict a long run builds.
+    search = lexicon._Lexicon("\n".join(lines) + "\n")
+    assert all(search._bisect(line.split("\t")[0]) == line.split("\t")[1] for line in body)
+    assert search._bisect("zzzzz") == search._bisect("aaaaa") == search._bisect("") == ""
+    search._build()
+    assert search._memo == dict(line.split("\t") for line in body)
     assert "n" in lexicon.classes("removal") and "d" in lexicon.classes("been")
     assert lexicon.classes("the") == "" and "the" in lexicon.CLOSED
 
