@@ -263,6 +263,7 @@ class Resolver:
         self.overrides = overrides
         self.isolated = isolated
         self._by_dir: dict[str, Settings] = {}
+        self._folder_of: dict[str, str] = {}
         self._by_file: dict[str, Settings] = {}
         self._rules: dict[tuple[str, ...], list[Rule]] = {}
         self._rulesets: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
@@ -282,8 +283,10 @@ class Resolver:
         """The effective settings for a file (or a folder), from the nearest configuration."""
         if self._fixed is not None:
             return self._fixed
-        full = os.path.abspath(path)
-        folder = full if os.path.isdir(full) else os.path.dirname(full)
+        folder = self._folder_of.get(path)
+        if folder is None:  # a run asks three times per file; one stat answers them all
+            full = os.path.abspath(path)
+            folder = self._folder_of[path] = full if os.path.isdir(full) else os.path.dirname(full)
         return self._dir_settings(folder)
 
     def _dir_settings(self, folder: str) -> Settings:

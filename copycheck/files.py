@@ -31,36 +31,60 @@ def discover(paths: Sequence[str], stdin_name: str = "<stdin>") -> Iterator[Sour
     """Expand paths into files: directories are walked for .txt, .md and .html, hidden ones skipped."""
     seen: set[str] = set()
     for item in _expand(paths, stdin_name):
-        if isinstance(item, Source) and item.path != STDIN:
+        if isinstance(item, tuple):  # from a walk: the real path is known without resolving each file
+            item, key = item
+        elif isinstance(item, Source) and item.path != STDIN:
             key = os.path.normcase(os.path.realpath(item.path))
-            if key in seen:  # the same file named twice (or via a folder and by name) is checked once
-                continue
-            seen.add(key)
+        else:
+            yield item
+            continue
+        if key in seen:  # the same file named twice (or via a folder and by name) is checked once
+            continue
+        seen.add(key)
         yield item
 
 
-def _expand(paths: Sequence[str], stdin_name: str) -> Iterator[Source | Problem]:
+def _expand(paths: Sequence[str], stdin_name: str) -> Iterator[Source | tuple[Source, str] | Problem]:
     for raw in paths:
         if raw == STDIN:
             yield Source(STDIN, stdin_name)
             continue
         p = Path(raw)
         if p.is_dir():
-            unreadable: list[OSError] = []
-            for root, dirs, files in os.walk(p, onerror=unreadable.append):
-                yield from (_unreadable(e) for e in unreadable)
-                unreadable.clear()
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    full = os.path.join(root, name)
-                    # Only regular files: a FIFO named *.txt would block the run forever.
-                    if name.endswith(SUFFIXES) and not name.startswith(".") and os.path.isfile(full):
-                        yield Source(full, full)
-            yield from (_unreadable(e) for e in unreadable)
+            yield from _walk(str(p))
         elif p.exists():
             yield Source(raw, raw)
         else:
             yield Problem(raw, "no such file or directory")
+
+
+def _walk(top: str) -> Iterator[tuple[Source, str] | Problem]:
+    """A folder's article files in sorted order, each with its real path for de-duplication.
+
+    One scandir per folder: the entry's type comes from the directory listing, so no file is
+    stat'ed or resolved unless it is a symbolic link."""
+    try:
+        with os.scandir(top) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield _unreadable(exc)
+        return
+    real = os.path.normcase(os.path.realpath(top))
+    folders = []
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        try:
+            if e.is_dir(follow_symlinks=False):  # as os.walk: no loop through a linked folder
+                folders.append(e.path)
+            # Only regular files: a FIFO named *.txt would block the run forever.
+            elif e.name.endswith(SUFFIXES) and e.is_file():
+                key = os.path.normcase(os.path.realpath(e.path)) if e.is_symlink() else os.path.join(real, e.name)
+                yield Source(e.path, e.path), key
+        except OSError:
+            continue  # gone or unreadable between the listing and now: not an article to check
+    for folder in folders:  # files of a folder before its subfolders, as os.walk gives them
+        yield from _walk(folder)
 
 
 def _unreadable(exc: OSError) -> Problem:
