@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import operator
 import re
-from itertools import islice, repeat
-from operator import itemgetter
+from itertools import islice
 from typing import Any, Iterator, Mapping
 
 from .. import lexicon
@@ -126,19 +125,13 @@ def _stranded_to(before, verb_after: str) -> bool:
             and bool(set(lexicon.classes(noun)) & set("np")) and "v" in lexicon.classes(verb_after))
 
 
-def _candidates(doc: Document) -> tuple[bool, bool]:
-    """Cheap C-speed tests on the shared tokens: could the text hold a spaced or hyphenated repeat?"""
-    words = doc.lower_words
-    # Compare each token's last hyphen part with the next token ("non-bank bank").
-    tails = map(itemgetter(2), map(str.rpartition, words, repeat("-")))
-    spaced = any(map(operator.eq, tails, islice(words, 1, None)))
-    hyphenated = any(_has_hyphen_repeat(w) for w in words if "-" in w)
-    return spaced, hyphenated
+def _candidates(doc: Document) -> bool:
+    """A cheap C-speed test on the shared word runs: could the text hold a spaced or hyphenated repeat?
 
-
-def _has_hyphen_repeat(word: str) -> bool:
-    parts = word.split("-")
-    return any(a == b for a, b in zip(parts, parts[1:]))
+    Each word of a repeat ("the the", "UN-UN") is a maximal run of word characters, and only
+    spaces or a hyphen lie between, so the two are equal neighbours among the runs."""
+    runs = doc.lower_runs
+    return any(map(operator.eq, runs, islice(runs, 1, None)))
 
 
 def _hyphen_slip(first: str, third: str | None) -> bool:
@@ -154,8 +147,9 @@ def _hyphen_slip(first: str, third: str | None) -> bool:
 def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield one hit per doubled word, with a safe fix removing the repeat."""
     text = doc.text
-    spaced, hyphenated = _candidates(doc)
-    for m in _SPACED.finditer(text) if spaced else ():
+    if not _candidates(doc):
+        return
+    for m in _SPACED.finditer(text):
         if _is_legit(text, m):
             continue
         gap = m.group(2)
@@ -171,7 +165,7 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             # A capital on the repeat ("called Called Gold") may start a name, so that fix needs an eye.
             Fix(m.end(1), m.end(3), "", safe=first[0].isupper() or second[0].islower()),
         )
-    for m in _HYPHENATED.finditer(text) if hyphenated else ():
+    for m in _HYPHENATED.finditer(text) if "-" in text else ():
         first = m.group(1)
         if not _hyphen_slip(first, m.group(3)):
             continue
