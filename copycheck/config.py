@@ -74,8 +74,10 @@ def read_table(path: Path) -> dict[str, Any] | None:
     """The copycheck table of a config file; None for a pyproject.toml without [tool.copycheck]."""
     from .tomlfile import load_toml
 
-    data = load_toml(path, "configuration", ConfigError)
-    if path.name == "pyproject.toml":
+    pyproject = path.name == "pyproject.toml"
+    # A pyproject.toml that never names copycheck has no table of ours: no need to parse it.
+    data = load_toml(path, "configuration", ConfigError, must_contain="copycheck" if pyproject else None)
+    if pyproject:
         table = data.get("tool", {}).get("copycheck")
         if table is not None and not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.copycheck] must be a table")

@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from conftest import main_inprocess, run_cli
+from conftest import ROOT, main_inprocess, run_cli
 
 SEED = "seeds/000_f1c6ae6c2e3769bb.txt"
 JSON_KEYS = {"path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column",
@@ -155,6 +155,23 @@ def test_import_is_light():
     code = "import sys, copycheck; print(sorted(m for m in ('rich', 'regex', 'markdown_it') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_default_run_on_one_article_parses_no_toml(tmp_path):
+    # The built-in packs come pre-parsed (rules/packs.json), and a pyproject.toml that never
+    # names copycheck is not parsed: tomllib is never imported on a one-article hook run.
+    import subprocess
+    import sys
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "desk"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Say the the word.\n", encoding="utf-8")
+    code = ("import sys; from copycheck.cli import main\n"
+            "try:\n    main([sys.argv[1], '--format', 'concise'])\nexcept SystemExit:\n    pass\n"
+            "print('TOMLLIB' if 'tomllib' in sys.modules or 'tomli' in sys.modules else 'NO-TOML')")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt")], capture_output=True, text=True,
+                         check=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    assert "TY001" in out and out.strip().endswith("NO-TOML")
 
 
 def test_a_crashing_rule_is_reported_and_the_rest_still_run():

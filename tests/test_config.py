@@ -161,3 +161,13 @@ def test_config_command_prints_effective_settings(tmp_path):
     assert "AP001" in out["selected"] and "AP006" not in out["selected"]
     assert not [c for c in out["selected"] if c.startswith("TY")]
     assert json.loads(run_cli("config", str(tmp_path), "--isolated").out)["source"] is None
+
+
+def test_pyproject_that_never_names_copycheck_is_not_parsed(tmp_path):
+    # Another tool's broken pyproject.toml is not ours to report; one that names copycheck is.
+    repo = tree(tmp_path, {"pyproject.toml": '[project\nname = "x"\n', "a.txt": TYPO})
+    run = run_cli(str(repo / "a.txt"), "--format", "json")
+    assert run.code == 1 and ("a.txt", "TY001") in codes(run)
+    (repo / "pyproject.toml").write_text('[tool.copycheck\nignore = ["TY001"]\n', encoding="utf-8")
+    run = run_cli(str(repo / "a.txt"), "--format", "json")
+    assert run.code == 2 and "invalid TOML" in run.err

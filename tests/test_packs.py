@@ -392,3 +392,42 @@ def test_consistency_takes_no_evidence_from_quotations():
     assert [f.code for f in lint_text(text)] == []
     text = "The advisor was right.\n\nThe adviser left.\n"
     assert [(f.code, f.line) for f in lint_text(text)] == [("CS001", 3)]
+
+
+def test_pack_snapshot_is_current_and_equals_the_toml():
+    # rules/packs.json must be rebuilt (scripts/build_pack_snapshot.py) whenever a pack changes.
+    import json
+    import tomllib
+
+    from copycheck.tomlfile import SNAPSHOT, text_crc
+
+    snap = json.loads((builtin_dir() / SNAPSHOT).read_text(encoding="utf-8"))
+    tomls = sorted(p.name for p in builtin_dir().glob("*.toml"))
+    assert sorted(snap) == tomls
+    for name in tomls:
+        text = (builtin_dir() / name).read_text(encoding="utf-8")
+        assert snap[name]["crc32"] == text_crc(text), f"{name} changed: run scripts/build_pack_snapshot.py"
+        assert snap[name]["data"] == tomllib.loads(text), name
+
+
+def test_a_stale_snapshot_is_ignored_and_the_toml_is_parsed(tmp_path):
+    import json
+
+    from copycheck.tomlfile import SNAPSHOT, load_toml, text_crc
+
+    pack = write_pack(tmp_path, '''
+        [[rule]]
+        code = "HS001"
+        name = "fresh-rule"
+        kind = "existence"
+        message = "No."
+        words = ["fresh"]
+    ''')
+    stale = {"house.toml": {"crc32": text_crc("something else"), "data": {"rule": []}}}
+    (tmp_path / SNAPSHOT).write_text(json.dumps(stale), encoding="utf-8")
+    assert load_toml(pack, "pack")["rule"][0]["name"] == "fresh-rule"
+    current = {"house.toml": {"crc32": text_crc(pack.read_text(encoding="utf-8")), "data": {"rule": []}}}
+    (tmp_path / SNAPSHOT).write_text(json.dumps(current), encoding="utf-8")
+    assert load_toml(pack, "pack") == {"rule": []}  # a matching entry is used as it stands
+    (tmp_path / SNAPSHOT).write_text("{not json", encoding="utf-8")
+    assert load_toml(pack, "pack")["rule"][0]["name"] == "fresh-rule"
