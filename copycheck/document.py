@@ -25,10 +25,10 @@ pattern.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, TypeVar
+from .lazyre import lazy
 
 if TYPE_CHECKING:
     from .htmltext import OffsetMap
@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 # A line ends at \r\n, \n or a lone \r; CRLF is one break, so it never adds a line.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_HAS_QUOTE_MARK = re.compile("[\"“”'‘’]")
-_WORD_RUN = re.compile(r"\w+")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
+_HAS_QUOTE_MARK = lazy("[\"“”'‘’]")
+_WORD_RUN = lazy(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -167,10 +167,10 @@ class Document:
 
 # A word: letters or digits, with single apostrophes or hyphens inside ("don't", "Anglo-Dutch",
 # "NRB-backed", "1990s"). Edge punctuation, dashes and spaces separate words.
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_WORD = lazy(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # A sentence ends at . ! or ? (with closing quotes or brackets) followed by space and a capital,
 # digit or opening quote, or at a paragraph break; "Mr. Smith" splits too (sentences only get shorter).
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|(?:\r?\n|\r)\s*")
+_SENTENCE_END = lazy(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|(?:\r?\n|\r)\s*")
 
 
 class Words:

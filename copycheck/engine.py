@@ -8,11 +8,12 @@ from typing import Any, Mapping, Sequence
 
 from .document import Document
 from .model import Finding, Rule, Severity
+from .lazyre import lazy
 
 # "[sic]" right after a word (allowing closing punctuation) marks the word as the speaker's.
 # More findings of one rule in one file than anyone reads: the sign of hostile or broken input.
 MAX_HITS_PER_RULE = 10_000
-_SIC = re.compile(r"[\"'”’.,;:!?)]*\s*\[sic\]", re.I)
+_SIC = lazy(r"[\"'”’.,;:!?)]*\s*\[sic\]", re.I)
 
 
 @dataclass(frozen=True)

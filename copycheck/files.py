@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -11,12 +10,13 @@ from typing import Iterator, Sequence
 
 from .document import Document
 from .engine import Problem
+from .lazyre import lazy
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # Bigger than any article by far; a larger file is probably a data dump, and checking it would stall a hook.
 MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_SEQUENCE = lazy(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass(frozen=True)

@@ -3,21 +3,22 @@ from __future__ import annotations
 
 import bisect
 import re
+from .lazyre import lazy
 
 # U+FFFC stands for "an object was here": not a letter, not a space and not punctuation, so
 # masked text neither joins the words around it nor reads as a double space.
 MASK = "\ufffc"
 
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]’']")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.S)
-_LONE_CR = re.compile(r"\r(?!\n)")
-_TICKS = re.compile(r"`+")
-_NEWLINE = re.compile(r"\r\n?|\n")
-_LINK_DEST = re.compile(r"(?<=\])\((?:<[^>\n]*>|[^()\s]*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\)")
-_LINK_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
-_AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+_URL = lazy(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]’']")
+_EMAIL = lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_COMMENT = lazy(r"<!--.*?-->", re.S)
+_FRONT_MATTER = lazy(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.S)
+_LONE_CR = lazy(r"\r(?!\n)")
+_TICKS = lazy(r"`+")
+_NEWLINE = lazy(r"\r\n?|\n")
+_LINK_DEST = lazy(r"(?<=\])\((?:<[^>\n]*>|[^()\s]*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\)")
+_LINK_DEF = lazy(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_AUTOLINK = lazy(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:

@@ -11,6 +11,7 @@ from .document import Document
 from .engine import RuleFailure
 from .config import HOUSE_LIST_PACK
 from .model import Docs, Examples, Fix, Hit, Rule, Severity
+from .lazyre import lazy
 
 KINDS = ("existence", "substitution", "consistency", "occurrence", "conditional", "pattern")
 COMMON_FIELDS = frozenset({
@@ -44,15 +45,15 @@ CASES = {"lower": str.lower, "upper": str.upper, "title": str.title}
 # Seconds a user-written pattern may spend on one document before the rule is stopped.
 PATTERN_TIMEOUT = 2.0
 
-_CODE = re.compile(r"[A-Z]{2,3}\d{3}")
-_NAME = re.compile(r"[a-z]+(?:-[a-z0-9]+)*")
-_WORDCHAR = re.compile(r"\w")
-_SPACES = re.compile(r"\s+")
+_CODE = lazy(r"[A-Z]{2,3}\d{3}")
+_NAME = lazy(r"[a-z]+(?:-[a-z0-9]+)*")
+_WORDCHAR = lazy(r"\w")
+_SPACES = lazy(r"\s+")
 _APOSTROPHES = "'’"
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t\ufffc]*(?:\r\n|\r|\n)\s*")
+_PARAGRAPH_BREAK = lazy(r"(?:\r\n|\r|\n)[ \t\ufffc]*(?:\r\n|\r|\n)\s*")
 # A sentence ends at . ! or ? (with closing quotes or brackets) followed by space and a capital,
 # digit or opening quote; "Mr. Smith" splits too, which only makes sentences shorter.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = lazy(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
 class PackError(ValueError):

@@ -10,16 +10,17 @@ import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from .lazyre import lazy
 
 if TYPE_CHECKING:
     from .document import Document
     from .model import Fix
 
 # A column gap: two or more spaces, or a tab, between two non-space characters.
-GAP = re.compile(r"(?<=\S)(?: {2,}|[ \t]*\t[ \t]*)(?=\S)")
-_BREAK = re.compile(r"\r\n|\r|\n")
+GAP = lazy(r"(?<=\S)(?: {2,}|[ \t]*\t[ \t]*)(?=\S)")
+_BREAK = lazy(r"\r\n|\r|\n")
 # A cell that reads as data: a number, a price, a range, a fraction, a date, or a dash for "none".
-_DATA_CELL = re.compile(r"[-+(]?[\d.,/:%$£€()-]*\d[\d.,/:%$£€()a-zA-Z-]*|-{1,3}|nil|unch|n/?a|nc|na", re.I)
+_DATA_CELL = lazy(r"[-+(]?[\d.,/:%$£€()-]*\d[\d.,/:%$£€()a-zA-Z-]*|-{1,3}|nil|unch|n/?a|nc|na", re.I)
 # A gap this wide is alignment: nobody keys four spaces by accident between two words.
 WIDE_GAP = 4
 # The share of data cells that makes a line with one gap a row ("three weeks    5 1/8 - 5 1/16").

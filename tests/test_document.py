@@ -152,3 +152,15 @@ def test_no_quote_mark_prefilter_gives_the_full_scan_answer():
     doc = Document.from_text("Plain words.\n\nAnother paragraph.")
     assert doc.quotes.spans == ()
     assert doc.quotes == find_quotations(doc.text)
+
+
+def test_lazy_pattern_compiles_on_first_use_and_then_behaves_as_the_pattern():
+    import re
+
+    from copycheck.lazyre import lazy
+
+    pat = lazy(r"(\w+)-\1", re.I)
+    assert "compiled" not in vars(pat)  # nothing compiled at definition
+    assert pat.search("a UN-un vote").group(1) == "UN"
+    assert vars(pat)["compiled"].pattern == pat.pattern == r"(\w+)-\1" and pat.flags & re.I
+    assert pat.sub("X", "so-so") == "X" and [m.span() for m in pat.finditer("a-a b-b")] == [(0, 3), (4, 7)]

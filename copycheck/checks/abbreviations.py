@@ -11,6 +11,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 from .quotes import headline_spans
+from ..lazyre import lazy
 
 # Abbreviations that news copy uses without spelling them out (they read as words, or the full
 # form is less familiar than the letters). Extend per project with `[rules.<name>] known = [...]`.
@@ -24,11 +25,11 @@ KNOWN = frozenset(
 )
 _MINOR = frozenset("of and the for on in de du des la le to at by with & a an".split())
 # "(GNA)", "(DfES)", "(UAE)": two or more capitals, optionally with lowercase letters between.
-_DEFINITION = re.compile(r"\((?:the[ \t]+)?([A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,6})\)")
+_DEFINITION = lazy(r"\((?:the[ \t]+)?([A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,6})\)")
 # "HSDPA (High Speed Downlink Packet Access)": the letters first, the full form in brackets.
-_GLOSS = re.compile(r"\(([^()\n]{3,150})\)")
-_LETTERS_BEFORE = re.compile(r"(?<![\w&(])([A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,6})[ \t]+$")
-_TOKEN = re.compile(r"[^\W_][\w'’&\-]*|&")
+_GLOSS = lazy(r"\(([^()\n]{3,150})\)")
+_LETTERS_BEFORE = lazy(r"(?<![\w&(])([A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,6})[ \t]+$")
+_TOKEN = lazy(r"[^\W_][\w'’&\-]*|&")
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,8 @@ def _find_phrases(text: str, phrases: list[str], pos: int = 0) -> Iterator[tuple
 
 
 # After an abbreviation's letters: a plural "s", a possessive, or a word boundary.
-_AFTER_LETTERS = re.compile(r"s?\b|['’]s\b")
-_CAPITAL_START = re.compile(r"(?<![\w&])[A-Z]")
+_AFTER_LETTERS = lazy(r"s?\b|['’]s\b")
+_CAPITAL_START = lazy(r"(?<![\w&])[A-Z]")
 
 
 class _Facts:
@@ -316,8 +317,8 @@ def check_redefined(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         by_full.setdefault(_same(d.full), d)
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w\-]*)")
-_PREV_WORD = re.compile(r"([^\W\d_][\w\-]*)[ \t]+$")
+_NEXT_WORD = lazy(r"[ \t]+([^\W\d_][\w\-]*)")
+_PREV_WORD = lazy(r"([^\W\d_][\w\-]*)[ \t]+$")
 
 
 def _part_of_longer_name(text: str, start: int, end: int) -> bool:

@@ -6,22 +6,23 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
+from ..lazyre import lazy
 
 # The endings that follow an apostrophe in contractions and possessives.
 _SUFFIX = r"(?:s|t|re|ve|ll|d|m)(?![\w'’‘])"
 # Spaces, then an apostrophe glyph (perhaps more spaces) and a clitic: "Libya ‘s", "don 't",
 # "Libya ’ s"; the word before is read separately so the scan starts only at spaces.
-_SPACE_BEFORE = re.compile(r"([ \t]+)([‘'’])([ \t]*)(" + _SUFFIX + ")")
+_SPACE_BEFORE = lazy(r"([ \t]+)([‘'’])([ \t]*)(" + _SUFFIX + ")")
 # A word, its apostrophe, then spaces before "s" or "t": "Libya’ s", "don' t". The scan starts
 # at the glyph; the letter before it is a look-behind.
-_SPACE_AFTER = re.compile(r"(?<=[^\W\d_])([‘'’])([ \t]+)((?:s|t)(?![\w'’‘]))")
-_WORD_BEFORE = re.compile(r"\w+\Z")
+_SPACE_AFTER = lazy(r"(?<=[^\W\d_])([‘'’])([ \t]+)((?:s|t)(?![\w'’‘]))")
+_WORD_BEFORE = lazy(r"\w+\Z")
 # Substrings without which each pattern cannot match: cheap tests that skip most articles.
 _BEFORE_CUES = (" '", " ‘", " ’", "\t")
 _AFTER_CUES = ("' s", "’ s", "‘ s", "' t", "’ t", "‘ t", "'\t", "’\t", "‘\t")
 # U+2018 where an apostrophe belongs: inside a word, before a clitic after a space,
 # before a decade ("‘90s") or in "‘n’".
-_LEFT_AS_APOSTROPHE = re.compile(
+_LEFT_AS_APOSTROPHE = lazy(
     r"(?<=\w)‘(?=\w|[ \t]+(?:s|t)\b)|(?<=\w)[ \t]+‘(?=[ \t]*" + _SUFFIX + r")|(?<![\w‘’'])‘(?=\d\ds\b)"
     r"|(?<=\s)‘(?=n’\s)"
 )
@@ -83,9 +84,9 @@ def _hit(word: str, start: int, end: int, fix_end: int, space: str, found: str, 
 # Glyphs keyed for an apostrophe between letters: the acute accent, the grave accent (backtick)
 # and the prime. The modifier letter apostrophe (U+02BC) is a letter in its own right (Hawaiʼi).
 _WRONG_GLYPHS = "´`′"
-_WRONG_AS_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[´`′](?=[^\W\d_])")
+_WRONG_AS_APOSTROPHE = lazy(r"(?<=[^\W\d_])[´`′](?=[^\W\d_])")
 # "o' clock": a space after the apostrophe of o'clock.
-_OCLOCK = re.compile(r"\b([oO])(['’‘])[ \t]+(clock)\b")
+_OCLOCK = lazy(r"\b([oO])(['’‘])[ \t]+(clock)\b")
 
 
 def check_oclock(text: str) -> Iterator[Hit]:

@@ -8,14 +8,15 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
+from ..lazyre import lazy
 
 # Typeset punctuation: its presence shows the article was typed with real dashes and quotes at hand.
-_TYPESET = re.compile(r"[–—“”‘…]")
-_SPACED_HYPHEN = re.compile(r"(?<=\S)([ \t]+)(--?)([ \t]+)(?=\S)")
+_TYPESET = lazy(r"[–—“”‘…]")
+_SPACED_HYPHEN = lazy(r"(?<=\S)([ \t]+)(--?)([ \t]+)(?=\S)")
 # Dash glyphs; _dashes() keeps those used as punctuation: " – ", " — ", "—" between words, " - ", " -- ".
-_GLYPH = re.compile(r"[–—-]")
+_GLYPH = lazy(r"[–—-]")
 # A dateline before a dash: "UNITED NATIONS (TURKISH JOURNAL) –", "SALVADOR, Feb 26 -".
-_DATELINE = re.compile(
+_DATELINE = lazy(
     r"[ \t]*(?:[A-Z][A-Z.'’\-]*(?:[ \t]+[A-Z][A-Z.'’\-]*)*)"
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?(?:[ \t]*\([^)\n]*\))?[ \t]*"
 )
@@ -149,11 +150,11 @@ _PARTICIPLES = frozenset(
     "aimed designed scheduled expected estimated valued priced owned funded sponsored armed "
     "used needed related compared linked united combined".split()
 )
-_WORD_AT = re.compile(r"[^\W\d_][\w'’\-]*")
-_WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s+|$)|\n")
+_WORD_AT = lazy(r"[^\W\d_][\w'’\-]*")
+_WORDS = lazy(r"[^\W\d_][\w'’\-]*")
+_SENTENCE_END = lazy(r"[.!?][\"'”’)]*(?:\s+|$)|\n")
 # A full stop after these ends no sentence: initials (U.S., J.), titles and company suffixes.
-_NOT_AN_END = re.compile(
+_NOT_AN_END = lazy(
     r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Co|Corp|Inc|Ltd|No|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Prof|vs|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|etc))\.$"
 )

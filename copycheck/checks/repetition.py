@@ -10,19 +10,20 @@ from .. import lexicon
 from ..document import Document
 from ..tables import is_data
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
+from ..lazyre import lazy
 
 # Two identical words separated by one space or one line break (not a blank line, which ends a
 # paragraph). Across a gap of two or more spaces (perhaps a column gap) only a function word
 # outside any table counts ("what the  the plan"); a tab is always a column gap. The first may end a compound ("non-bank bank"); the second may not start one
 # ("in in-fighting") nor be a contraction.
-_SPACED = re.compile(
+_SPACED = lazy(
     r"(?<![\w'’])([^\W\d_][\w]*)( |[ \t]*(?:\r\n|\r|\n)[ \t]*| {2,})(\1)(?![\w\-]|['’]\w)",
     re.IGNORECASE,
 )
 # A hyphen-joined repeat, with the element after it if there is one.
-_HYPHENATED = re.compile(r"(?<![\w\-])([^\W\d_][\w]*)-(\1)(?:-(\w+))?(?![\w\-])", re.IGNORECASE)
+_HYPHENATED = lazy(r"(?<![\w\-])([^\W\d_][\w]*)-(\1)(?:-(\w+))?(?![\w\-])", re.IGNORECASE)
 # Up to two words after a repeat, and the words before it, to read its context.
-_NEXT_WORDS = re.compile(r"[ \t]+(<?\w+>?)(?:[ \t]+(<?\w+>?))?(?:[ \t]+(<?\w+>?))?")
+_NEXT_WORDS = lazy(r"[ \t]+(<?\w+>?)(?:[ \t]+(<?\w+>?))?(?:[ \t]+(<?\w+>?))?")
 
 # Words English doubles on purpose: "had had", "that that", "her her" ("gave her her coat"),
 # spoken intensifiers ("very very", "really really"), compass points ("south south east")
@@ -96,7 +97,7 @@ def _is_legit(text: str, m: re.Match) -> bool:
 
 # Particles that end a hyphenated compound ("sit-in", "sign-up") and also open a phrase.
 PARTICLES = frozenset("in up out on off down over back through around about".split())
-_WORDS_BEFORE = re.compile(r"(?:([^\W\d_][\w'’]*)[ \t]+)?(?:([^\W\d_][\w'’]*)[ \t]+)?(?:([^\W\d_][\w'’]*)[ \t]+)?\Z")
+_WORDS_BEFORE = lazy(r"(?:([^\W\d_][\w'’]*)[ \t]+)?(?:([^\W\d_][\w'’]*)[ \t]+)?(?:([^\W\d_][\w'’]*)[ \t]+)?\Z")
 _SUBJECTS = frozenset("i we you they he she".split())
 # Words that open a noun phrase, so a noun can follow ("the can can leak"); not "that" ("that will will").
 NOUN_DETERMINERS = frozenset("a an the my your his her our their its".split())
