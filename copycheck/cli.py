@@ -100,8 +100,36 @@ def _add_ci(p: argparse.ArgumentParser) -> None:
     g.add_argument("--grammar", action="store_true", help="switch on LanguageTool grammar checks (LT001)")
 
 
+def console() -> None:
+    """The `copycheck` command (and `python -m copycheck`): main(), then exit with its code."""
+    code = main()
+    if sys.argv[1:2] and sys.argv[1] in ("lsp", "serve", "audit"):
+        sys.exit(code)  # long-running front ends shut their servers and workers down the usual way
+    _exit_now(code)
+
+
+def _exit_now(code: int) -> None:
+    """Exit once output is flushed and exit handlers have run, without freeing every object.
+
+    At exit CPython tears down each module and object in turn: for a one-article run that is
+    about 7 ms, a tenth of its time, spent returning memory the system takes back anyway.
+    """
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        sys.exit(code)  # another thread is still running: let the interpreter wait for it
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe (`copycheck … | head`): nothing more can be written
+        pass
+    import atexit
+
+    atexit._run_exitfuncs()  # what handlers were registered still run
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit code."""
+    """Run the command line (argv defaults to sys.argv[1:]); returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in ("lsp", "serve"):  # long-running front ends, each in its own module

@@ -8,7 +8,7 @@ Usage:
 CORPUS is a folder of .txt/.md files (given to both tools as it is) or a .jsonl file with "text"
 and "tabular" fields, whose non-tabular stories are written as files to a temporary folder first.
 
-The headline is the median wall time of `python -m copycheck CORPUS` in a fresh process (start-up,
+The headline is the median wall time of the `copycheck CORPUS` command in a fresh process (start-up,
 reading, every default rule and the cross-file names phase included), for each --jobs value. The
 tools are run in turn, round after round, so a busy machine slows all of them alike: compare the
 ratios in one run, not seconds across runs.
@@ -19,6 +19,10 @@ proselint runs from its own virtual environment, so its dependencies never touch
 
 --previous REF also times an earlier version of copycheck: `git archive REF` unpacked into a temporary
 folder and run with PYTHONPATH pointing there (the working tree is not touched).
+
+copycheck is started as its installed console script starts it (the entry point named in
+pyproject.toml's [project.scripts]), with PYTHONPATH naming the tree under test; `python -m copycheck`
+would add runpy's import, which a user's `copycheck` command never pays.
 
 --cold FILE times one article, cold: the CLI on that file against `proselint check FILE`.
 --warm adds a second, labelled line: `check_document` in this process, after one untimed pass.
@@ -77,9 +81,15 @@ def _env(pythonpath: Path | None) -> dict[str, str]:
     return env
 
 
+# What pip's generated `copycheck` script runs, for a tree whose entry point is cli.console
+# (older trees name cli.main, whose return value is the exit code).
+CONSOLE_SCRIPT = ("import sys, copycheck.cli as c\n"
+                  "sys.exit(c.console() if hasattr(c, 'console') else c.main())")
+
+
 def copycheck_tool(label: str, source: Path, target: str, jobs: str | None, fmt: str) -> Tool:
     """The CLI of the copycheck tree at `source`, on target; jobs None or 'auto' lets it choose."""
-    argv = [sys.executable, "-m", "copycheck", target, "--no-progress", "--format", fmt]
+    argv = [sys.executable, "-c", CONSOLE_SCRIPT, target, "--no-progress", "--format", fmt]
     if jobs not in (None, "auto"):
         argv += ["--jobs", jobs]
     return Tool(label, argv, _env(source), group=jobs or "")

@@ -215,3 +215,21 @@ def test_text_summary_counts_each_severity():
     run = run_cli(SEED)
     assert run.out.splitlines()[-1] == ("Found 11 findings (4 errors, 4 warnings, 3 info) in 1 of 1 file. "
                                         "5 fixable with --fix. 4 more with --fix --unsafe-fixes.")
+
+
+def test_the_command_flushes_all_output_and_keeps_the_exit_code(tmp_path):
+    # `copycheck` exits without tearing the interpreter down; every byte must still be written.
+    import json
+    import subprocess
+    import sys
+
+    for i in range(300):
+        (tmp_path / f"{i:03d}.txt").write_text("Say the the word, said the the man.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "copycheck", str(tmp_path), "--format", "json", "--jobs", "2"],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 1 and len(json.loads(proc.stdout)) == 600
+    clean = tmp_path / "000.txt"
+    clean.write_text("A clean line.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "copycheck", str(clean)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0

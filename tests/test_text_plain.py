@@ -21,9 +21,8 @@ def _result(path: str, message: str, line: str, col: int, end: int) -> FileResul
 def test_piped_text_output_does_not_import_rich(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text("The the cat sat.\n", encoding="utf-8")
-    code = ("import sys, runpy; sys.argv = ['copycheck', '--no-progress', sys.argv[1]]\n"
-            "try:\n    runpy.run_module('copycheck', run_name='__main__')\n"
-            "except SystemExit:\n    pass\n"
+    code = ("import sys; from copycheck.cli import main\n"
+            "main(['--no-progress', sys.argv[1]])\n"
             "print('RICH' if any(m == 'rich' or m.startswith('rich.') for m in sys.modules) else 'NO-RICH')")
     out = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, cwd=ROOT,
                          env={"PYTHONPATH": str(ROOT), "NO_COLOR": "1"}).stdout
