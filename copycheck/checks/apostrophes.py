@@ -11,11 +11,14 @@ from ..lazyre import lazy
 # The endings that follow an apostrophe in contractions and possessives.
 _SUFFIX = r"(?:s|t|re|ve|ll|d|m)(?![\w'’‘])"
 # Spaces, then an apostrophe glyph (perhaps more spaces) and a clitic: "Libya ‘s", "don 't",
-# "Libya ’ s"; the word before is read separately so the scan starts only at spaces.
-_SPACE_BEFORE = lazy(r"([ \t]+)([‘'’])([ \t]*)(" + _SUFFIX + ")")
+# "Libya ’ s". The scan starts at the glyph, which is rarer than a space, and the run of spaces
+# before it is measured back in Python; the word before is read separately. (A pattern that
+# opened with a look-behind could not skip ahead to the glyph: re tries it at every character.)
+_SPACE_BEFORE = lazy(r"([‘'’])([ \t]*)(" + _SUFFIX + ")")
 # A word, its apostrophe, then spaces before "s" or "t": "Libya’ s", "don' t". The scan starts
-# at the glyph; the letter before it is a look-behind.
-_SPACE_AFTER = lazy(r"(?<=[^\W\d_])([‘'’])([ \t]+)((?:s|t)(?![\w'’‘]))")
+# at the glyph; the letter before it is tested in Python.
+_SPACE_AFTER = lazy(r"([‘'’])([ \t]+)((?:s|t)(?![\w'’‘]))")
+_LETTER = lazy(r"[^\W\d_]")
 _WORD_BEFORE = lazy(r"\w+\Z")
 # Substrings without which each pattern cannot match: cheap tests that skip most articles.
 _BEFORE_CUES = (" '", " ‘", " ’", "\t")
@@ -53,11 +56,19 @@ def check_space_before(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
     after = any(cue in text for cue in _AFTER_CUES)
     hits = []
     for m in _SPACE_BEFORE.finditer(text) if before else ():
-        word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        start = m.start()
+        if not start or text[start - 1] not in " \t":
+            continue
+        while start and text[start - 1] in " \t":
+            start -= 1
+        word = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if word is not None:
-            space, found, after, clitic = m.groups()
-            hits.append((word.group(), m.start(1), m.end(1), m.end(3), space, found, after, clitic, "before"))
+            found, after, clitic = m.groups()
+            hits.append((word.group(), start, m.start(), m.end(2), text[start:m.start()], found, after, clitic,
+                         "before"))
     for m in _SPACE_AFTER.finditer(text) if after else ():
+        if not m.start() or not _LETTER.match(text, m.start() - 1):
+            continue
         word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         found, after, clitic = m.groups()
         hits.append((word.group(), m.start(2), m.end(2), m.end(2), "", found, after, clitic, "after"))

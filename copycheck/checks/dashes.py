@@ -12,7 +12,9 @@ from ..lazyre import lazy
 
 # Typeset punctuation: its presence shows the article was typed with real dashes and quotes at hand.
 _TYPESET = lazy(r"[–—“”‘…]")
-_SPACED_HYPHEN = lazy(r"(?<=\S)([ \t]+)(--?)([ \t]+)(?=\S)")
+# Starts at the spaces (a leading look-behind would be tried at every character); the
+# character before them must not be a space, which check_spaced_hyphen tests.
+_SPACED_HYPHEN = lazy(r"([ \t]+)(--?)([ \t]+)(?=\S)")
 # Dash glyphs; _dashes() keeps those used as punctuation: " – ", " — ", "—" between words, " - ", " -- ".
 _GLYPH = lazy(r"[–—-]")
 # A dateline before a dash: "UNITED NATIONS (TURKISH JOURNAL) –", "SALVADOR, Feb 26 -".
@@ -99,6 +101,8 @@ def check_spaced_hyphen(doc: Document, options: Mapping[str, Any]) -> Iterator[H
     styles = [d[3] for d in _doc_dashes(doc) if d[3] != "hyphen"]
     target = max(set(styles), key=styles.count) if styles else "spaced-en"
     for m in _SPACED_HYPHEN.finditer(text):
+        if not m.start() or text[m.start() - 1].isspace():
+            continue
         before, after = text[m.start() - 1], text[m.end()]
         if before.isdigit() and after.isdigit():
             continue  # a score or a subtraction: 3 - 1
