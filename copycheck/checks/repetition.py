@@ -126,13 +126,39 @@ def _stranded_to(before, verb_after: str) -> bool:
             and bool(set(lexicon.classes(noun)) & set("np")) and "v" in lexicon.classes(verb_after))
 
 
-def _candidates(doc: Document) -> bool:
-    """A cheap C-speed test on the shared word runs: could the text hold a spaced or hyphenated repeat?
+def _candidates(doc: Document) -> set[str]:
+    """The words that could open a spaced or hyphenated repeat, by a C-speed test on the shared runs.
 
     Each word of a repeat ("the the", "UN-UN") is a maximal run of word characters, and only
     spaces or a hyphen lie between, so the two are equal neighbours among the runs."""
     runs = doc.lower_runs
-    return any(map(operator.eq, runs, islice(runs, 1, None)))
+    if not any(map(operator.eq, runs, islice(runs, 1, None))):
+        return set()
+    return {a for a, b in zip(runs, islice(runs, 1, None)) if a == b}
+
+
+def _matches_at(doc: Document, pattern, words: set[str]) -> list[re.Match]:
+    """What pattern.finditer(doc.text) yields, for a pattern whose match opens with one of `words`.
+
+    The pattern is tried only where such a word starts in the lowercased text (str.find, in C),
+    not at every character; overlapping matches are dropped as finditer would, leftmost first.
+    """
+    text, low = doc.text, doc.lowered
+    found = []
+    for word in words:
+        p = low.find(word)
+        while p >= 0:
+            m = pattern.match(text, p)
+            if m is not None:
+                found.append(m)
+            p = low.find(word, p + 1)
+    found.sort(key=lambda m: m.start())
+    out, last = [], 0
+    for m in found:
+        if m.start() >= last:
+            out.append(m)
+            last = max(m.end(), m.start() + 1)
+    return out
 
 
 def _hyphen_slip(first: str, third: str | None) -> bool:
@@ -148,9 +174,10 @@ def _hyphen_slip(first: str, third: str | None) -> bool:
 def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield one hit per doubled word, with a safe fix removing the repeat."""
     text = doc.text
-    if not _candidates(doc):
+    words = _candidates(doc)
+    if not words:
         return
-    for m in _SPACED.finditer(text):
+    for m in _matches_at(doc, _SPACED, words):
         if _is_legit(text, m):
             continue
         gap = m.group(2)
@@ -166,7 +193,7 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             # A capital on the repeat ("called Called Gold") may start a name, so that fix needs an eye.
             Fix(m.end(1), m.end(3), "", safe=first[0].isupper() or second[0].islower()),
         )
-    for m in _HYPHENATED.finditer(text) if "-" in text else ():
+    for m in _matches_at(doc, _HYPHENATED, words) if "-" in text else ():
         first = m.group(1)
         if not _hyphen_slip(first, m.group(3)):
             continue
