@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import islice
 from typing import Any, Mapping, Sequence
 
@@ -53,6 +54,11 @@ class RuleSet:
         sev = self.severities or {}
         return sev.get(rule.code, sev.get(rule.name, rule.severity))
 
+    @cached_property
+    def plan(self) -> tuple[tuple[Rule, Mapping[str, Any], Severity], ...]:
+        """Each rule with its options and severity, worked out once per rule set, not per document."""
+        return tuple((rule, self.options_for(rule), self.severity_for(rule)) for rule in self.rules)
+
 
 def _followed_by_sic(text: str, end: int) -> bool:
     return _SIC.match(text, end, min(len(text), end + 16)) is not None
@@ -62,9 +68,7 @@ def check_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list
     """Run every rule in the set over one document; return sorted findings and problems."""
     findings: list[Finding] = []
     problems: list[Problem] = []
-    for rule in ruleset.rules:
-        options = ruleset.options_for(rule)
-        severity = ruleset.severity_for(rule)
+    for rule, options, severity in ruleset.plan:
         try:
             # A hostile file (a million unbalanced brackets) could yield a finding per character;
             # past a number no one reads, stop the rule so memory and output stay bounded.
