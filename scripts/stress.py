@@ -67,10 +67,16 @@ def _generate(case: str, size: int, rng: random.Random) -> tuple[str, str]:
     if case == "nospaces":  # no whitespace at all
         alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ.,;:'’\"-—()"
         return "".join(rng.choice(alphabet) for _ in range(size)), ".txt"
+    if case == "abbrevs":  # thousands of distinct abbreviations, each defined and used: AB's worst case
+        def unit() -> str:
+            letters = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(rng.randint(2, 5)))
+            words = " ".join(c + "".join(rng.choice("aeioulnrst") for _ in range(5)) for c in letters)
+            return f"The {words} ({letters}) said the {letters} would act. "
+        return _fill(unit, size), ".txt"
     raise ValueError(case)
 
 
-CASES = ("caps", "oneline", "quotes", "brackets", "nesting", "mdnest", "backticks", "nospaces")
+CASES = ("caps", "oneline", "quotes", "brackets", "nesting", "mdnest", "backticks", "nospaces", "abbrevs")
 
 
 _CHILD = """

@@ -88,6 +88,12 @@ def _is_word(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+# Up to this many stems or phrases, each is found by str.find; more are looked up where a word starts.
+FIND_STEMS = 8
+_CAPITAL = lazy(r"[A-Z]")
+_ALNUM_RUN = lazy(r"[^\W_]+")
+
+
 def _phrase_at(text: str, p: int, parts: list[str], floor: int = 0) -> int:
     """The end of `parts` (words joined by runs of whitespace) matched as whole words at p, or -1.
 
@@ -115,18 +121,35 @@ def _find_phrases(text: str, phrases: list[str], pos: int = 0) -> Iterator[tuple
     """Non-overlapping whole-word matches of phrases, leftmost first and, at one start, in the order
     given: what finditer of their alternation (?<![\\w\\-])(A|B…)(?![\\w\\-]) on text[pos:] finds."""
     split = [(ph, ph.split(" ")) for ph in phrases]
-    starts: set[int] = set()
-    for _, parts in split:
-        first = parts[0]
+    by_first: dict[str, list[int]] = {}
+    for i, (_, parts) in enumerate(split):
+        by_first.setdefault(parts[0], []).append(i)
+    starts: dict[int, list[int]] = {}  # offset -> the phrases whose first word is there
+    found = by_first
+    if len(by_first) > FIND_STEMS:
+        # Many phrases (a hostile file defines thousands): one that opens with a letter or digit can
+        # only start where a run of them does, so its first word is looked up there, by length:
+        # linear in the text. The rest (none in practice) are found with str.find.
+        runs = {f: w for f, w in by_first.items() if f and _is_word(f[0]) and f[0] != "_"}
+        found = {f: w for f, w in by_first.items() if f not in runs}
+        lengths = sorted({len(f) for f in runs})
+        for m in _ALNUM_RUN.finditer(text, pos):
+            p = m.start()
+            for n in lengths:
+                which = runs.get(text[p:p + n])
+                if which:
+                    starts.setdefault(p, []).extend(which)
+    for first, which in found.items():
         at = text.find(first, pos)
         while at >= 0:
-            starts.add(at)
+            starts.setdefault(at, []).extend(which)
             at = text.find(first, at + 1)
     last = pos
     for p in sorted(starts):
         if p < last:
             continue
-        for ph, parts in split:
+        for i in sorted(starts[p]):
+            ph, parts = split[i]
             end = _phrase_at(text, p, parts, pos)
             if end >= 0:
                 yield p, end, ph
@@ -136,6 +159,8 @@ def _find_phrases(text: str, phrases: list[str], pos: int = 0) -> Iterator[tuple
 
 # After an abbreviation's letters: a plural "s", a possessive, or a word boundary.
 _AFTER_LETTERS = lazy(r"s?\b|['’]s\b")
+
+
 
 
 def _word_or_amp(char: str) -> bool:
@@ -194,18 +219,33 @@ class _Facts:
         starts = [a for a, _ in inside]
         by_stem: dict[str, list[int]] = {n: [] for n in names}
         text = self.text
-        # Every place a stem occurs (str.find, in C) where a use can start: a capital after no word
-        # character or "&". At each such place the longest stem followed by "s", "'s" or a word
-        # boundary is a use, and a use hides any other that starts inside it.
-        # (Measured: trying each capital of the text in turn cost a tenth of a BBC run's checks.)
+        # Every place a stem occurs where a use can start: a capital after no word character or
+        # "&". There the longest stem followed by "s", "'s" or a word boundary is a use, and a use
+        # hides any other that starts inside it. A few stems are found with str.find (in C); many
+        # (a hostile file defines thousands) are looked up at each capital, by length, so the
+        # work stays linear in the text. (Measured: trying each capital of a BBC article in a
+        # regex with a leading look-behind cost a tenth of a BBC run's checks.)
         at: dict[int, str] = {}
-        for name in names:  # longest first: at a shared start the longest that matches wins
-            p = text.find(name)
-            while p >= 0:
-                if (p not in at and (p == 0 or not _word_or_amp(text[p - 1]))
-                        and _AFTER_LETTERS.match(text, p + len(name))):
-                    at[p] = name
-                p = text.find(name, p + 1)
+        if len(names) <= FIND_STEMS:
+            for name in names:  # longest first: at a shared start the longest that matches wins
+                p = text.find(name)
+                while p >= 0:
+                    if (p not in at and (p == 0 or not _word_or_amp(text[p - 1]))
+                            and _AFTER_LETTERS.match(text, p + len(name))):
+                        at[p] = name
+                    p = text.find(name, p + 1)
+        else:
+            known = set(names)
+            lengths = sorted({len(n) for n in names}, reverse=True)
+            for m in _CAPITAL.finditer(text):
+                p = m.start()
+                if p and _word_or_amp(text[p - 1]):
+                    continue
+                for n in lengths:
+                    name = text[p:p + n]
+                    if name in known and _AFTER_LETTERS.match(text, p + n):
+                        at[p] = name
+                        break
         last = 0
         for p in sorted(at):
             if p < last:
