@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .model import Severity
+from .lazyre import lazy
 
 if TYPE_CHECKING:
     from .engine import RuleSet
@@ -75,14 +76,28 @@ def read_table(path: Path) -> dict[str, Any] | None:
     from .tomlfile import load_toml
 
     pyproject = path.name == "pyproject.toml"
-    # A pyproject.toml that never names copycheck has no table of ours: no need to parse it.
-    data = load_toml(path, "configuration", ConfigError, must_contain="copycheck" if pyproject else None)
+    # A pyproject.toml with no copycheck table is not ours to parse (tomllib is pure Python).
+    data = load_toml(path, "configuration", ConfigError, may_hold=may_hold_copycheck_table if pyproject else None)
     if pyproject:
         table = data.get("tool", {}).get("copycheck")
         if table is not None and not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.copycheck] must be a table")
         return table
     return data
+
+
+# The ways TOML can open a [tool.copycheck] table: a header naming tool.copycheck (quoted or not,
+# spaced or not), a bare [tool] table (whose keys may be copycheck's), or a key that starts with
+# "tool" (a dotted key or an inline table at the top level). A file with none of them has no
+# copycheck table; one with any is parsed, so a false alarm costs only the parse.
+_COPYCHECK_TABLE = lazy(
+    r"""^[ \t]*(?:\[\[?[ \t]*["']?tool["']?[ \t]*(?:\.[ \t]*["']?copycheck|\])"""
+    r"""|["']?tool["']?[ \t]*[.=])""", re.M)
+
+
+def may_hold_copycheck_table(text: str) -> bool:
+    """False when a pyproject.toml's text cannot hold a [tool.copycheck] table."""
+    return "copycheck" in text and _COPYCHECK_TABLE.search(text) is not None
 
 
 def _codes(path: Path, key: str, value: Any) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ import json
 import sys
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 # The built-in packs, parsed ahead of time (scripts/build_pack_snapshot.py): tomllib is pure
 # Python, and importing it and parsing the default packs cost a one-article run about 10 ms.
@@ -14,17 +14,17 @@ SNAPSHOT = "packs.json"
 
 
 def load_toml(path: Path | str, what: str, error: type[ValueError] = ValueError,
-              must_contain: str | None = None) -> dict[str, Any]:
+              may_hold: Callable[[str], bool] | None = None) -> dict[str, Any]:
     """Parse a TOML file; raise `error` naming the file and saying what it is and what is wrong.
 
-    With `must_contain`, a file without that text is {} unparsed (a pyproject.toml that never
-    mentions copycheck holds no table of ours, whatever else it holds)."""
+    With `may_hold`, a file whose text it rejects is {} unparsed (a pyproject.toml with no
+    copycheck table holds nothing of ours, whatever else it holds)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"{path}: cannot read {what}: {getattr(exc, 'strerror', None) or exc}") from None
-    if must_contain is not None and must_contain not in text:
+    if may_hold is not None and not may_hold(text):
         return {}
     snapped = _from_snapshot(path, text)
     if snapped is not None:

@@ -171,3 +171,32 @@ def test_pyproject_that_never_names_copycheck_is_not_parsed(tmp_path):
     (repo / "pyproject.toml").write_text('[tool.copycheck\nignore = ["TY001"]\n', encoding="utf-8")
     run = run_cli(str(repo / "a.txt"), "--format", "json")
     assert run.code == 2 and "invalid TOML" in run.err
+
+
+@pytest.mark.parametrize("text", [
+    '[tool.copycheck]\nignore = ["TY001"]\n',
+    '[ tool . copycheck ]\nignore = ["TY001"]\n',
+    "['tool'.'copycheck']\nignore = ['TY001']\n",
+    '[tool."copycheck"]\nignore = ["TY001"]\n',
+    '[tool]\ncopycheck = { ignore = ["TY001"] }\n',
+    '[tool]\ncopycheck.ignore = ["TY001"]\n',
+    'tool.copycheck.ignore = ["TY001"]\n',
+    'tool = { copycheck = { ignore = ["TY001"] } }\n',
+    '\n  [tool.copycheck.rules.doubled-word]\n\n[tool.copycheck]\nignore = ["TY001"]\n',
+])
+def test_every_toml_spelling_of_a_copycheck_table_in_pyproject_is_read(tmp_path, text):
+    # pyproject.toml is parsed only when it may hold [tool.copycheck]; no way of writing one is missed.
+    from copycheck.config import may_hold_copycheck_table
+
+    assert may_hold_copycheck_table(text)
+    repo = tree(tmp_path, {"pyproject.toml": text + '\n[project]\nname = "copycheck-desk"\n', "a.txt": TYPO})
+    run = run_cli(str(repo / "a.txt"), "--format", "json")
+    assert run.code == 0 and ("a.txt", "TY001") not in codes(run), run.err
+
+
+def test_a_pyproject_that_only_names_the_copycheck_package_is_not_parsed():
+    from copycheck.config import may_hold_copycheck_table
+
+    text = ('[project]\nname = "copycheck"\n[project.scripts]\ncopycheck = "copycheck.cli:main"\n'
+            '[tool.setuptools]\npackages = ["copycheck"]\n[tool.pytest.ini_options]\naddopts = "-q"\n')
+    assert not may_hold_copycheck_table(text)
