@@ -5,7 +5,6 @@ import os
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .model import Severity
@@ -71,11 +70,11 @@ class Settings:
 # --- reading one file ----------------------------------------------------------------------
 
 
-def read_table(path: Path) -> dict[str, Any] | None:
+def read_table(path: str) -> dict[str, Any] | None:
     """The copycheck table of a config file; None for a pyproject.toml without [tool.copycheck]."""
     from .tomlfile import load_toml
 
-    pyproject = path.name == "pyproject.toml"
+    pyproject = os.path.basename(path) == "pyproject.toml"
     # A pyproject.toml with no copycheck table is not ours to parse (tomllib is pure Python).
     data = load_toml(path, "configuration", ConfigError, may_hold=may_hold_copycheck_table if pyproject else None)
     if pyproject:
@@ -100,7 +99,7 @@ def may_hold_copycheck_table(text: str) -> bool:
     return "copycheck" in text and _COPYCHECK_TABLE.search(text) is not None
 
 
-def _codes(path: Path, key: str, value: Any) -> tuple[str, ...]:
+def _codes(path: str, key: str, value: Any) -> tuple[str, ...]:
     """A list of codes, prefixes or names."""
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{path}: key {key!r}: expected a list of rule codes, prefixes or names, "
@@ -108,7 +107,7 @@ def _codes(path: Path, key: str, value: Any) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
-def _severity(path: Path, key: str, value: Any) -> Severity:
+def _severity(path: str, key: str, value: Any) -> Severity:
     """A severity name, or a ConfigError naming the key."""
     if not isinstance(value, str):
         raise ConfigError(f"{path}: key {key!r}: expected \"info\", \"warning\" or \"error\", not {value!r}")
@@ -118,12 +117,12 @@ def _severity(path: Path, key: str, value: Any) -> Severity:
         raise ConfigError(f"{path}: key {key!r}: {exc}") from None
 
 
-def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
+def parse_settings(table: Mapping[str, Any], path: str) -> Settings:
     """Validate a copycheck table; raise ConfigError naming the file, key and reason."""
     unknown = [k for k in table if k not in KEYS]
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r} (known keys: {', '.join(KEYS)})")
-    root = str(path.resolve().parent)
+    root = os.path.dirname(os.path.realpath(path))
     kw: dict[str, Any] = {"source": str(path), "root": root}
     for key, attr in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore")):
         if key in table:
@@ -164,14 +163,14 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
     return Settings(**kw)
 
 
-def _globs(path: Path, key: str, value: Any) -> tuple[str, ...]:
+def _globs(path: str, key: str, value: Any) -> tuple[str, ...]:
     """A list of glob patterns."""
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{path}: key {key!r}: expected a list of glob patterns, not {value!r}")
     return tuple(value)
 
 
-def _packs(path: Path, value: Any, root: str) -> tuple[str, ...]:
+def _packs(path: str, value: Any, root: str) -> tuple[str, ...]:
     """Built-in pack names as they are; pack files made absolute against the config's folder."""
     from .packs import PackError, is_pack_path, resolve_pack
 
@@ -189,7 +188,7 @@ def _packs(path: Path, value: Any, root: str) -> tuple[str, ...]:
 
 def resolve_cli_packs(packs: Sequence[str]) -> tuple[str, ...]:
     """--pack values: built-in names kept, paths made absolute against the working directory."""
-    return _packs(Path("--pack"), list(packs), os.getcwd()) if packs else ()
+    return _packs("--pack", list(packs), os.getcwd()) if packs else ()
 
 
 # --- globs ---------------------------------------------------------------------------------
@@ -288,8 +287,10 @@ class Resolver:
         if isolated:
             self._fixed = overrides.apply(Settings())
         elif config_file is not None:
-            path = Path(config_file)
-            if not path.is_file():
+            from .files import _as_path
+
+            path = _as_path(os.fspath(config_file))  # as pathlib would show it: "./x.toml" is "x.toml"
+            if not os.path.isfile(path):
                 raise ConfigError(f"{config_file}: configuration file not found")
             table = read_table(path)
             if table is None:
@@ -312,8 +313,8 @@ class Resolver:
             return cached
         settings = None
         for name in CONFIG_FILES:
-            candidate = Path(folder, name)
-            if candidate.is_file():
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
                 table = read_table(candidate)
                 if table is not None:
                     settings = self._from_file(candidate, table)
@@ -327,8 +328,8 @@ class Resolver:
         self._by_dir[folder] = settings
         return settings
 
-    def _from_file(self, path: Path, table: Mapping[str, Any]) -> Settings:
-        key = str(path.resolve())
+    def _from_file(self, path: str, table: Mapping[str, Any]) -> Settings:
+        key = os.path.realpath(path)
         if key not in self._by_file:
             self._by_file[key] = self.overrides.apply(parse_settings(table, path))
         return self._by_file[key]

@@ -81,9 +81,12 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _table() -> _Lexicon:
     """The lexicon, read on first use only."""
-    from .packs import builtin_dir
+    import os
 
-    return _Lexicon(builtin_dir().joinpath("lexicon.txt").read_text(encoding="utf-8"))
+    from .packs import builtin_folder
+
+    with open(os.path.join(builtin_folder(), "lexicon.txt"), encoding="utf-8") as fh:
+        return _Lexicon(fh.read())
 
 
 def classes(word: str) -> str:

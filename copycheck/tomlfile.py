@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import zlib
-from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # The built-in packs, parsed ahead of time (scripts/build_pack_snapshot.py): tomllib is pure
 # Python, and importing it and parsing the default packs cost a one-article run about 10 ms.
@@ -19,9 +22,10 @@ def load_toml(path: Path | str, what: str, error: type[ValueError] = ValueError,
 
     With `may_hold`, a file whose text it rejects is {} unparsed (a pyproject.toml with no
     copycheck table holds nothing of ours, whatever else it holds)."""
-    path = Path(path)
+    path = os.fspath(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"{path}: cannot read {what}: {getattr(exc, 'strerror', None) or exc}") from None
     if may_hold is not None and not may_hold(text):
@@ -44,13 +48,15 @@ def parse_toml(text: str, path: Path | str, what: str, error: type[ValueError] =
         raise error(f"{path}: invalid TOML in {what}: {exc}") from None
 
 
-def _from_snapshot(path: Path, text: str) -> dict[str, Any] | None:
+def _from_snapshot(path: str, text: str) -> dict[str, Any] | None:
     """The pre-parsed data of a built-in pack whose text is unchanged, else None."""
-    snapshot = path.parent / SNAPSHOT
-    if not snapshot.is_file():
+    folder, name = os.path.split(path)
+    snapshot = os.path.join(folder, SNAPSHOT)
+    if not os.path.isfile(snapshot):
         return None
     try:
-        entry = json.loads(snapshot.read_text(encoding="utf-8")).get(path.name)
+        with open(snapshot, encoding="utf-8") as fh:
+            entry = json.loads(fh.read()).get(name)
     except (OSError, ValueError):
         return None  # a damaged snapshot costs only the speed-up
     if not isinstance(entry, dict) or entry.get("crc32") != text_crc(text):
