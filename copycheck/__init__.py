@@ -4,12 +4,13 @@ Importing the package stays light; the engine and rules load on first use.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 __all__ = ["Linter", "lint_text", "__version__"]
 
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
+    from typing import Any
     from .api import Linter
     from .model import Finding
 

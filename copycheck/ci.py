@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 LT_CODE = "LT001"
 # Requests to LanguageTool in flight at once (files checked side by side in threads).

@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 from dataclasses import replace
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import __version__
 from .formatters import FORMATS

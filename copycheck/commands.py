@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from .cli import EXIT_CLEAN, EXIT_ERROR, UsageError
 

@@ -5,12 +5,14 @@ import os
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from .model import Severity
 from .lazyre import lazy
 
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
+    from typing import Any
     from .engine import RuleSet
     from .model import Rule
 

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import difflib
 import os
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 NO_NEWLINE = "\\ No newline at end of file\n"
 

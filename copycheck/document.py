@@ -27,13 +27,17 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, TypeVar
+from collections.abc import Callable
+
 from .lazyre import lazy
 
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
+    from typing import TypeVar
+
     from .htmltext import OffsetMap
 
-T = TypeVar("T")
+    T = TypeVar("T")
 
 # A line ends at \r\n, \n or a lone \r; CRLF is one break, so it never adds a line.
 _LINE_BREAK = lazy(r"\r\n|\r|\n")

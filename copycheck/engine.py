@@ -5,11 +5,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import islice
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from .document import Document
 from .model import Finding, Rule, Severity
 from .lazyre import lazy
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 # "[sic]" right after a word (allowing closing punctuation) marks the word as the speaker's.
 # More findings of one rule in one file than anyone reads: the sign of hostile or broken input.

@@ -5,7 +5,7 @@ import os
 import stat
 import sys
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from .document import Document
 from .engine import Problem

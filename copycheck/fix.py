@@ -5,7 +5,7 @@ import os
 import signal
 import tempfile
 from contextlib import contextmanager
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .model import Finding, Fix
 

@@ -7,7 +7,10 @@ about 0.1 ms a pattern, several milliseconds of a cold start in all.
 from __future__ import annotations
 
 import re
-from typing import Any
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 # What rules call; copied onto the object after compiling, so later calls skip __getattr__.
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")

@@ -13,7 +13,7 @@ import asyncio
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import __version__
 

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
+    from typing import Any
+
     from .document import Document
 
 
@@ -110,7 +113,8 @@ class Docs:
     example: str
 
 
-CheckFn = Callable[["Document", Mapping[str, Any]], Iterable[Hit]]
+if TYPE_CHECKING:
+    CheckFn = Callable[[Document, Mapping[str, Any]], Iterable[Hit]]
 
 
 @dataclass(frozen=True)

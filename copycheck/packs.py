@@ -6,7 +6,7 @@ import os
 import re
 import string
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from .document import Document
 from .engine import RuleFailure
@@ -14,8 +14,10 @@ from .config import HOUSE_LIST_PACK
 from .model import Docs, Examples, Fix, Hit, Rule, Severity
 from .lazyre import lazy
 
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 KINDS = ("existence", "substitution", "consistency", "occurrence", "conditional", "pattern")
 COMMON_FIELDS = frozenset({
@@ -484,7 +486,8 @@ def _examples(entry: Mapping[str, Any]) -> Examples:
     return Examples(tuple(passing), tuple(failing), tuple((a, b) for a, b in fixes))
 
 
-CheckBuilder = Callable[[Mapping[str, Any], str, str, bool], tuple[Callable, Mapping[str, Any]]]
+if TYPE_CHECKING:
+    CheckBuilder = Callable[[Mapping[str, Any], str, str, bool], tuple[Callable, Mapping[str, Any]]]
 
 
 def _phrase_matcher(entry: Mapping[str, Any], phrases: Sequence[str], ignore_case: bool) -> PhraseMatcher:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 # Below this many files a run is over before a bar would be worth drawing.
 MIN_FILES = 200

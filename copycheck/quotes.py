@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from collections import namedtuple
 
 _MARKS = re.compile(r"[\"“”'‘’]")
 # A blank line ends a paragraph; so does a line break after a long line, because hard-wrapped
@@ -31,16 +31,16 @@ DOUBLE, SINGLE = "double", "single"
 OPEN, CLOSE, APOSTROPHE = "open", "close", "apostrophe"
 
 
-class QuoteMark(NamedTuple):
-    """One quote glyph in the text and the part it plays.
+class QuoteMark(namedtuple("QuoteMark", "offset char role")):
+    """One quote glyph in the text and the part it plays: offset (int), char, and role (OPEN,
+    CLOSE or APOSTROPHE).
 
-    A NamedTuple rather than a frozen dataclass: a document has thousands of marks, and tuples
-    are several times cheaper to build.
+    A named tuple rather than a frozen dataclass: a document has thousands of marks, and tuples
+    are several times cheaper to build (collections.namedtuple, not typing's, which would import
+    typing on every run).
     """
 
-    offset: int
-    char: str
-    role: str  # OPEN, CLOSE or APOSTROPHE
+    __slots__ = ()
 
     @property
     def kind(self) -> str:
@@ -53,20 +53,16 @@ class QuoteMark(NamedTuple):
         return self.char in "\"'"
 
 
-class Quotation(NamedTuple):
-    """One direct quotation: [start, end) from its opening mark to just after its closing mark.
+class Quotation(namedtuple("Quotation", "start end kind straight depth closed continued", defaults=(False,))):
+    """One direct quotation: [start, end) from its opening mark to just after its closing mark,
+    its kind (DOUBLE or SINGLE), whether its marks are straight, its nesting depth, and whether
+    it was closed.
 
     An unclosed quotation ends at its paragraph's end; `continued` marks one that runs on into
     the next paragraph by the multi-paragraph convention.
     """
 
-    start: int
-    end: int
-    kind: str
-    straight: bool
-    depth: int
-    closed: bool
-    continued: bool = False
+    __slots__ = ()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Sequence
+from collections.abc import Sequence
 
 from .model import Rule
 

@@ -1,7 +1,7 @@
 """Chooses rules by code, code prefix or name: the most specific selector wins, as in ruff."""
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .model import Rule
 

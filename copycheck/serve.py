@@ -11,9 +11,13 @@ import os
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Sequence
+from collections.abc import Sequence
 
 from . import __version__
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_BODY = 2 * 1024 * 1024  # bytes; far above any article, small enough to refuse a dump
 LOOPBACK = ("127.0.0.1", "::1", "localhost")

@@ -11,12 +11,16 @@ import bisect
 import os
 import threading
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from collections.abc import Sequence
 
 from .config import CONFIG_FILES
 from .document import Document
 from .engine import Problem, RuleSet, check_document
 from .model import Finding, Fix
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Request formats and the file suffix whose kind of document each one means.
 FORMAT_SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html"}

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 @dataclass(frozen=True)

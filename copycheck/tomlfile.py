@@ -5,9 +5,11 @@ import json
 import os
 import sys
 import zlib
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
 
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
+    from typing import Any
     from pathlib import Path
 
 # The built-in packs, parsed ahead of time (scripts/build_pack_snapshot.py): tomllib is pure

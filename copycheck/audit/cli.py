@@ -6,7 +6,7 @@ import os
 import sys
 import time
 from dataclasses import replace
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, _add_selection, _names_arg
 

@@ -15,7 +15,7 @@ path; this module only splits it the way an archive needs:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..names import repo
 from ..names.index import norm

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable, Sequence, TextIO
+from collections.abc import Iterable, Sequence
 
 from .stats import AuditStats, RuleCount
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 # Rules and folders listed in the text summary.
 TOP = 30

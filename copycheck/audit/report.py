@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from html import escape
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from .. import __version__
 from .stats import AuditStats

@@ -11,7 +11,7 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from ..api import LinterConfig
 from . import names_bridge

@@ -6,12 +6,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 from .quotes import headline_spans
 from ..lazyre import lazy
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Abbreviations that news copy uses without spelling them out (they read as words, or the full
 # form is less familiar than the letters). Extend per project with `[rules.<name>] known = [...]`.

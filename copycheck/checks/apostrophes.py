@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 from ..lazyre import lazy
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 # The endings that follow an apostrophe in contractions and possessives.
 _SUFFIX = r"(?:s|t|re|ve|ll|d|m)(?![\w'’‘])"

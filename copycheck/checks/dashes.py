@@ -4,11 +4,15 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 from ..lazyre import lazy
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Typeset punctuation: its presence shows the article was typed with real dashes and quotes at hand.
 _TYPESET = lazy(r"[–—“”‘…]")

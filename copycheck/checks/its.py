@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from .. import lexicon
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 from .apostrophes import article_apostrophe
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 _WORD = r"[^\W\d_][\w\-]*"
 # The scan looks for "it's" alone; the words around it are read with anchored patterns, so

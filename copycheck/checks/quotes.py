@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..document import Document
 from ..model import Docs, Examples, Hit, Rule, Severity
 from ..quotes import DOUBLE, OPEN, SINGLE
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 _STYLE_NAMES = {(DOUBLE, False): "curly double (“…”)", (DOUBLE, True): "straight double (\"…\")",
                 ("single", False): "curly single (‘…’)", ("single", True): "straight single ('…')"}

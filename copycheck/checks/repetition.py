@@ -4,13 +4,17 @@ from __future__ import annotations
 import operator
 import re
 from itertools import islice
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from .. import lexicon
 from ..document import Document
 from ..tables import is_data
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 from ..lazyre import lazy
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Two identical words separated by one space or one line break (not a blank line, which ends a
 # paragraph). Across a gap of two or more spaces (perhaps a column gap) only a function word

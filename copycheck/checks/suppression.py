@@ -5,10 +5,14 @@ knows which directives suppressed something; the Rule objects give them codes, d
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..document import Document
 from ..model import Docs, Examples, Hit, Rule, Severity
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _reported_by_engine(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 from importlib import import_module
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "rdjsonl")
 

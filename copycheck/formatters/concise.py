@@ -1,9 +1,13 @@
 """One line per finding: path:line:col: CODE [name] message."""
 from __future__ import annotations
 
-from typing import Sequence, TextIO
+from collections.abc import Sequence
 
 from . import visible
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def render(results: Sequence, stream: TextIO) -> None:

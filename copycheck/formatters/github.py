@@ -1,7 +1,11 @@
 """GitHub Actions workflow commands, so findings show as annotations on the pull request."""
 from __future__ import annotations
 
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

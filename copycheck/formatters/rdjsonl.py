@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import json
-from typing import Sequence, TextIO
+from collections.abc import Sequence
 
 from . import utf8_column
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def _pos(snippets: dict[int, str], line: int, column: int) -> dict[str, int]:

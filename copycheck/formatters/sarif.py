@@ -4,10 +4,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import PurePath
-from typing import Sequence, TextIO
+from collections.abc import Sequence
 
 from .. import __version__
 from . import utf16_column
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

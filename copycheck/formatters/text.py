@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import os
-from typing import Sequence, TextIO
+from collections.abc import Sequence
 
 from . import summary_counts, visible
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 # Characters of context shown either side of a span on a long line (not on a terminal, whose
 # width sets the window instead).

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..document import Document
 from ..engine import RuleFailure
 from ..markup import MASK
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 ENV_URL = "COPYCHECK_LANGUAGETOOL_URL"
 # Servers cap the text per request (public ones at about 20k characters); stay well under.

@@ -3,7 +3,7 @@ for the same reason (a repeated word, spacing, its/it's, an apostrophe); copyche
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 LT_CODE = "LT001"
 # The LanguageTool rule id, as languagetool.py ends each message.

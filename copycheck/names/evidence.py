@@ -10,11 +10,11 @@ house-style question for `copycheck names`, not one file's error.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .spelling import fold, string_strength
 from .words import WORD_ENDINGS
 
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
     from .repo import Usage
 

@@ -6,7 +6,7 @@ context, no positions), so NM003 still compares them with the whole repository.
 from __future__ import annotations
 
 import os
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .context import SpellingCounts
 

@@ -20,7 +20,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .context import FileNames, SpellingCounts, file_spellings
 from .index import INDEX_FILE, find_index, load_index, norm, write_index

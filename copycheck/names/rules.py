@@ -1,10 +1,14 @@
 """Name spelling: variants within an article, against the house list, and across a run."""
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def check_name_variants(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
