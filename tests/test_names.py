@@ -278,7 +278,14 @@ def test_text_outside_the_fast_range_uses_the_reference_patterns():
     assert spans(text) == [("Villareal", "Villarreal")]
 
 
-def test_article_pairs_equal_candidate_pairs_on_random_spellings():
+def _scored(pairs):
+    from copycheck.names.spelling import string_strength
+
+    return {p for p in pairs if string_strength(*p)[0] > 0}
+
+
+def test_article_pairs_keep_every_scored_candidate_pair_on_random_spellings():
+    """NM001's pairs are candidate_pairs' pairs, and every one of those that string evidence scores."""
     import random
 
     from copycheck.names.pairs import article_pairs, candidate_pairs
@@ -303,7 +310,22 @@ def test_article_pairs_equal_candidate_pairs_on_random_spellings():
                 if w:
                     forms.add("".join(w).capitalize())
         forms = sorted(forms)
-        assert article_pairs(forms) == set(candidate_pairs(forms)), forms
+        got, want = article_pairs(forms), set(candidate_pairs(forms))
+        assert got <= want and _scored(got) == _scored(want), forms
+
+
+def test_article_pairs_compare_every_first_letter_when_a_key_is_crowded():
+    """Past 50 spellings an exact key is not counted, so a pair it would give ("Gkadafi" and
+    "Kadafi", one skeleton) must come from edit distance, across first letters."""
+    from itertools import product
+
+    from copycheck.names.pairs import MAX_KEY_FORMS, article_pairs, candidate_pairs
+
+    forms = sorted({f"K{a}d{b}f{c}" for a, b, c in product("aeiou", "aeiou", ("a", "e", "ee", "i"))} | {"Gkadafi"})
+    assert len(forms) > MAX_KEY_FORMS
+    got, want = article_pairs(forms), set(candidate_pairs(forms))
+    assert ("Gkadafi", "Kadafi") in _scored(want)
+    assert got <= want and _scored(got) == _scored(want)
 
 
 def test_osa_distance_equals_rapidfuzz():
