@@ -9,7 +9,9 @@ house-style question for `copycheck names`, not one file's error.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from .spelling import fold, string_strength
@@ -87,11 +89,11 @@ OVERWHELMING_FILES = 10
 
 def spread(t) -> dict[str, int]:
     """How many spellings each (folded) context key stands beside, over a tally."""
+    # Count the keys as written in C, then fold each distinct key once.
     out: dict[str, int] = {}
-    for u in t.values():
-        for k in u.context:
-            f = _folded(k)
-            out[f] = out.get(f, 0) + 1
+    for k, n in Counter(chain.from_iterable(u.context for u in t.values())).items():
+        f = _folded(k)
+        out[f] = out.get(f, 0) + n
     return out
 
 
@@ -137,11 +139,15 @@ class Letters:
     """
 
     def __init__(self, forms) -> None:
-        counts: dict[str, int] = {}
-        for form in forms:
-            for tri in self._triples(form):
-                counts[tri] = counts.get(tri, 0) + 1
-        self.counts = counts
+        self.forms = forms
+        self._counts: dict[str, int] | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Spellings per triple, counted on first use: most runs never ask."""
+        if self._counts is None:
+            self._counts = Counter(chain.from_iterable(map(self._triples, self.forms)))
+        return self._counts
 
     @staticmethod
     def _triples(form: str) -> set[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain, combinations
-from typing import Iterable, Iterator, Sequence
+from typing import Collection, Iterable, Iterator, Sequence
 
 from .spelling import _within_one, core, fold, osa_distance, skeleton
 
@@ -218,26 +218,44 @@ def article_pairs(forms: Sequence[str]) -> set[tuple[str, str]]:
 
 
 
-def shared_key_pairs(forms: Sequence[str]) -> Iterable[tuple[str, str]]:
+def shared_key_pairs(forms: Sequence[str], across: Collection[str] | None = None) -> Iterator[tuple[str, str]]:
     """Pairs of spellings that share an exact key or a one-letter-deletion key, for the cross-file phase.
 
-    The keys are _pair_keys, the ones NM001 builds for each article's spellings (cached per
-    spelling), so a one-process run does not build them twice; the work grows with the
-    number of distinct spellings, and a key shared by dozens of spellings (a short stem) is skipped.
+    A key shared by dozens of spellings (a short stem) is skipped, so the work grows with the
+    number of distinct spellings. With `across`, only the pairs of a spelling in it with one
+    outside it, in the order of all pairs: NM003 pairs a possible majority with a possible
+    minority, and there are few of the former, so only their keys are indexed.
     """
     keys = [_pair_keys(form)[0] for form in forms]
-    # Nearly every key belongs to one spelling: count them in C and index only the shared
-    # ones (in order of first use, as a dict of every key would list them).
-    index: dict[str, list[int]] = {k: [] for k, n in Counter(chain.from_iterable(keys)).items() if 2 <= n <= 50}
-    shared = index.keys()
-    for i, ks in enumerate(keys):
-        if not shared.isdisjoint(ks):
-            for key in ks:
-                if key in index:
-                    index[key].append(i)
+    if across is None:
+        # Nearly every key belongs to one spelling: count them in C and index only the shared ones.
+        wanted = {k for k, n in Counter(chain.from_iterable(keys)).items() if n >= 2}
+    else:
+        wanted = set(chain.from_iterable(ks for ks, form in zip(keys, forms) if form in across))
+    # Each spelling's keys among those (a spelling has each key once, so a key's spellings
+    # are its count), in C; then the spellings of every key shared by 2 to MAX_KEY_FORMS.
+    hits = [(i, wanted.intersection(ks)) for i, ks in enumerate(keys) if not wanted.isdisjoint(ks)]
+    counts = Counter(chain.from_iterable(h for _, h in hits))
+    shared = {k for k, n in counts.items() if 2 <= n <= MAX_KEY_FORMS}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, h in hits:
+        if not shared.isdisjoint(h):
+            for key in shared.intersection(h):
+                by_key[key].append(i)
+    # Keys in order of first use (their first spelling, then their place among its keys), as
+    # one index of every key lists them, so the pairs come in that order too.
+    order = sorted(by_key, key=lambda k: (by_key[k][0], keys[by_key[k][0]].index(k)))
+    index = {k: by_key[k] for k in order}
     seen: set[tuple[int, int]] = set()
     for members in index.values():
-        for pair in combinations(members, 2):
+        if across is None:
+            pairs: Iterable[tuple[int, int]] = combinations(members, 2)
+        else:
+            inside = [forms[i] in across for i in members]
+            if all(inside) or not any(inside):
+                continue
+            pairs = [(i, j) for (i, x), (j, y) in combinations(zip(members, inside), 2) if x != y]
+        for pair in pairs:
             if pair not in seen:
                 seen.add(pair)
                 yield forms[pair[0]], forms[pair[1]]

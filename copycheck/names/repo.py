@@ -125,15 +125,20 @@ def verdicts(t: Tally) -> dict[str, Verdict]:
     from .evidence import Letters, spread
     from .pairs import shared_key_pairs
 
-    spreads = spread(t)
+    # A majority has more files than any minority may (MAJORITY_RATIO times one, at least), so
+    # only pairs of a spelling above MAX_MINORITY_FILES with one at or below it can count.
+    majorities = {form for form, u in t.items() if u.files > MAX_MINORITY_FILES}
+    spreads = None
     letters = None
     best: dict[str, Verdict] = {}
-    for a, b in shared_key_pairs(sorted(t)):
+    for a, b in shared_key_pairs(sorted(t), majorities):
         x, y = t[a], t[b]
         if (y.files, y.count) > (x.files, x.count):
             x, y = y, x
         if x.files < MIN_MAJORITY_FILES or y.files > MAX_MINORITY_FILES or x.files < MAJORITY_RATIO * y.files:
             continue
+        if spreads is None:
+            spreads = spread(t)  # built once, only when a pair is weighed
         if letters is None and y.files == 1 and x.files >= 10:
             letters = Letters(t)  # built once, only when a pair may need it
         v = related(x, y, spreads, letters)

@@ -154,8 +154,11 @@ def string_strength(a: str, b: str) -> tuple[int, str]:
     if not ca or not cb or _is_derivation(ca, cb):
         return 0, ""
     short = min(len(ca), len(cb))
-    first_same = ca[0] == cb[0]
-    d = _osa(ca, cb) if first_same else 9
+    # The edit distance counts only between cores that begin with one letter, and only up to
+    # two: it is computed no further than that (a skeleton match below asks for the rest).
+    d = None
+    if ca[0] == cb[0]:
+        d = 0 if ca == cb else 1 if _within_one(ca, cb) else 2 if short >= 9 and _osa(ca, cb) == 2 else None
     if d == 1:
         kind = _edit_kind(ca, cb)
         if short >= 7 or (short >= 5 and kind in ("transpose", "double", "h")) or (short >= 6 and kind == "indel"):
@@ -165,10 +168,10 @@ def string_strength(a: str, b: str) -> tuple[int, str]:
     if d == 2 and short >= 9:
         return 2, "two"
     sa, sb = skeleton(a), skeleton(b)
-    if sa == sb and len(sa) >= 2 and _osa(ca, cb) <= (3 if max(len(ca), len(cb)) >= 7 else 2):
+    if sa == sb and len(sa) >= 2 and (_osa(ca, cb) if d is None else d) <= (3 if max(len(ca), len(cb)) >= 7 else 2):
         # A shared consonant skeleton is the mark of transliteration (Serraj/Sarraj).
         return 1, "skeleton"
-    if ca[0] != cb[0] and short >= 7 and _osa(ca[1:], cb[1:]) == 0:
+    if ca[0] != cb[0] and short >= 7 and ca[1:] == cb[1:]:
         return 1, "skeleton"
     return 0, ""
 
