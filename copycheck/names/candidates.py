@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate
 from typing import NamedTuple
 
 from .spelling import _AL_PREFIX, fold
@@ -179,16 +178,19 @@ class Names:
     def index(self) -> dict[str, list[tuple[int, int]]]:
         """(run, position) of every occurrence of each name-like spelling."""
         memo = self._common
+        # A short text is scanned once per spelling (see _scan), here without the method calls.
+        text, lower = self.text, (_occurs_as_word if self._scan else None)
+        keys = _NAME_KEY.get
         out = {}
         for f, occ in self.raw.items():
-            low = _NAME_KEY.get(f)
+            low = keys(f)
             if low is None:
                 low = _name_key(f)
             if not low:
                 continue  # ordinary words, titles, acronyms and hyphenated compounds ("Blu-ray")
             got = memo.get(low)
             if got is None:
-                got = memo[low] = self._written_lower(low)
+                got = memo[low] = lower(text, low) if lower else self._written_lower(low)
             if not got:
                 out[f] = occ  # is_common(f) is False
         return out
@@ -308,8 +310,6 @@ def _is_shouting(tok: str) -> bool:
     return len(tok) > 1 and tok.isupper()
 
 
-_plus_one = (1).__add__
-
 
 def extract(text: str) -> Names:
     """Find runs of capitalised tokens in one regex pass; ordinary words are looked up on demand."""
@@ -327,29 +327,39 @@ def extract(text: str) -> Names:
     get = raw.get
     long: list[int] = []
     new = tuple.__new__
+    ri = 0  # len(runs)
     skip_to = -2  # the end of a skipped long run: a match just after it continues that run
     for start, end in spans:
         if start == skip_to + 1 and text[skip_to] in " \u00a0":
             skip_to = end
             continue
         group = text[start:end]
-        if " " not in group and "\u00a0" not in group:
-            occ = get(group)  # most runs are one word
-            if occ is None:
-                raw[group] = [(len(runs), 0)]
-            else:
-                occ.append((len(runs), 0))
-            append(new(NameRun, (start, end, (group,), (start,))))
-            continue
-        if group.count(" ") + group.count("\u00a0") >= MAX_RUN_WORDS:
+        if " " not in group:
+            if "\u00a0" not in group:
+                occ = get(group)  # most runs are one word
+                if occ is None:
+                    raw[group] = [(ri, 0)]
+                else:
+                    occ.append((ri, 0))
+                append(new(NameRun, (start, end, (group,), (start,))))
+                ri += 1
+                continue
+            group = group.replace("\u00a0", " ")
+        elif "\u00a0" in group:
+            group = group.replace("\u00a0", " ")
+        forms = group.split(" ")
+        if len(forms) > MAX_RUN_WORDS:
             skip_to = end
             # Dozens of capitalised words in a row, with no comma or full stop, are not prose
             # (a title-case block, a list pasted without commas): no word in it has the context
             # that makes it a name, and comparing them all would cost the run's length times
             # its spellings. News copy's longest runs have about ten words.
             continue
-        forms = group.replace("\u00a0", " ").split(" ")
-        starts = list(accumulate(map(_plus_one, map(len, forms[:-1])), initial=start))
+        starts = [start]
+        at = start
+        for f in forms[:-1]:
+            at += len(f) + 1
+            starts.append(at)
         if "Al" in forms or "El" in forms:
             # "Al Sarraj" is one name, so its spacing variant can be compared with "al-Sarraj".
             mf, ms = [], []
@@ -363,8 +373,8 @@ def extract(text: str) -> Names:
         lead = 0
         while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
             lead += 1
-        ri = len(runs)
-        forms = tuple(forms[lead:])
+        if lead:
+            forms, starts = forms[lead:], starts[lead:]
         for k, form in enumerate(forms):
             occ = get(form)
             if occ is None:
@@ -373,7 +383,8 @@ def extract(text: str) -> Names:
                 occ.append((ri, k))
         if len(forms) >= 3:
             long.append(ri)
-        append(new(NameRun, (starts[lead], end, forms, tuple(starts[lead:]))))
+        append(new(NameRun, (starts[0], end, tuple(forms), tuple(starts))))
+        ri += 1
     return Names(text, tuple(runs), exotic, raw, tuple(long))
 
 
