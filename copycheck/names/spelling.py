@@ -7,6 +7,7 @@ from functools import lru_cache
 from .words import DERIVATION_ENDINGS
 
 _AL_PREFIX = re.compile(r"^(?:al|el|ad|as|ar)[-‐ ]", re.I)
+_AL_SEPARATORS = ("-", "‐", " ")
 
 # What fold() makes of each letter from U+00C0 to U+024F ("-" for nothing): anyascii's
 # transliteration, lowercased, letters only (tests/test_names.py checks it against anyascii).
@@ -53,7 +54,8 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def core(text: str) -> str:
     """fold() without a leading Arabic article: "al-Sarraj" and "Sarraj" share a core."""
-    return fold(_AL_PREFIX.sub("", text))
+    # The article is two letters and a separator: look at the third character before the pattern.
+    return fold(_AL_PREFIX.sub("", text) if text[2:3] in _AL_SEPARATORS else text)
 
 
 _SKELETON_SUBS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("ou", "u"), ("w", "v"), ("z", "s"))
@@ -77,7 +79,8 @@ def skeleton(text: str) -> str:
             s = s.replace(a, b)
     head = "k" if s[0] in "cgkq" else s[0]
     # Vowels go, then each run of one consonant (the head included) becomes one letter.
-    return _DOUBLED.sub(r"\1", head + s[1:].translate(_VOWELS))
+    s = head + s[1:].translate(_VOWELS)
+    return _DOUBLED.sub(r"\1", s) if _DOUBLED.search(s) else s  # most skeletons have no doubled letter
 
 
 _ASPIRATE = re.compile(r"(?<=[kdtgb])h")
@@ -133,11 +136,12 @@ def _osa(a: str, b: str) -> int:
 
 def _is_derivation(a: str, b: str) -> bool:
     """True when the two differ only by a word ending: Libya/Libyan, Olympian/Olympians."""
-    k = 0
-    while k < min(len(a), len(b)) and a[k] == b[k]:
+    n = min(len(a), len(b))
+    if n < 3 or a[:3] != b[:3]:
+        return False  # a stem has three letters at least
+    k = 3
+    while k < n and a[k] == b[k]:
         k += 1
-    if k < 3:
-        return False
     ea, eb = a[k:], b[k:]
     return all(e in DERIVATION_ENDINGS or (e.endswith("s") and e[:-1] in DERIVATION_ENDINGS) for e in (ea, eb))
 
