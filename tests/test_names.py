@@ -531,3 +531,30 @@ def test_the_repository_decides_an_nm001_tie(tmp_path):
     found = [(f["path"].rsplit("/", 1)[1], f["code"], f["fix"]["replacement"] if f["fix"] else None) for f in run.json()]
     assert found == [("f06.txt", "NM001", "Bervik")]
     assert "the repository writes “Bervik” in 7 files" in run.json()[0]["message"]
+
+
+def test_initial_fast_path_equals_the_sentence_end_pattern():
+    """_initial skips its pattern after "<word> ", where it cannot match: the answers must not change."""
+    import random
+
+    from copycheck.names.context import _SENTENCE_END, _initial
+    from copycheck.names.words import TITLES
+
+    def reference(text, start):
+        m = _SENTENCE_END.search(text, max(0, start - 12), start)
+        if m is None:
+            return False
+        if text[m.start():m.start() + 1] == ".":
+            i = m.start()
+            while i > 0 and m.start() - i < 6 and text[i - 1].isalpha():
+                i -= 1
+            word = text[i:m.start()]
+            return not (word.lower() in TITLES or len(word) == 1)
+        return True
+
+    rng = random.Random(4)
+    alphabet = [*"aAxZ .\n\t!?…'\"’”)]“‘([*_>#-,0é", "Mr. ", "J. ", "\n\n", ". "]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        for start in range(len(text) + 1):
+            assert _initial(text, start) == reference(text, start), (text, start)
