@@ -251,10 +251,12 @@ def shared_key_pairs(forms: Sequence[str], across: Collection[str] | None = None
         if across is None:
             pairs: Iterable[tuple[int, int]] = combinations(members, 2)
         else:
-            inside = [forms[i] in across for i in members]
-            if all(inside) or not any(inside):
+            majors = [i for i in members if forms[i] in across]
+            if not majors or len(majors) == len(members):
                 continue
-            pairs = [(i, j) for (i, x), (j, y) in combinations(zip(members, inside), 2) if x != y]
+            # Each possible majority with each other spelling, in the order combinations gives.
+            minors = [i for i in members if forms[i] not in across]
+            pairs = sorted((i, j) if i < j else (j, i) for i in majors for j in minors)
         for pair in pairs:
             if pair not in seen:
                 seen.add(pair)
