@@ -138,7 +138,15 @@ class NameRun(NamedTuple):
     start: int
     end: int
     forms: tuple[str, ...]
-    starts: tuple[int, ...] = ()
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Each token's offset: the tokens are separated by single spaces (or no-break spaces)."""
+        out, at = [], self.start
+        for f in self.forms:
+            out.append(at)
+            at += len(f) + 1
+        return tuple(out)
 
 
 
@@ -178,8 +186,10 @@ class Names:
     def index(self) -> dict[str, list[tuple[int, int]]]:
         """(run, position) of every occurrence of each name-like spelling."""
         memo = self._common
-        # A short text is scanned once per spelling (see _scan), here without the method calls.
-        text, lower = self.text, (_occurs_as_word if self._scan else None)
+        # A short text is scanned once per spelling (see _scan), here without the method calls;
+        # most spellings are not in it at all, which one find says.
+        text, scan = self.text, self._scan
+        find = text.find
         keys = _NAME_KEY.get
         out = {}
         for f, occ in self.raw.items():
@@ -190,7 +200,11 @@ class Names:
                 continue  # ordinary words, titles, acronyms and hyphenated compounds ("Blu-ray")
             got = memo.get(low)
             if got is None:
-                got = memo[low] = lower(text, low) if lower else self._written_lower(low)
+                if scan:
+                    got = find(low) >= 0 and _occurs_as_word(text, low)
+                else:
+                    got = self._written_lower(low)
+                memo[low] = got
             if not got:
                 out[f] = occ  # is_common(f) is False
         return out
@@ -205,7 +219,8 @@ class Names:
         if got is None:
             runs = self.runs
             n = len(form)
-            got = self._spans[form] = tuple((runs[ri].starts[k], runs[ri].starts[k] + n) for ri, k in self.index[form])
+            starts = [runs[ri].start if k == 0 else runs[ri].starts[k] for ri, k in self.index[form]]
+            got = self._spans[form] = tuple((s, s + n) for s in starts)
         return got
 
     @cached_property
@@ -341,7 +356,7 @@ def extract(text: str) -> Names:
                     raw[group] = [(ri, 0)]
                 else:
                     occ.append((ri, 0))
-                append(new(NameRun, (start, end, (group,), (start,))))
+                append(new(NameRun, (start, end, (group,))))
                 ri += 1
                 continue
             group = group.replace("\u00a0", " ")
@@ -355,26 +370,21 @@ def extract(text: str) -> Names:
             # that makes it a name, and comparing them all would cost the run's length times
             # its spellings. News copy's longest runs have about ten words.
             continue
-        starts = [start]
-        at = start
-        for f in forms[:-1]:
-            at += len(f) + 1
-            starts.append(at)
         if "Al" in forms or "El" in forms:
             # "Al Sarraj" is one name, so its spacing variant can be compared with "al-Sarraj".
-            mf, ms = [], []
-            for f, st in zip(forms, starts):
-                if mf and mf[-1] in ("Al", "El") and len(f) > 2 and not _is_shouting(f):
-                    mf[-1] = mf[-1] + " " + f
+            merged: list[str] = []
+            for f in forms:
+                if merged and merged[-1] in ("Al", "El") and len(f) > 2 and not _is_shouting(f):
+                    merged[-1] = merged[-1] + " " + f
                 else:
-                    mf.append(f)
-                    ms.append(st)
-            forms, starts = mf, ms
+                    merged.append(f)
+            forms = merged
         lead = 0
         while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
             lead += 1
         if lead:
-            forms, starts = forms[lead:], starts[lead:]
+            start += sum(map(len, forms[:lead])) + lead  # the run starts after its lead words and spaces
+            forms = forms[lead:]
         for k, form in enumerate(forms):
             occ = get(form)
             if occ is None:
@@ -383,7 +393,7 @@ def extract(text: str) -> Names:
                 occ.append((ri, k))
         if len(forms) >= 3:
             long.append(ri)
-        append(new(NameRun, (starts[0], end, tuple(forms), tuple(starts))))
+        append(new(NameRun, (start, end, tuple(forms))))
         ri += 1
     return Names(text, tuple(runs), exotic, raw, tuple(long))
 

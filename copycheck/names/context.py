@@ -197,7 +197,7 @@ def file_spellings(names: Names) -> tuple[SpellingCounts, ...]:
         initial = foreign = 0
         occ = index[form]
         for ri, k in occ:
-            start, end, forms, _ = runs[ri]
+            start, end, forms = runs[ri]
             n = len(forms)
             if k:
                 tok = forms[k - 1]
