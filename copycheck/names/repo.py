@@ -20,8 +20,6 @@ import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from itertools import chain
-from operator import itemgetter
 from typing import Iterable, Mapping, Sequence
 
 from .context import FileNames, SpellingCounts, file_spellings
@@ -79,34 +77,29 @@ Tally = dict  # spelling -> Usage
 
 def tally(files: Iterable[FileNames]) -> Tally:
     """Total each spelling over files (the map step's output; reduce with combine)."""
-    # Each spelling's files and counts are gathered first, then totalled once per spelling
-    # with sums and a Counter run in C, so the Python work per use is one list extension.
-    uses: dict[str, list] = {}
-    get = uses.get
+    out: Tally = {}
+    get = out.get
     for f in files:
         path = f.path
         for s in f.forms:
-            got = get(s.form)
-            if got is None:
-                uses[s.form] = [path, s]
-            else:
-                got += (path, s)
-    out: Tally = {}
-    for form, got in uses.items():
-        if len(got) == 2:  # most spellings are in one file
-            path, s = got
-            out[form] = Usage(form, 1, s.count, s.initial, s.foreign, Counter(map(_key, s.context)), (path,))
-            continue
-        counts = got[1::2]
-        out[form] = Usage(form, len(counts), sum(map(_count, counts)), sum(map(_initial, counts)),
-                          sum(map(_foreign, counts)), Counter(map(_key, chain.from_iterable(map(_context, counts)))),
-                          tuple(sorted(got[0::2])[:MAX_PATHS]))  # the smallest paths, as combine keeps
+            u = get(s.form)
+            if u is None:
+                u = out[s.form] = Usage(s.form)
+            u.files += 1
+            u.count += s.count
+            if s.initial:
+                u.initial += s.initial
+            if s.foreign:
+                u.foreign += s.foreign
+            ctx = u.context
+            for k, _ in s.context:
+                ctx[k] = ctx.get(k, 0) + 1
+            paths = u.paths
+            if len(paths) < MAX_PATHS:
+                u.paths = (*paths, path) if not paths or path > paths[-1] else tuple(sorted((*paths, path)))
+            elif path < paths[-1]:
+                u.paths = tuple(sorted((*paths[:-1], path)))  # the smallest paths, as combine keeps
     return out
-
-
-# SpellingCounts' fields by position, and a context pair's key, for tally's sums in C.
-_count, _initial, _foreign, _context = (itemgetter(i) for i in range(1, 5))
-_key = itemgetter(0)
 
 
 def combine(a: Tally, b: Tally) -> Tally:
@@ -167,8 +160,8 @@ def positions(forms: Iterable[str], path: str, doc=None) -> tuple[dict[str, tupl
         from ..files import Source, read
 
         doc = read(Source(path, path))
-        if not hasattr(doc, "names"):
-            return {}, set()
+    if not hasattr(doc, "names"):
+        return {}, set()  # unreadable now
     names = doc.names
     present = set(names.index)
     return {f: names.spans(f) for f in forms if f in present}, present
@@ -232,17 +225,16 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
     """
     if not ruleset.cross_file:
         return results
-    from ..files import Source, read
-
     rule = next(r for r in ruleset.rules if r.code == CODE)
     severity = ruleset.severity_for(rule)
     run_files = [r.names for r in results if getattr(r, "names", None) is not None]
     index, notes = run_index([f.path for f in run_files], index_path)
     files = merge(run_files, index)
+    docs = _Docs()  # the narrow pass and the findings read each file once
     variants: list[RepoVariant] = []
     if len(files) > MIN_MAJORITY_FILES:
         t = tally(files)
-        variants = attribute(verdicts(t), [r.path for r in results if r.path != "<stdin>"])
+        variants = attribute(verdicts(t), [r.path for r in results if r.path != "<stdin>"], docs)
         results = settle_ties(results, t)
     by_path: dict[str, list[RepoVariant]] = defaultdict(list)
     for v in variants:
@@ -253,7 +245,7 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
         if not vs:
             out.append(r)
             continue
-        doc = read(Source(r.path, r.path))
+        doc = docs.get(r.path)
         if not hasattr(doc, "lines"):
             out.append(r)
             continue
@@ -263,6 +255,17 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
     if notes and out:
         out[0] = replace(out[0], problems=(*out[0].problems, *notes))
     return out
+
+
+class _Docs(dict):
+    """Files read on first use and kept, as a Mapping of path to document (or Problem)."""
+
+    def get(self, path: str, default: object = None) -> object:
+        if path not in self:
+            from ..files import Source, read
+
+            self[path] = read(Source(path, path))
+        return self[path]
 
 
 def run_index(run_paths: Iterable[str], index_path: str | None = INDEX_FILE) -> tuple[list[FileNames], list]:
