@@ -223,11 +223,15 @@ def file_spellings(names: Names) -> tuple[SpellingCounts, ...]:
                 initial += 1  # headline capitals, whatever the word's place
             elif n == 1:
                 # Only a lone capitalised word at a sentence's start says nothing: in "Piers
-                # Morgan said", the next capitalised word makes "Piers" a name.
-                b = before(text, max(0, start - 10), start)
-                if b is not None and b.group(1) in PARTICLES:
-                    foreign += 1
-                elif _initial(text, start):
+                # Morgan said", the next capitalised word makes "Piers" a name. The patterns
+                # run only where a cheap look at the characters before says they may match.
+                prev = text[start - 1:start]
+                if prev == "\n" or prev == " " and text[max(0, start - 8):start - 1].rpartition(" ")[2] in PARTICLES:
+                    b = before(text, max(0, start - 10), start)
+                    if b is not None and b.group(1) in PARTICLES:
+                        foreign += 1
+                        continue
+                if (start < 2 or prev != " " or text[start - 2] in _ENDS_BEFORE_SPACE) and _initial(text, start):
                     initial += 1
         if len(ctx) > 1:
             # Most used first, then by key: two sorts in C (the second is stable).
