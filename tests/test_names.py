@@ -558,3 +558,18 @@ def test_initial_fast_path_equals_the_sentence_end_pattern():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         for start in range(len(text) + 1):
             assert _initial(text, start) == reference(text, start), (text, start)
+
+
+def test_letters_finds_rare_triples_as_a_count_would():
+    """Letters looks triples up in one joined string: the answer must be a count's (at most one spelling)."""
+    import random
+
+    from copycheck.names.evidence import Letters
+    from copycheck.names.spelling import fold
+
+    rng = random.Random(8)
+    forms = sorted({"".join(rng.choice("anbsè") for _ in range(rng.randint(1, 7))).capitalize() for _ in range(300)})
+    letters = Letters(forms)
+    lines = [f"^{fold(f)}$" for f in forms]
+    for tri in {line[i:i + 3] for line in lines for i in range(len(line) - 2)} | {"qqq", "^zz"}:
+        assert letters._rare(tri) == (sum(tri in line for line in lines) <= 1), tri

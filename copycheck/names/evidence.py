@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -58,11 +59,13 @@ def display(key: str, form: str) -> str:
     return form
 
 
+@lru_cache(maxsize=65536)
 def _folded(key: str) -> str:
-    """A context key without case or accents, so "<Mevlüt" and "<Mevlut" are one context."""
-    for side in ("<", ">"):
-        if key.startswith(side):
-            return side + fold(key[1:])
+    """A context key without case or accents, so "<Mevlüt" and "<Mevlut" are one context (cached:
+    a majority's keys are folded again for every spelling weighed against it)."""
+    side = key[:1]
+    if side == "<" or side == ">":
+        return side + fold(key[1:])
     if key.startswith("p:"):
         word, _, cap = key[2:].partition(" ")
         return f"p:{word} {fold(cap)}"
@@ -140,14 +143,24 @@ class Letters:
 
     def __init__(self, forms) -> None:
         self.forms = forms
-        self._counts: dict[str, int] | None = None
+        self._lines: str | None = None
 
     @property
-    def counts(self) -> dict[str, int]:
-        """Spellings per triple, counted on first use: most runs never ask."""
-        if self._counts is None:
-            self._counts = Counter(chain.from_iterable(map(self._triples, self.forms)))
-        return self._counts
+    def lines(self) -> str:
+        """Every spelling folded and anchored ("^stvee$"), one a line, joined on first use: a
+        run asks about a handful of spellings, so their triples are looked up, not all counted."""
+        if self._lines is None:
+            self._lines = "\n".join(f"^{fold(form)}$" for form in self.forms)
+        return self._lines
+
+    def _rare(self, tri: str) -> bool:
+        """At most one spelling has this triple: none after the line of its first use."""
+        lines = self.lines
+        i = lines.find(tri)
+        if i < 0:
+            return True
+        end = lines.find("\n", i)
+        return end < 0 or lines.find(tri, end) < 0
 
     @staticmethod
     def _triples(form: str) -> set[str]:
@@ -157,7 +170,7 @@ class Letters:
     def odd(self, form: str, majority: str) -> bool:
         """form has a triple that no other spelling has and the majority lacks."""
         theirs = self._triples(majority)
-        return any(self.counts.get(t, 0) <= 1 and t not in theirs for t in self._triples(form))
+        return any(t not in theirs and self._rare(t) for t in self._triples(form))
 
 
 def related(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
