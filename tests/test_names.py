@@ -227,7 +227,7 @@ def test_fast_classes_match_the_regex_module_over_the_fast_range():
 
     upper, letter, word = (re.compile(f"[{c}]") for c in (ns._UPPER, ns._LETTER, ns._WORD_CLASS))
     ref_upper, ref_letter, ref_word = (regex.compile(p) for p in (r"\p{Lu}", r"[\p{L}\p{M}]", r"[\w'’\-]"))
-    for cp in [*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0)]:
+    for cp in [*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0), 0xFFFC, 0xFFFD]:
         ch = chr(cp)
         assert ns._OUTSIDE.match(ch) is None
         assert bool(upper.match(ch)) == bool(ref_upper.match(ch)), hex(cp)
@@ -236,6 +236,7 @@ def test_fast_classes_match_the_regex_module_over_the_fast_range():
         assert bool(word.match(ch)) == bool(ref_word.match(ch)), hex(cp)
         assert ch.isalpha() == bool(regex.match(r"\p{L}", ch)), hex(cp)  # _prev_word uses isalpha
     assert ns._OUTSIDE.match("\u0250") and ns._OUTSIDE.match("\u2070") and ns._OUTSIDE.match("\u20d0")
+    assert ns._OUTSIDE.match("\ufffb") and ns._OUTSIDE.match("\ufffe")
 
 
 def _reference_spans(text):
@@ -260,7 +261,7 @@ def test_fast_runs_equal_reference_runs_on_random_text():
 
     from copycheck.names.candidates import _OUTSIDE, _fast_spans, _patterns, _prev_word
 
-    alphabet = [*"aAlLeEdDsSrRxZ -‐'’_0.\n\u00a0ÉéşŞ×ǅǄ\u201c", "Al-", "al-", "El‐", "ar-", "Mr "]
+    alphabet = [*"aAlLeEdDsSrRxZ -‐'’_0.\n\u00a0ÉéşŞ×ǅǄ\u201c\ufffc", "Al-", "al-", "El‐", "ar-", "Mr "]
     prev_ref = _patterns()[1]
     rng = random.Random(7)
     for _ in range(3000):

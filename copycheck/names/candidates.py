@@ -37,10 +37,11 @@ def _patterns():
 
 
 # The fast path: texts whose characters all lie in Latin-1, Latin Extended-A/B, general
-# punctuation and currency signs (nearly all English copy: £, €, curly quotes, dashes).
+# punctuation and currency signs (nearly all English copy: £, €, curly quotes, dashes), or
+# are the object or replacement character that pasted copy carries (U+FFFC, U+FFFD).
 # There \p{Lu}, [\p{L}\p{M}] and the `regex` module's \w are small classes for the stdlib `re`
 # (tests/test_names.py checks them against `regex` code point by code point).
-_OUTSIDE = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf]")
+_OUTSIDE = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf\ufffc\ufffd]")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 # What may not stand just before a name token: the `regex` module's \w, apostrophes, hyphen.
