@@ -190,6 +190,7 @@ def file_spellings(names: Names) -> tuple[SpellingCounts, ...]:
     before = _PARTICLE_BEFORE.search
     common = COMMON_WORDS
     sides = _SIDE_KEYS.get
+    new = tuple.__new__  # the named tuple's own __new__ is a Python call per spelling
     out = []
     for form in sorted(index):
         ctx: dict[str, int] = {}
@@ -238,7 +239,7 @@ def file_spellings(names: Names) -> tuple[SpellingCounts, ...]:
             context = tuple(sorted(sorted(ctx.items()), key=_uses, reverse=True)[:MAX_CONTEXT])
         else:
             context = tuple(ctx.items())
-        out.append(SpellingCounts(form, len(occ), initial, foreign, context))
+        out.append(new(SpellingCounts, (form, len(occ), initial, foreign, context)))
     return tuple(out)
 
 
