@@ -574,3 +574,29 @@ def test_letters_finds_rare_triples_as_a_count_would():
     lines = [f"^{fold(f)}$" for f in forms]
     for tri in {line[i:i + 3] for line in lines for i in range(len(line) - 2)} | {"qqq", "^zz"}:
         assert letters._rare(tri) == (sum(tri in line for line in lines) <= 1), tri
+
+
+def test_headlines_without_a_heading_equal_the_line_loop():
+    """headlines looks only at the first line with text when there is no "#": the same spans as its loop."""
+    import random
+
+    from copycheck.names.context import _END_PUNCT, headlines
+
+    def reference(text):
+        out, first, pos = [], True, 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            body = line.strip()
+            if body:
+                if body.startswith("#") or (first and not body.endswith(_END_PUNCT) and len(body) < 300):
+                    out.append((pos, end))
+                first = False
+            pos = end + 1
+        return out
+
+    rng = random.Random(6)
+    alphabet = [*"ab .!\n\n\t\r\u00a0\u2028\u3000”", "Head", "line."]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert headlines(text) == reference(text), repr(text)
+    assert headlines("x" * 400) == reference("x" * 400) == []

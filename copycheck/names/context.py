@@ -121,10 +121,21 @@ _PARTICLE_BEFORE = re.compile(r"[^\W\d_] ([a-z]+) $")
 # closing quotes or brackets), then spaces and opening quotes or brackets.
 _SENTENCE_END = re.compile(r"(?:^|\n|[.!?…]['\"’”)\]]*)[ \t\"'“‘(\[*_>#-]*$")
 _END_PUNCT = tuple(".!?:;\"'”’…)")
+_NOT_SPACE = re.compile(r"\S")  # re's \s is str.isspace, which str.strip strips
 
 
 def headlines(text: str) -> list[tuple[int, int]]:
     """Spans of headline lines: the first line without closing punctuation, and Markdown headings."""
+    if "#" not in text:
+        # No heading: only the first line with text may be a headline, so no loop over lines.
+        m = _NOT_SPACE.search(text)
+        if m is None:
+            return []
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        body = text[start:end].strip()
+        return [(start, end)] if not body.endswith(_END_PUNCT) and len(body) < 300 else []
     out = []
     first = True
     pos = 0
