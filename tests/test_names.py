@@ -227,7 +227,7 @@ def test_fast_classes_match_the_regex_module_over_the_fast_range():
 
     upper, letter, word = (re.compile(f"[{c}]") for c in (ns._UPPER, ns._LETTER, ns._WORD_CLASS))
     ref_upper, ref_letter, ref_word = (regex.compile(p) for p in (r"\p{Lu}", r"[\p{L}\p{M}]", r"[\w'’\-]"))
-    for cp in [*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0)]:
+    for cp in [*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0), 0xFFFC, 0xFFFD]:
         ch = chr(cp)
         assert ns._OUTSIDE.match(ch) is None
         assert bool(upper.match(ch)) == bool(ref_upper.match(ch)), hex(cp)
@@ -236,6 +236,7 @@ def test_fast_classes_match_the_regex_module_over_the_fast_range():
         assert bool(word.match(ch)) == bool(ref_word.match(ch)), hex(cp)
         assert ch.isalpha() == bool(regex.match(r"\p{L}", ch)), hex(cp)  # _prev_word uses isalpha
     assert ns._OUTSIDE.match("\u0250") and ns._OUTSIDE.match("\u2070") and ns._OUTSIDE.match("\u20d0")
+    assert ns._OUTSIDE.match("\ufffb") and ns._OUTSIDE.match("\ufffe")
 
 
 def _reference_spans(text):
@@ -260,7 +261,7 @@ def test_fast_runs_equal_reference_runs_on_random_text():
 
     from copycheck.names.candidates import _OUTSIDE, _fast_spans, _patterns, _prev_word
 
-    alphabet = [*"aAlLeEdDsSrRxZ -‐'’_0.\n\u00a0ÉéşŞ×ǅǄ\u201c", "Al-", "al-", "El‐", "ar-", "Mr "]
+    alphabet = [*"aAlLeEdDsSrRxZ -‐'’_0.\n\u00a0ÉéşŞ×ǅǄ\u201c\ufffc", "Al-", "al-", "El‐", "ar-", "Mr "]
     prev_ref = _patterns()[1]
     rng = random.Random(7)
     for _ in range(3000):
@@ -278,7 +279,14 @@ def test_text_outside_the_fast_range_uses_the_reference_patterns():
     assert spans(text) == [("Villareal", "Villarreal")]
 
 
-def test_article_pairs_equal_candidate_pairs_on_random_spellings():
+def _scored(pairs):
+    from copycheck.names.spelling import string_strength
+
+    return {p for p in pairs if string_strength(*p)[0] > 0}
+
+
+def test_article_pairs_keep_every_scored_candidate_pair_on_random_spellings():
+    """NM001's pairs are candidate_pairs' pairs, and every one of those that string evidence scores."""
     import random
 
     from copycheck.names.pairs import article_pairs, candidate_pairs
@@ -303,7 +311,22 @@ def test_article_pairs_equal_candidate_pairs_on_random_spellings():
                 if w:
                     forms.add("".join(w).capitalize())
         forms = sorted(forms)
-        assert article_pairs(forms) == set(candidate_pairs(forms)), forms
+        got, want = article_pairs(forms), set(candidate_pairs(forms))
+        assert got <= want and _scored(got) == _scored(want), forms
+
+
+def test_article_pairs_compare_every_first_letter_when_a_key_is_crowded():
+    """Past 50 spellings an exact key is not counted, so a pair it would give ("Gkadafi" and
+    "Kadafi", one skeleton) must come from edit distance, across first letters."""
+    from itertools import product
+
+    from copycheck.names.pairs import MAX_KEY_FORMS, article_pairs, candidate_pairs
+
+    forms = sorted({f"K{a}d{b}f{c}" for a, b, c in product("aeiou", "aeiou", ("a", "e", "ee", "i"))} | {"Gkadafi"})
+    assert len(forms) > MAX_KEY_FORMS
+    got, want = article_pairs(forms), set(candidate_pairs(forms))
+    assert ("Gkadafi", "Kadafi") in _scored(want)
+    assert got <= want and _scored(got) == _scored(want)
 
 
 def test_osa_distance_equals_rapidfuzz():
@@ -509,3 +532,71 @@ def test_the_repository_decides_an_nm001_tie(tmp_path):
     found = [(f["path"].rsplit("/", 1)[1], f["code"], f["fix"]["replacement"] if f["fix"] else None) for f in run.json()]
     assert found == [("f06.txt", "NM001", "Bervik")]
     assert "the repository writes “Bervik” in 7 files" in run.json()[0]["message"]
+
+
+def test_initial_fast_path_equals_the_sentence_end_pattern():
+    """_initial skips its pattern after "<word> ", where it cannot match: the answers must not change."""
+    import random
+
+    from copycheck.names.context import _SENTENCE_END, _initial
+    from copycheck.names.words import TITLES
+
+    def reference(text, start):
+        m = _SENTENCE_END.search(text, max(0, start - 12), start)
+        if m is None:
+            return False
+        if text[m.start():m.start() + 1] == ".":
+            i = m.start()
+            while i > 0 and m.start() - i < 6 and text[i - 1].isalpha():
+                i -= 1
+            word = text[i:m.start()]
+            return not (word.lower() in TITLES or len(word) == 1)
+        return True
+
+    rng = random.Random(4)
+    alphabet = [*"aAxZ .\n\t!?…'\"’”)]“‘([*_>#-,0é", "Mr. ", "J. ", "\n\n", ". "]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        for start in range(len(text) + 1):
+            assert _initial(text, start) == reference(text, start), (text, start)
+
+
+def test_letters_finds_rare_triples_as_a_count_would():
+    """Letters looks triples up in one joined string: the answer must be a count's (at most one spelling)."""
+    import random
+
+    from copycheck.names.evidence import Letters
+    from copycheck.names.spelling import fold
+
+    rng = random.Random(8)
+    forms = sorted({"".join(rng.choice("anbsè") for _ in range(rng.randint(1, 7))).capitalize() for _ in range(300)})
+    letters = Letters(forms)
+    lines = [f"^{fold(f)}$" for f in forms]
+    for tri in {line[i:i + 3] for line in lines for i in range(len(line) - 2)} | {"qqq", "^zz"}:
+        assert letters._rare(tri) == (sum(tri in line for line in lines) <= 1), tri
+
+
+def test_headlines_without_a_heading_equal_the_line_loop():
+    """headlines looks only at the first line with text when there is no "#": the same spans as its loop."""
+    import random
+
+    from copycheck.names.context import _END_PUNCT, headlines
+
+    def reference(text):
+        out, first, pos = [], True, 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            body = line.strip()
+            if body:
+                if body.startswith("#") or (first and not body.endswith(_END_PUNCT) and len(body) < 300):
+                    out.append((pos, end))
+                first = False
+            pos = end + 1
+        return out
+
+    rng = random.Random(6)
+    alphabet = [*"ab .!\n\n\t\r\u00a0\u2028\u3000”", "Head", "line."]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert headlines(text) == reference(text), repr(text)
+    assert headlines("x" * 400) == reference("x" * 400) == []

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate
-from typing import NamedTuple
+from collections import namedtuple
 
 from .spelling import _AL_PREFIX, fold
 from .words import COMMON_WORDS, TITLES, _RUN_LEAD
@@ -38,10 +37,11 @@ def _patterns():
 
 
 # The fast path: texts whose characters all lie in Latin-1, Latin Extended-A/B, general
-# punctuation and currency signs (nearly all English copy: £, €, curly quotes, dashes).
+# punctuation and currency signs (nearly all English copy: £, €, curly quotes, dashes), or
+# are the object or replacement character that pasted copy carries (U+FFFC, U+FFFD).
 # There \p{Lu}, [\p{L}\p{M}] and the `regex` module's \w are small classes for the stdlib `re`
 # (tests/test_names.py checks them against `regex` code point by code point).
-_OUTSIDE = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf]")
+_OUTSIDE = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf\ufffc\ufffd]")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 # What may not stand just before a name token: the `regex` module's \w, apostrophes, hyphen.
@@ -130,17 +130,24 @@ def _prev_word(text: str, lo: int, hi: int) -> str | None:
 
 
 
-class NameRun(NamedTuple):
-    """A run of capitalised tokens separated by single spaces: "Libyan National Army".
+class NameRun(namedtuple("NameRun", "start end forms")):
+    """A run of capitalised tokens separated by single spaces: "Libyan National Army"; start and
+    end offsets and the tokens' forms (a tuple of str).
 
-    A named tuple rather than a dataclass: an article has thousands, built in a hot loop.
+    A named tuple rather than a dataclass: an article has thousands, built in a hot loop
+    (collections.namedtuple, not typing's, which would import typing on every run).
     """
 
-    start: int
-    end: int
-    forms: tuple[str, ...]
-    starts: tuple[int, ...] = ()
+    __slots__ = ()
 
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Each token's offset: the tokens are separated by single spaces (or no-break spaces)."""
+        out, at = [], self.start
+        for f in self.forms:
+            out.append(at)
+            at += len(f) + 1
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -179,16 +186,25 @@ class Names:
     def index(self) -> dict[str, list[tuple[int, int]]]:
         """(run, position) of every occurrence of each name-like spelling."""
         memo = self._common
+        # A short text is scanned once per spelling (see _scan), here without the method calls;
+        # most spellings are not in it at all, which one find says.
+        text, scan = self.text, self._scan
+        find = text.find
+        keys = _NAME_KEY.get
         out = {}
         for f, occ in self.raw.items():
-            low = _NAME_KEY.get(f)
+            low = keys(f)
             if low is None:
                 low = _name_key(f)
             if not low:
                 continue  # ordinary words, titles, acronyms and hyphenated compounds ("Blu-ray")
             got = memo.get(low)
             if got is None:
-                got = memo[low] = self._written_lower(low)
+                if scan:
+                    got = find(low) >= 0 and _occurs_as_word(text, low)
+                else:
+                    got = self._written_lower(low)
+                memo[low] = got
             if not got:
                 out[f] = occ  # is_common(f) is False
         return out
@@ -203,7 +219,8 @@ class Names:
         if got is None:
             runs = self.runs
             n = len(form)
-            got = self._spans[form] = tuple((runs[ri].starts[k], runs[ri].starts[k] + n) for ri, k in self.index[form])
+            starts = [runs[ri].start if k == 0 else runs[ri].starts[k] for ri, k in self.index[form]]
+            got = self._spans[form] = tuple((s, s + n) for s in starts)
         return got
 
     @cached_property
@@ -308,8 +325,6 @@ def _is_shouting(tok: str) -> bool:
     return len(tok) > 1 and tok.isupper()
 
 
-_plus_one = (1).__add__
-
 
 def extract(text: str) -> Names:
     """Find runs of capitalised tokens in one regex pass; ordinary words are looked up on demand."""
@@ -327,44 +342,49 @@ def extract(text: str) -> Names:
     get = raw.get
     long: list[int] = []
     new = tuple.__new__
+    ri = 0  # len(runs)
     skip_to = -2  # the end of a skipped long run: a match just after it continues that run
     for start, end in spans:
         if start == skip_to + 1 and text[skip_to] in " \u00a0":
             skip_to = end
             continue
         group = text[start:end]
-        if " " not in group and "\u00a0" not in group:
-            occ = get(group)  # most runs are one word
-            if occ is None:
-                raw[group] = [(len(runs), 0)]
-            else:
-                occ.append((len(runs), 0))
-            append(new(NameRun, (start, end, (group,), (start,))))
-            continue
-        if group.count(" ") + group.count("\u00a0") >= MAX_RUN_WORDS:
+        if " " not in group:
+            if "\u00a0" not in group:
+                occ = get(group)  # most runs are one word
+                if occ is None:
+                    raw[group] = [(ri, 0)]
+                else:
+                    occ.append((ri, 0))
+                append(new(NameRun, (start, end, (group,))))
+                ri += 1
+                continue
+            group = group.replace("\u00a0", " ")
+        elif "\u00a0" in group:
+            group = group.replace("\u00a0", " ")
+        forms = group.split(" ")
+        if len(forms) > MAX_RUN_WORDS:
             skip_to = end
             # Dozens of capitalised words in a row, with no comma or full stop, are not prose
             # (a title-case block, a list pasted without commas): no word in it has the context
             # that makes it a name, and comparing them all would cost the run's length times
             # its spellings. News copy's longest runs have about ten words.
             continue
-        forms = group.replace("\u00a0", " ").split(" ")
-        starts = list(accumulate(map(_plus_one, map(len, forms[:-1])), initial=start))
         if "Al" in forms or "El" in forms:
             # "Al Sarraj" is one name, so its spacing variant can be compared with "al-Sarraj".
-            mf, ms = [], []
-            for f, st in zip(forms, starts):
-                if mf and mf[-1] in ("Al", "El") and len(f) > 2 and not _is_shouting(f):
-                    mf[-1] = mf[-1] + " " + f
+            merged: list[str] = []
+            for f in forms:
+                if merged and merged[-1] in ("Al", "El") and len(f) > 2 and not _is_shouting(f):
+                    merged[-1] = merged[-1] + " " + f
                 else:
-                    mf.append(f)
-                    ms.append(st)
-            forms, starts = mf, ms
+                    merged.append(f)
+            forms = merged
         lead = 0
         while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
             lead += 1
-        ri = len(runs)
-        forms = tuple(forms[lead:])
+        if lead:
+            start += sum(map(len, forms[:lead])) + lead  # the run starts after its lead words and spaces
+            forms = forms[lead:]
         for k, form in enumerate(forms):
             occ = get(form)
             if occ is None:
@@ -373,7 +393,8 @@ def extract(text: str) -> Names:
                 occ.append((ri, k))
         if len(forms) >= 3:
             long.append(ri)
-        append(new(NameRun, (starts[lead], end, forms, tuple(starts[lead:]))))
+        append(new(NameRun, (start, end, tuple(forms))))
+        ri += 1
     return Names(text, tuple(runs), exotic, raw, tuple(long))
 
 

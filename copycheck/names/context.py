@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from operator import itemgetter
+from collections import namedtuple
 
 from .spelling import skeleton
 from .words import COMMON_WORDS, COURTESY, TITLES
 
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
     from .candidates import Names
 
@@ -97,14 +99,15 @@ def side_by_side(names: Names, a: str, b: str) -> bool:
     return False
 
 
-class SpellingCounts(NamedTuple):
-    """One spelling in one file, as the cross-file phase keeps it: counts only (picklable, small)."""
+class SpellingCounts(namedtuple("SpellingCounts", "form count initial foreign context", defaults=((),))):
+    """One spelling in one file, as the cross-file phase keeps it: counts only (picklable, small).
 
-    form: str
-    count: int
-    initial: int  # uses that only open a sentence or stand in a headline
-    foreign: int  # uses inside a phrase in another language ("Chambre de Commerce")
-    context: tuple[tuple[str, int], ...] = ()  # context key and uses, most used first
+    form; count, its uses; initial, uses that only open a sentence or stand in a headline;
+    foreign, uses inside a phrase in another language ("Chambre de Commerce"); context, a tuple
+    of (context key, uses), most used first.
+    """
+
+    __slots__ = ()
 
 
 # Context keys kept per spelling and file: the few that say who or what it is.
@@ -120,10 +123,21 @@ _PARTICLE_BEFORE = re.compile(r"[^\W\d_] ([a-z]+) $")
 # closing quotes or brackets), then spaces and opening quotes or brackets.
 _SENTENCE_END = re.compile(r"(?:^|\n|[.!?…]['\"’”)\]]*)[ \t\"'“‘(\[*_>#-]*$")
 _END_PUNCT = tuple(".!?:;\"'”’…)")
+_NOT_SPACE = re.compile(r"\S")  # re's \s is str.isspace, which str.strip strips
 
 
 def headlines(text: str) -> list[tuple[int, int]]:
     """Spans of headline lines: the first line without closing punctuation, and Markdown headings."""
+    if "#" not in text:
+        # No heading: only the first line with text may be a headline, so no loop over lines.
+        m = _NOT_SPACE.search(text)
+        if m is None:
+            return []
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        body = text[start:end].strip()
+        return [(start, end)] if not body.endswith(_END_PUNCT) and len(body) < 300 else []
     out = []
     first = True
     pos = 0
@@ -143,8 +157,15 @@ def _in(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
     return i >= 0 and offset < spans[i][1]
 
 
+# What may stand just before the space before a run that opens a sentence: a filler, a
+# closing quote or bracket, closing punctuation or a line break (see _SENTENCE_END).
+_ENDS_BEFORE_SPACE = frozenset(" \t\"'“‘([*_>#-" + "'\"’”)]" + ".!?…" + "\n")
+
+
 def _initial(text: str, start: int) -> bool:
     """A run that opens a sentence or a paragraph: its capital says nothing about the word."""
+    if start >= 2 and text[start - 1] == " " and text[start - 2] not in _ENDS_BEFORE_SPACE:
+        return False  # "said Blair": _SENTENCE_END cannot match, and most runs stand so
     m = _SENTENCE_END.search(text, max(0, start - 12), start)
     if m is None:
         return False
@@ -170,16 +191,19 @@ def foreign_at(text: str, start: int, end: int) -> bool:
 
 def file_spellings(names: Names) -> tuple[SpellingCounts, ...]:
     """Every name-like spelling of one document with its counts and context (one pass over its uses)."""
+    index = names.index
+    if not index:
+        return ()
     text = names.text
     runs = names.runs
-    index = names.index
-    heads = headlines(text) if index else []
+    heads = headlines(text)
     head_starts = [a for a, _ in heads]
     head_end = heads[-1][1] if heads else -1
     after = _AFTER.match
     before = _PARTICLE_BEFORE.search
-    titles = TITLES
     common = COMMON_WORDS
+    sides = _SIDE_KEYS.get
+    new = tuple.__new__  # the named tuple's own __new__ is a Python call per spelling
     out = []
     for form in sorted(index):
         ctx: dict[str, int] = {}
@@ -187,20 +211,18 @@ def file_spellings(names: Names) -> tuple[SpellingCounts, ...]:
         initial = foreign = 0
         occ = index[form]
         for ri, k in occ:
-            run = runs[ri]
-            forms = run.forms
+            start, end, forms = runs[ri]
+            n = len(forms)
             if k:
                 tok = forms[k - 1]
-                low = tok.lower()
-                key = "t:" + low if low in titles else "<" + tok
+                key = (sides(tok) or _side_keys(tok))[0]
                 ctx[key] = get(key, 0) + 1
-            if k + 1 < len(forms):
+            if k + 1 < n:
                 tok = forms[k + 1]
-                low = tok.lower()
-                key = "t:" + low if low in titles else ">" + tok
+                key = (sides(tok) or _side_keys(tok))[1]
                 ctx[key] = get(key, 0) + 1
-            elif len(ctx) < 64:
-                m = after(text, run.end)
+            elif text[end:end + 1] == " " and len(ctx) < 64:  # _AFTER begins with a space
+                m = after(text, end)
                 if m is not None:
                     word, cap = m.groups()
                     if cap and word in PARTICLES:
@@ -211,23 +233,42 @@ def file_spellings(names: Names) -> tuple[SpellingCounts, ...]:
                     if not cap and len(word) > 2 and word not in common:
                         key = "l:" + word
                         ctx[key] = get(key, 0) + 1
-            start = run.start
             if start < head_end and _in(heads, head_starts, start):
                 initial += 1  # headline capitals, whatever the word's place
-            elif k == 0 and len(forms) == 1:
+            elif n == 1:
                 # Only a lone capitalised word at a sentence's start says nothing: in "Piers
-                # Morgan said", the next capitalised word makes "Piers" a name.
-                b = before(text, max(0, start - 10), start)
-                if b is not None and b.group(1) in PARTICLES:
-                    foreign += 1
-                elif _initial(text, start):
+                # Morgan said", the next capitalised word makes "Piers" a name. The patterns
+                # run only where a cheap look at the characters before says they may match.
+                prev = text[start - 1:start]
+                if prev == "\n" or prev == " " and text[max(0, start - 8):start - 1].rpartition(" ")[2] in PARTICLES:
+                    b = before(text, max(0, start - 10), start)
+                    if b is not None and b.group(1) in PARTICLES:
+                        foreign += 1
+                        continue
+                if (start < 2 or prev != " " or text[start - 2] in _ENDS_BEFORE_SPACE) and _initial(text, start):
                     initial += 1
         if len(ctx) > 1:
-            context = tuple(sorted(ctx.items(), key=_by_uses)[:MAX_CONTEXT])
+            # Most used first, then by key: two sorts in C (the second is stable).
+            context = tuple(sorted(sorted(ctx.items()), key=_uses, reverse=True)[:MAX_CONTEXT])
         else:
             context = tuple(ctx.items())
-        out.append(SpellingCounts(form, len(occ), initial, foreign, context))
+        out.append(new(SpellingCounts, (form, len(occ), initial, foreign, context)))
     return tuple(out)
+
+
+_uses = itemgetter(1)
+# Each neighbouring token's context keys (before a spelling, after it), kept across documents
+# since names and titles recur; bounded like the other memos.
+_SIDE_KEYS: dict[str, tuple[str, str]] = {}
+
+
+def _side_keys(tok: str) -> tuple[str, str]:
+    """("<Piers", ">Piers") for a name token, ("t:sheikh", "t:sheikh") for a title."""
+    low = tok.lower()
+    got = ("t:" + low, "t:" + low) if low in TITLES else ("<" + tok, ">" + tok)
+    if len(_SIDE_KEYS) < 200_000:
+        _SIDE_KEYS[tok] = got
+    return got
 
 
 def _by_uses(kv: tuple[str, int]) -> tuple[int, str]:

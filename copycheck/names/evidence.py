@@ -9,7 +9,10 @@ house-style question for `copycheck names`, not one file's error.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 
 from .spelling import fold, string_strength
 from .words import WORD_ENDINGS
@@ -56,11 +59,13 @@ def display(key: str, form: str) -> str:
     return form
 
 
+@lru_cache(maxsize=65536)
 def _folded(key: str) -> str:
-    """A context key without case or accents, so "<Mevlüt" and "<Mevlut" are one context."""
-    for side in ("<", ">"):
-        if key.startswith(side):
-            return side + fold(key[1:])
+    """A context key without case or accents, so "<Mevlüt" and "<Mevlut" are one context (cached:
+    a majority's keys are folded again for every spelling weighed against it)."""
+    side = key[:1]
+    if side == "<" or side == ">":
+        return side + fold(key[1:])
     if key.startswith("p:"):
         word, _, cap = key[2:].partition(" ")
         return f"p:{word} {fold(cap)}"
@@ -87,11 +92,11 @@ OVERWHELMING_FILES = 10
 
 def spread(t) -> dict[str, int]:
     """How many spellings each (folded) context key stands beside, over a tally."""
+    # Count the keys as written in C, then fold each distinct key once.
     out: dict[str, int] = {}
-    for u in t.values():
-        for k in u.context:
-            f = _folded(k)
-            out[f] = out.get(f, 0) + 1
+    for k, n in Counter(chain.from_iterable(u.context for u in t.values())).items():
+        f = _folded(k)
+        out[f] = out.get(f, 0) + n
     return out
 
 
@@ -137,11 +142,25 @@ class Letters:
     """
 
     def __init__(self, forms) -> None:
-        counts: dict[str, int] = {}
-        for form in forms:
-            for tri in self._triples(form):
-                counts[tri] = counts.get(tri, 0) + 1
-        self.counts = counts
+        self.forms = forms
+        self._lines: str | None = None
+
+    @property
+    def lines(self) -> str:
+        """Every spelling folded and anchored ("^stvee$"), one a line, joined on first use: a
+        run asks about a handful of spellings, so their triples are looked up, not all counted."""
+        if self._lines is None:
+            self._lines = "\n".join(f"^{fold(form)}$" for form in self.forms)
+        return self._lines
+
+    def _rare(self, tri: str) -> bool:
+        """At most one spelling has this triple: none after the line of its first use."""
+        lines = self.lines
+        i = lines.find(tri)
+        if i < 0:
+            return True
+        end = lines.find("\n", i)
+        return end < 0 or lines.find(tri, end) < 0
 
     @staticmethod
     def _triples(form: str) -> set[str]:
@@ -151,7 +170,7 @@ class Letters:
     def odd(self, form: str, majority: str) -> bool:
         """form has a triple that no other spelling has and the majority lacks."""
         theirs = self._triples(majority)
-        return any(self.counts.get(t, 0) <= 1 and t not in theirs for t in self._triples(form))
+        return any(t not in theirs and self._rare(t) for t in self._triples(form))
 
 
 def related(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,

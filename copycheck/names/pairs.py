@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain, combinations
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from .spelling import _within_one, core, fold, osa_distance, skeleton
 
@@ -143,83 +143,121 @@ def _deletion_keys(c: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _letters(c: str) -> frozenset[str]:
-    return frozenset(c)
-
-
-@lru_cache(maxsize=65536)
 def _pair_keys(form: str) -> tuple[tuple[str, ...], str]:
     """A spelling's exact keys (with a colon) and its core's deletion keys (without), and the core."""
     c = core(form)
     return _exact_keys(form) + _deletion_keys(c), c
 
 
-def article_pairs(forms: Sequence[str]) -> set[tuple[str, str]]:
-    """The set candidate_pairs(forms) yields for an article's few hundred spellings, without rapidfuzz.
+# An exact key shared by more spellings than this is a short stem, not a name.
+MAX_KEY_FORMS = 50
 
-    The same shared keys, and the same edit-distance rule (the earlier spelling's core has four
-    letters or more and is within distance 1, or 2 for nine letters or more), but the
-    neighbours come from one-letter-deletion keys and a check of the few pairs that share
-    one, so an article with no close spellings costs a few set operations in C.
+
+def _near(a: str, b: str) -> bool:
+    """candidate_pairs' edit-distance rule for an earlier core a and a later core b."""
+    n = len(a)
+    if n >= 4 and _within_one(a, b):
+        return True
+    # Each edit changes the set of letters by two at most, which rules out most pairs cheaply.
+    return n >= 9 and len(b) >= 7 and len(_letters(a) ^ _letters(b)) <= 4 and osa_distance(a, b, 2) <= 2
+
+
+@lru_cache(maxsize=65536)
+def _letters(c: str) -> frozenset[str]:
+    return frozenset(c)
+
+
+def article_pairs(forms: Sequence[str]) -> set[tuple[str, str]]:
+    """NM001's candidates among an article's few hundred spellings: pairs string evidence may join.
+
+    Of the pairs candidate_pairs(forms) yields, every one that string_strength scores above 0:
+    those sharing an exact key (the same letters, core, skeleton or tail), and those within
+    edit distance 1 (2 for cores of nine letters or more, the earlier spelling's core having
+    four letters or more). string_strength weighs an edit distance only between cores that
+    begin with one letter, and any other pair it scores shares an exact key, so the near
+    pairs are looked for among cores with one first letter: an article's spellings spread over
+    a dozen letters, so that costs a few comparisons, with no per-spelling deletion keys. When
+    an exact key has too many spellings to count, its pairs may still come from edit distance,
+    so every first letter is then compared with every other, as candidate_pairs does.
     """
-    info = list(map(_pair_keys, forms))
-    keys = [k for k, _ in info]
-    cores = [c for _, c in info]
+    keys = list(map(_exact_keys, forms))
+    cores = list(map(core, forms))
     found: set[tuple[int, int]] = set()
-    flat = list(chain.from_iterable(keys))
-    if len(set(flat)) < len(flat):  # nearly every key belongs to one spelling: test that in C
+    crowded = False
+    if len(set(chain.from_iterable(keys))) < 4 * len(keys):  # four keys each, nearly all unshared: test that in C
+        flat = chain.from_iterable(keys)
         shared = {k for k, n in Counter(flat).items() if n > 1}
         groups: dict[str, list[int]] = defaultdict(list)
         for i, ks in enumerate(keys):
             if not shared.isdisjoint(ks):
                 for k in shared.intersection(ks):
                     groups[k].append(i)
-        near = []
-        for key, members in groups.items():
-            if ":" not in key:
-                near.append(members)  # a one-letter deletion: check the distance below
-            elif len(members) <= 50:
-                found.update(combinations(members, 2))  # a key shared by dozens of forms is a short stem
-        for members in near:
-            for i, j in combinations(members, 2):
-                if (i, j) not in found and len(cores[i]) >= 4 and _within_one(cores[i], cores[j]):
-                    found.add((i, j))
-    # Distance 2 for a core of nine letters or more: few cores are that long, and each edit
-    # changes the length by at most one and the set of letters by at most two.
-    long = [i for i, c in enumerate(cores) if len(c) >= 9]
-    if long:
-        sized = [(j, len(c), _letters(c)) for j, c in enumerate(cores) if len(c) >= 7]
-        for i in long:
-            ci = cores[i]
-            n, letters = len(ci), _letters(ci)
-            for j, m, other in sized:
-                if (j > i and abs(m - n) <= 2 and (i, j) not in found and len(letters ^ other) <= 4
-                        and (_within_one(ci, cores[j]) or osa_distance(ci, cores[j], 2) <= 2)):
+        for members in groups.values():
+            if len(members) <= MAX_KEY_FORMS:
+                found.update(combinations(members, 2))
+            else:
+                crowded = True
+    # Near pairs, among cores with one first letter: the earlier core has four letters or more
+    # and is within distance 1 of the later (so one letter more or less), or nine or more and
+    # within distance 2 of a later core of seven or more (two letters more or less).
+    lengths = list(map(len, cores))
+    by_letter: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(cores):
+        if lengths[i] >= 3:
+            by_letter["" if crowded else c[0]].append(i)
+    for members in by_letter.values():
+        if len(members) < 2:
+            continue
+        for a, i in enumerate(members):
+            n = lengths[i]
+            for j in members[a + 1:]:
+                m = lengths[j]
+                if (m - n if m > n else n - m) <= (2 if n >= 9 or m >= 9 else 1) and _near(cores[i], cores[j]):
                     found.add((i, j))
     return {(forms[i], forms[j]) for i, j in found}
 
 
 
-def shared_key_pairs(forms: Sequence[str]) -> Iterable[tuple[str, str]]:
+def shared_key_pairs(forms: Sequence[str], across: Collection[str] | None = None) -> Iterator[tuple[str, str]]:
     """Pairs of spellings that share an exact key or a one-letter-deletion key, for the cross-file phase.
 
-    The keys are _pair_keys, the ones NM001 builds for each article's spellings (cached per
-    spelling), so a one-process run does not build them twice; the work grows with the
-    number of distinct spellings, and a key shared by dozens of spellings (a short stem) is skipped.
+    A key shared by dozens of spellings (a short stem) is skipped, so the work grows with the
+    number of distinct spellings. With `across`, only the pairs of a spelling in it with one
+    outside it, in the order of all pairs: NM003 pairs a possible majority with a possible
+    minority, and there are few of the former, so only their keys are indexed.
     """
     keys = [_pair_keys(form)[0] for form in forms]
-    # Nearly every key belongs to one spelling: count them in C and index only the shared
-    # ones (in order of first use, as a dict of every key would list them).
-    index: dict[str, list[int]] = {k: [] for k, n in Counter(chain.from_iterable(keys)).items() if 2 <= n <= 50}
-    shared = index.keys()
-    for i, ks in enumerate(keys):
-        if not shared.isdisjoint(ks):
-            for key in ks:
-                if key in index:
-                    index[key].append(i)
+    if across is None:
+        # Nearly every key belongs to one spelling: count them in C and index only the shared ones.
+        wanted = {k for k, n in Counter(chain.from_iterable(keys)).items() if n >= 2}
+    else:
+        wanted = set(chain.from_iterable(ks for ks, form in zip(keys, forms) if form in across))
+    # Each spelling's keys among those (a spelling has each key once, so a key's spellings
+    # are its count), in C; then the spellings of every key shared by 2 to MAX_KEY_FORMS.
+    hits = [(i, wanted.intersection(ks)) for i, ks in enumerate(keys) if not wanted.isdisjoint(ks)]
+    counts = Counter(chain.from_iterable(h for _, h in hits))
+    shared = {k for k, n in counts.items() if 2 <= n <= MAX_KEY_FORMS}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, h in hits:
+        if not shared.isdisjoint(h):
+            for key in shared.intersection(h):
+                by_key[key].append(i)
+    # Keys in order of first use (their first spelling, then their place among its keys), as
+    # one index of every key lists them, so the pairs come in that order too.
+    order = sorted(by_key, key=lambda k: (by_key[k][0], keys[by_key[k][0]].index(k)))
+    index = {k: by_key[k] for k in order}
     seen: set[tuple[int, int]] = set()
     for members in index.values():
-        for pair in combinations(members, 2):
+        if across is None:
+            pairs: Iterable[tuple[int, int]] = combinations(members, 2)
+        else:
+            majors = [i for i in members if forms[i] in across]
+            if not majors or len(majors) == len(members):
+                continue
+            # Each possible majority with each other spelling, in the order combinations gives.
+            minors = [i for i in members if forms[i] not in across]
+            pairs = sorted((i, j) if i < j else (j, i) for i in majors for j in minors)
+        for pair in pairs:
             if pair not in seen:
                 seen.add(pair)
                 yield forms[pair[0]], forms[pair[1]]

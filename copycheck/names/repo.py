@@ -125,15 +125,20 @@ def verdicts(t: Tally) -> dict[str, Verdict]:
     from .evidence import Letters, spread
     from .pairs import shared_key_pairs
 
-    spreads = spread(t)
+    # A majority has more files than any minority may (MAJORITY_RATIO times one, at least), so
+    # only pairs of a spelling above MAX_MINORITY_FILES with one at or below it can count.
+    majorities = {form for form, u in t.items() if u.files > MAX_MINORITY_FILES}
+    spreads = None
     letters = None
     best: dict[str, Verdict] = {}
-    for a, b in shared_key_pairs(sorted(t)):
+    for a, b in shared_key_pairs(sorted(t), majorities):
         x, y = t[a], t[b]
         if (y.files, y.count) > (x.files, x.count):
             x, y = y, x
         if x.files < MIN_MAJORITY_FILES or y.files > MAX_MINORITY_FILES or x.files < MAJORITY_RATIO * y.files:
             continue
+        if spreads is None:
+            spreads = spread(t)  # built once, only when a pair is weighed
         if letters is None and y.files == 1 and x.files >= 10:
             letters = Letters(t)  # built once, only when a pair may need it
         v = related(x, y, spreads, letters)
@@ -155,8 +160,8 @@ def positions(forms: Iterable[str], path: str, doc=None) -> tuple[dict[str, tupl
         from ..files import Source, read
 
         doc = read(Source(path, path))
-        if not hasattr(doc, "names"):
-            return {}, set()
+    if not hasattr(doc, "names"):
+        return {}, set()  # unreadable now
     names = doc.names
     present = set(names.index)
     return {f: names.spans(f) for f in forms if f in present}, present
@@ -220,17 +225,16 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
     """
     if not ruleset.cross_file:
         return results
-    from ..files import Source, read
-
     rule = next(r for r in ruleset.rules if r.code == CODE)
     severity = ruleset.severity_for(rule)
     run_files = [r.names for r in results if getattr(r, "names", None) is not None]
     index, notes = run_index([f.path for f in run_files], index_path)
     files = merge(run_files, index)
+    docs = _Docs()  # the narrow pass and the findings read each file once
     variants: list[RepoVariant] = []
     if len(files) > MIN_MAJORITY_FILES:
         t = tally(files)
-        variants = attribute(verdicts(t), [r.path for r in results if r.path != "<stdin>"])
+        variants = attribute(verdicts(t), [r.path for r in results if r.path != "<stdin>"], docs)
         results = settle_ties(results, t)
     by_path: dict[str, list[RepoVariant]] = defaultdict(list)
     for v in variants:
@@ -241,7 +245,7 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
         if not vs:
             out.append(r)
             continue
-        doc = read(Source(r.path, r.path))
+        doc = docs.get(r.path)
         if not hasattr(doc, "lines"):
             out.append(r)
             continue
@@ -251,6 +255,17 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
     if notes and out:
         out[0] = replace(out[0], problems=(*out[0].problems, *notes))
     return out
+
+
+class _Docs(dict):
+    """Files read on first use and kept, as a Mapping of path to document (or Problem)."""
+
+    def get(self, path: str, default: object = None) -> object:
+        if path not in self:
+            from ..files import Source, read
+
+            self[path] = read(Source(path, path))
+        return self[path]
 
 
 def run_index(run_paths: Iterable[str], index_path: str | None = INDEX_FILE) -> tuple[list[FileNames], list]:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from .words import DERIVATION_ENDINGS
 
 _AL_PREFIX = re.compile(r"^(?:al|el|ad|as|ar)[-‐ ]", re.I)
+_AL_SEPARATORS = ("-", "‐", " ")
 
 # What fold() makes of each letter from U+00C0 to U+024F ("-" for nothing): anyascii's
 # transliteration, lowercased, letters only (tests/test_names.py checks it against anyascii).
@@ -53,7 +54,8 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def core(text: str) -> str:
     """fold() without a leading Arabic article: "al-Sarraj" and "Sarraj" share a core."""
-    return fold(_AL_PREFIX.sub("", text))
+    # The article is two letters and a separator: look at the third character before the pattern.
+    return fold(_AL_PREFIX.sub("", text) if text[2:3] in _AL_SEPARATORS else text)
 
 
 _SKELETON_SUBS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("ou", "u"), ("w", "v"), ("z", "s"))
@@ -77,7 +79,8 @@ def skeleton(text: str) -> str:
             s = s.replace(a, b)
     head = "k" if s[0] in "cgkq" else s[0]
     # Vowels go, then each run of one consonant (the head included) becomes one letter.
-    return _DOUBLED.sub(r"\1", head + s[1:].translate(_VOWELS))
+    s = head + s[1:].translate(_VOWELS)
+    return _DOUBLED.sub(r"\1", s) if _DOUBLED.search(s) else s  # most skeletons have no doubled letter
 
 
 _ASPIRATE = re.compile(r"(?<=[kdtgb])h")
@@ -133,11 +136,12 @@ def _osa(a: str, b: str) -> int:
 
 def _is_derivation(a: str, b: str) -> bool:
     """True when the two differ only by a word ending: Libya/Libyan, Olympian/Olympians."""
-    k = 0
-    while k < min(len(a), len(b)) and a[k] == b[k]:
+    n = min(len(a), len(b))
+    if n < 3 or a[:3] != b[:3]:
+        return False  # a stem has three letters at least
+    k = 3
+    while k < n and a[k] == b[k]:
         k += 1
-    if k < 3:
-        return False
     ea, eb = a[k:], b[k:]
     return all(e in DERIVATION_ENDINGS or (e.endswith("s") and e[:-1] in DERIVATION_ENDINGS) for e in (ea, eb))
 
@@ -154,8 +158,11 @@ def string_strength(a: str, b: str) -> tuple[int, str]:
     if not ca or not cb or _is_derivation(ca, cb):
         return 0, ""
     short = min(len(ca), len(cb))
-    first_same = ca[0] == cb[0]
-    d = _osa(ca, cb) if first_same else 9
+    # The edit distance counts only between cores that begin with one letter, and only up to
+    # two: it is computed no further than that (a skeleton match below asks for the rest).
+    d = None
+    if ca[0] == cb[0]:
+        d = 0 if ca == cb else 1 if _within_one(ca, cb) else 2 if short >= 9 and _osa(ca, cb) == 2 else None
     if d == 1:
         kind = _edit_kind(ca, cb)
         if short >= 7 or (short >= 5 and kind in ("transpose", "double", "h")) or (short >= 6 and kind == "indel"):
@@ -165,10 +172,10 @@ def string_strength(a: str, b: str) -> tuple[int, str]:
     if d == 2 and short >= 9:
         return 2, "two"
     sa, sb = skeleton(a), skeleton(b)
-    if sa == sb and len(sa) >= 2 and _osa(ca, cb) <= (3 if max(len(ca), len(cb)) >= 7 else 2):
+    if sa == sb and len(sa) >= 2 and (_osa(ca, cb) if d is None else d) <= (3 if max(len(ca), len(cb)) >= 7 else 2):
         # A shared consonant skeleton is the mark of transliteration (Serraj/Sarraj).
         return 1, "skeleton"
-    if ca[0] != cb[0] and short >= 7 and _osa(ca[1:], cb[1:]) == 0:
+    if ca[0] != cb[0] and short >= 7 and ca[1:] == cb[1:]:
         return 1, "skeleton"
     return 0, ""
 

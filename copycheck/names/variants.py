@@ -103,20 +103,30 @@ def find_run_variants(names: Names) -> list[tuple[NameRun, NameRun, int, int]]:
     Returns (minority run, majority run, count of the majority, of the minority) for runs of three or more
     words that agree on at least two ordinary-or-name words and differ in one close word.
     """
-    by_key: dict[tuple, list[NameRun]] = defaultdict(list)
-    counts: dict[tuple[str, ...], int] = defaultdict(int)
-    first: dict[tuple[str, ...], NameRun] = {}
+    if len(names.long) < 2:
+        return []  # two different wordings are needed
     runs = names.runs
+    # The runs of each distinct wording, in order of first use; a wording's count is its runs.
     by_forms: dict[tuple[str, ...], list[NameRun]] = defaultdict(list)
     for ri in names.long:
         run = runs[ri]
-        if len(run.forms) > MAX_NAME_WORDS or any(_is_shouting(f) for f in run.forms):
-            continue  # a longer run is a list or a title-case line, and its keys would cost its length squared
-        counts[run.forms] += 1
-        first.setdefault(run.forms, run)
-        by_forms[run.forms].append(run)
+        if len(run.forms) <= MAX_NAME_WORDS:
+            by_forms[run.forms].append(run)
+    # A longer run is a list or a title-case line, and its keys would cost its length squared;
+    # a run with an acronym or a headline capital is none of these names (str.isupper first, in C).
+    for forms in [f for f in by_forms if any(map(str.isupper, f)) and any(map(_is_shouting, f))]:
+        del by_forms[forms]
+    counts = {forms: len(rs) for forms, rs in by_forms.items()}
+    first = {forms: rs[0] for forms, rs in by_forms.items()}
+    # Only runs of one length can differ in one word: most articles have no two of one length.
+    lengths: dict[int, int] = {}
     for forms in first:
-        folded = tuple(fold(f) for f in forms)
+        lengths[len(forms)] = lengths.get(len(forms), 0) + 1
+    by_key: dict[tuple, list[NameRun]] = defaultdict(list)
+    for forms in first:
+        if lengths[len(forms)] < 2:
+            continue
+        folded = tuple(map(fold, forms))
         for i in range(len(forms)):
             by_key[(len(forms), i, folded[:i] + folded[i + 1:])].append(first[forms])
     out = []
