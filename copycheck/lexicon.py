@@ -86,6 +86,21 @@ def _table() -> _Lexicon:
     return _Lexicon(builtin_dir().joinpath("lexicon.txt").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _count_nouns() -> frozenset[str]:
+    """The count-only nouns, read on first use only (a document with a bare noun after "it's")."""
+    from .packs import builtin_dir
+
+    text = builtin_dir().joinpath("count_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+
+
+def count_only(word: str) -> bool:
+    """True for a singular noun that is countable only ("role", "auditor"; not "war", "news"),
+    which cannot stand bare after "it is"."""
+    return word in _count_nouns()
+
+
 def classes(word: str) -> str:
     """The class letters of a lowercase word form; "" for an unknown word or a closed-class word."""
     return _table().get(word)

@@ -35,7 +35,10 @@ def _words_before(text: str, start: int) -> tuple[str | None, str | None]:
     return None, before
 
 
-_WORDS_AFTER = re.compile(r"[ \t]+(" + _WORD + r"|\d+(?:st|nd|rd|th)|[£$€]?\d[\d.,]*\w*)(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
+# Quotation marks around a word do not end the noun phrase: it's "supersized" meals.
+_Q_OPEN, _Q_CLOSE = r"[\"“‘]?", r"[\"”]?"
+_WORDS_AFTER = re.compile(r"[ \t]+" + _Q_OPEN + r"(" + _WORD + r"|\d+(?:st|nd|rd|th)|[£$€]?\d[\d.,]*\w*)" + _Q_CLOSE
+                          + r"(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r")" + _Q_CLOSE + r")?(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r"))?")
 _WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
 
 # After these, "it's" must be a possessive: "of it's", "with it's" ("of it is" is not English).
@@ -160,7 +163,9 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     return len(a) >= 3 and _finite(after2)  # a noun then a finite verb: "it's removal was ordered"
 
 
-_TOKEN_AFTER = re.compile(r"[ \t]+((?:[A-Z]\.){2,}|" + _WORD + r"|[£$€]?\d[\d.,]*\w*%?)((?:(?<!\.)[,.;:!?)])?)")
+# A word may carry a possessive ("the company's", "consumers'"), which goes on the noun phrase.
+_TOKEN_AFTER = re.compile(r"[ \t]+" + _Q_OPEN + r"((?:[A-Z]\.){2,}|" + _WORD + r"(?:['’]s\b|(?<=s)['’](?=[ \t]))?|[£$€]?\d[\d.,]*\w*%?)"
+                          + _Q_CLOSE + r"((?:(?<!\.)[,.;:!?)])?)")
 # Prepositions that may carry a noun phrase on inside a subject: "it's five branches in Oregon will".
 NP_PREPOSITIONS = frozenset("of in on at for from".split())
 
@@ -204,6 +209,11 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
     last = 0  # where the noun phrase's last word is, so an adverb before the verb is passed over
     for i, (word, punct) in enumerate(tokens[:8]):
         low = word.lower()
+        if word.endswith(("'s", "’s", "s'", "s’")) and len(word) > 2:
+            base = word[:-2] if word[-1] == "s" else word[:-1]
+            if punct or not _np_word(base if base.isupper() or not base.islower() else base.lower()):
+                return False
+            continue  # a possessive goes on the noun phrase: "it's consumers' debts were", "it's parent's shares"
         if (i >= 1 and not punct and lexicon.classes(low) == lexicon.ADV and low not in lexicon.CLOSED and i + 1 < len(tokens)
                 and _finite(tokens[i + 1][0]) and _noun(tokens[i - 1][0].lower())):
             continue  # an adverb before the verb: "it's members overwhelmingly approved"
@@ -228,6 +238,46 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
         if word.islower() and lexicon.classes(low) and not set(lexicon.classes(low)) & set("npag"):
             return False
         last = i
+    return False
+
+
+# Interjections the lexicon lists as nouns: "it's goodbye to", "it's thanks to".
+INTERJECTIONS = frozenset("goodbye farewell hello bye cheers welcome thanks".split())
+# Endings of adjectives the lexicon may list as nouns only ("compatible").
+ADJECTIVE_SUFFIXES = ("ible", "able", "ous", "ful")
+# Function words that end a bare noun phrase and go on with it: "it's role in", "it's launch but".
+AFTER_HEAD = frozenset("and but or to that who which".split())
+
+
+def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
+    """A noun phrase with no determiner whose head is a singular count noun ("it's role in", "it's
+    new president,", "it's sister project, the"): "it is" cannot take one ("it is role" is no
+    English), so "it's" stands for the possessive. Mass nouns ("it's war", "it's fun"), plurals,
+    names and numbers are judged elsewhere."""
+    for i, (word, punct) in enumerate(tokens[:5]):
+        if not word.islower() or not word[0].isalpha() or word[-1] in "'’":
+            return False  # a name, a number or a possessive: other evidence decides
+        if word in lexicon.CLOSED or word in BARE_NOUNS or word in CONTRACTION_WORDS or word in INTENSIFIERS \
+                or word in ADVERB_CUES or word in POSSESSIVE_OK or word in INTERJECTIONS:
+            return False
+        c = lexicon.classes(word)
+        if i == 0 and (lexicon.ING in c or (lexicon.PAST in c and lexicon.ADJ not in c)):
+            return False  # "it's taking place", "it's reached breaking point", "it's hit 10%": a verb comes first
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) and not punct else None
+        if (lexicon.count_only(word) and not set(c) & set("ar") and not word.endswith(ADJECTIVE_SUFFIXES) and (
+                nxt is None or not (nxt.islower() and nxt[0].isalpha() and nxt not in lexicon.CLOSED
+                                    and (set(lexicon.classes(nxt)) & set("np") or "-" in nxt)))):
+            # The head: what follows must end the noun phrase, not turn it into an idiom.
+            if nxt is None:
+                return bool(punct) or i > 0
+            low = nxt.lower()
+            if not nxt[0].isalpha() or low in ("of", "over", "out", "up", "down", "off"):
+                return False  # "it's round one", "it's end of story", "it's game over"
+            if low in lexicon.PREPOSITIONS or low in AFTER_HEAD or not nxt.islower():
+                return True  # "it's role in", "it's leader and", "it's chairman John Smith"
+            return _finite(low) and "d" not in lexicon.classes(low)  # "it's board says"; "job done" is an idiom
+        if not (set(c) & set("nadg") or "-" in word):
+            return False  # not a modifier: the phrase is something else
     return False
 
 
@@ -541,8 +591,9 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         a = _WORDS_AFTER.match(text, m.end())
         before2, before = _words_before(text, m.start())
         after, after2, after3 = a.groups() if a else (None, None, None)
+        tokens = _tokens_after(text, m.end(), 9)
         if not (_possessive_its(before, after, after2, before2, after3)
-                or _np_then_finite(_tokens_after(text, m.end(), 9))):
+                or _np_then_finite(tokens) or _bare_count_np(tokens)):
             continue
         start, end = m.start(), m.end()
         yield Hit(
