@@ -45,7 +45,7 @@ _WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" 
 POSSESSIVE_BEFORE = frozenset(
     "of in for with from by at into onto upon under over through within without throughout "
     "despite during towards toward against among amid across behind beyond beneath via all on to above below "
-    "beside inside outside off about".split()
+    "beside inside outside off about following".split()
 )
 # Determiner-like adjectives that open a noun phrase: "it's full support", "it's entire fleet".
 POSSESSIVE_OPENERS = frozenset(
@@ -126,8 +126,14 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
             return True
     if _ORDINAL.match(a) and after2 and after2.islower():
         return True  # "it's 50th year"
+    if (b in OBJECT_PARTICLES and before2 and before2.islower() and before2 not in CLAUSE_VERBS
+            and set(lexicon.classes(before2)) & set("vsdg") and not lexicon.classes(before2).strip("vsdg")
+            and (a[0].isdigit() or a[0] in "£$€" or _joined_np(after, after2))):
+        return True  # "clean up it's prisons", "stepped up it's funding pledges"
+    if b in ("since", "until", "till", "than") and _joined_np(after, after2):
+        return True  # "since it's inception", "than it's rival": "since it is inception" is no English
     if (b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED)
-            and (not after.islower() or "-" in a or _noun(a) or a[0].isdigit()
+            and (not after.islower() or "-" in a or _noun(a) or a[0].isdigit() or a[0] in "£$€"
                  or (set(lexicon.classes(a)) & set("adg") and after2 and after2.islower()
                      and (_noun(after2.lower()) or lexicon.ING in lexicon.classes(after2.lower())))
                  or (set(lexicon.classes(a)) & set("adg") and after2 and after2[0].isdigit())
@@ -166,6 +172,8 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
 # A word may carry a possessive ("the company's", "consumers'"), which goes on the noun phrase.
 _TOKEN_AFTER = re.compile(r"[ \t]+" + _Q_OPEN + r"((?:[A-Z]\.){2,}|" + _WORD + r"(?:['’]s\b|(?<=s)['’](?=[ \t]))?|[£$€]?\d[\d.,]*\w*%?)"
                           + _Q_CLOSE + r"((?:(?<!\.)[,.;:!?)])?)")
+# Words of POSSESSIVE_OK that may open a bare subject: "it's other brands include", "it's five branches will".
+NP_OPENERS = frozenset("own other former two three four five six".split())
 # Prepositions that may carry a noun phrase on inside a subject: "it's five branches in Oregon will".
 NP_PREPOSITIONS = frozenset("of in on at for from".split())
 
@@ -203,7 +211,7 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
     if not tokens:
         return False
     first = tokens[0][0].lower()
-    if first in INTENSIFIERS or first in ADVERB_CUES or first in CONTRACTION_WORDS or first in POSSESSIVE_OK - {"own"}:
+    if first in INTENSIFIERS or first in ADVERB_CUES or first in CONTRACTION_WORDS or first in POSSESSIVE_OK - NP_OPENERS:
         return False
     preposition = False
     last = 0  # where the noun phrase's last word is, so an adverb before the verb is passed over
@@ -214,7 +222,8 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
             if punct or not _np_word(base if base.isupper() or not base.islower() else base.lower()):
                 return False
             continue  # a possessive goes on the noun phrase: "it's consumers' debts were", "it's parent's shares"
-        if (i >= 1 and not punct and lexicon.classes(low) == lexicon.ADV and low not in lexicon.CLOSED and i + 1 < len(tokens)
+        if (i >= 1 and not punct and lexicon.ADV in lexicon.classes(low) and not lexicon.classes(low).strip("nr")
+                and low not in lexicon.CLOSED and i + 1 < len(tokens)
                 and _finite(tokens[i + 1][0]) and _noun(tokens[i - 1][0].lower())):
             continue  # an adverb before the verb: "it's members overwhelmingly approved"
         if preposition and low in ("the", "a", "an") and tokens[i - 1][0].lower() in NP_PREPOSITIONS and not punct:
@@ -224,10 +233,19 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
             prev = tokens[last][0].lower()
             # The phrase must end in a noun and hold at least one lowercase noun ("its sales").
             # An -ing form there is a verb as often as a noun ("it's being sold", "all it's doing is").
-            return (_noun(prev) and tokens[last][0].islower() and lexicon.ING not in lexicon.classes(prev)
+            # A name may end it when the phrase has more than one word: "it's Flyer Force unit said".
+            head, opener = tokens[last][0], tokens[0][0]
+            if not head.islower():
+                # A title word may open it ("it's subsidiary Acme Corp said"), an adjective not ("it's clear Acme wants").
+                return (last >= 1 and head != "I" and opener.lower() not in lexicon.CLOSED
+                        and (not opener.islower() or lexicon.count_only(opener)))
+            before_head = tokens[last - 1][0] if last > 0 else ""
+            return (_noun(prev) and (lexicon.ING not in lexicon.classes(prev) or (last > 0 and (
+                        not before_head.islower() or not lexicon.classes(before_head).strip("np"))))
                     and (last == 0 or prev not in BARE_NOUNS))
         if (i >= 1 and low in NP_PREPOSITIONS and not preposition and not punct
-                and _noun(tokens[i - 1][0].lower()) and tokens[i - 1][0].islower()):
+                and ((_noun(tokens[i - 1][0].lower()) and tokens[i - 1][0].islower())
+                     or (not tokens[i - 1][0].islower() and tokens[i - 1][0] != "I"))):
             preposition = True  # one prepositional phrase inside the subject
             continue
         if (low == "and" and i >= 1 and i + 1 < len(tokens) and not tokens[i - 1][0].islower()
@@ -339,6 +357,12 @@ VERB_OPENERS = frozenset(
 )
 
 
+# After these the next word is a verb's base form: "to close", "will lower".
+INFINITIVE_MARKERS = frozenset("to will would could should can cannot must may might shall".split())
+# Particles of phrasal verbs that take an object: "clean up it's", "buy out it's", "cut back it's".
+OBJECT_PARTICLES = frozenset("up out down back over away around aside".split())
+
+
 def _object_verb(word: str, before: str | None) -> bool:
     """A verb form that takes an object but no clause ("raised", "cut"), so "it's" after it is "its"."""
     if word in lexicon.CLOSED or word in CLAUSE_VERBS or not word.isalpha():
@@ -346,6 +370,8 @@ def _object_verb(word: str, before: str | None) -> bool:
     if word in ("had", "has", "have", "having"):
         return True  # "has had it's opening": "had it is" is no English
     c = lexicon.classes(word)
+    if before and before.lower() in INFINITIVE_MARKERS and lexicon.VERB in c and "x" not in c:
+        return True  # "to close it's", "will lower it's": after "to" or a modal the word is a verb
     if not c or "x" in c or "r" in c or not set(c) & set("vsdg"):
         return False
     if set(c) & set("npa"):
