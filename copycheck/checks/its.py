@@ -525,6 +525,12 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
     if not c:
         return False  # unknown word: no evidence
     noun_like = lexicon.NOUN in c or lexicon.PLURAL in c
+    if lexicon.ADJ in c and lexicon.VERB not in c and mark_after == "" and raw3 is not None:
+        # An adjective's clause has a subject of its own ("its fundamental that we", "its unfortunate
+        # that the"); a noun's "that" goes on to a verb ("its official that ran"). An infinitive tells
+        # nothing: "its potential to grow" is a noun's.
+        if after2 == "that" and (after3 in SUBJECTS or after3 in ("the", "a", "an", "this") or not raw3.islower()):
+            return True
     if lexicon.ADJ in c:
         if noun_like and _gradable(after) and mark_after == "" and after2 in ("that", "how", "whether"):
             return True  # "its clear that", "its fine how": a quality and then a clause
@@ -607,6 +613,108 @@ def _progressive(tokens: list[tuple[str, str]]) -> bool:
     return False  # the clause goes on past what was read
 
 
+_RAW_TOKEN = re.compile(r"[ \t]+(\S+)")
+_TOKEN_PARTS = re.compile(r"([\"“‘(\[]*)(.*?)([,.;:!?)\]\"”’…]*)\Z")
+# Words that open a new clause after a noun phrase has ended: "if its war, the union", "but its
+# Saturday and I'm here", "once its built you".
+SUBJECTS = frozenset("i we you he she they it there i'm it's we're they're you're he's she's i've we've".split())
+SUBORDINATORS = frozenset("if when because although though unless whether while where once".split())
+# Verbs of opinion that take a clause and hardly ever a noun phrase: "I think its".
+CLAUSE_ONLY_VERBS = frozenset("think thinks thought reckon reckons suppose".split())
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """True at a line's start or after a sentence's end (". ", "? ", a closing quotation mark)."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j == 0 or text[j - 1] in "\n.?!\"”’:" or _after_quote(text, pos)
+
+
+def _after_quote(text: str, pos: int) -> bool:
+    """True just after an opening quotation mark: \"its, “Its."""
+    return pos > 0 and text[pos - 1] in "\"“‘" and (pos == 1 or not text[pos - 2].isalnum())
+
+
+def _clause_tokens(text: str, pos: int, limit: int = 12) -> list[tuple[str, str, str]]:
+    """The tokens after an offset on the same line, each as (leading marks, word, trailing marks)."""
+    out = []
+    while len(out) < limit:
+        m = _RAW_TOKEN.match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        out.append(_TOKEN_PARTS.match(m.group(1)).groups())
+    return out
+
+
+def _np_token(word: str) -> bool:
+    """A word that may stand in a noun phrase after "its": noun, adjective, participle, name, number."""
+    if not word:
+        return False
+    if word[0].isdigit() or word[0] in "£$€":
+        return True
+    low = word.lower()
+    if low in lexicon.CLOSED or low in CONTRACTION_WORDS or low in FINITE_AUX or low in INTENSIFIERS:
+        return False
+    if not word.islower():
+        return word != "I" and word[0].isalpha()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return "-" in word or bool(set(lexicon.classes(word)) & set("npadg"))
+
+
+def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = False) -> bool:
+    """At the start of a clause, "its" and a noun phrase (with a prepositional phrase or two) that
+    ends the clause without a verb ("if its 12.30, we close", "that its Yorkshire feta.", "but its
+    Saturday and I'm here", "when its hit £750."): a possessive would be the clause's subject and
+    need a verb, so the clause is "it's" and its complement."""
+    i, n, pps = 0, len(tokens), 0
+    words = []
+    while True:
+        start = i
+        while i < n and not (tokens[i][0] and i > start) and _np_token(tokens[i][1]):
+            word = tokens[i][1]
+            c = lexicon.classes(word.lower()) if word.islower() else ""
+            if i > start and (not tokens[i - 1][1].islower() or _noun(tokens[i - 1][1].lower())) and set(c) & set("vsd"):
+                return False  # the subject's verb: "its directors won", "its year ends"
+            if i == start == 0 and word in CLAUSE_VERBS:
+                return False  # "its said it": a stray "its" for "it"
+            words.append(word)
+            i += 1
+            if tokens[i - 1][2]:
+                break
+        if i == start:
+            return False
+        if tokens[i - 1][2]:
+            break
+        if i < n and pps < 2 and tokens[i][1].lower() in NP_PREPOSITIONS and not tokens[i][2] and not tokens[i][0]:
+            i += 1
+            pps += 1
+            if i < n and tokens[i][1].lower() in ("the", "a", "an") and not tokens[i][2]:
+                i += 1
+            continue
+        break
+    head = words[-1]
+    if head.islower() and lexicon.count_only(head) and all(w.islower() for w in words):
+        return False  # "it is hole" is no English either: a bare count noun is no complement
+    trail = tokens[i - 1][2]
+    nxt = tokens[i][1].lower() if i < n else None
+    if trail:
+        # A full stop after a name may be an abbreviation's ("the U.S."), so it counts after a lowercase word.
+        if subject_only:
+            return trail[0] == "," and nxt in SUBJECTS
+        if trail[0] in "?!;…" or (trail[0] == "." and (tokens[i - 1][1].islower() or tokens[i - 1][1][0].isdigit())):
+            return True
+        return trail[0] == "," and (nxt in SUBJECTS or nxt == "so")
+    if nxt is None:
+        return False
+    if nxt in SUBJECTS or nxt in SUBORDINATORS or (tokens[i][1][:1] in "-–—" and tokens[i][1].lstrip("-–—").lower() in SUBJECTS):
+        return True  # "once its built you", "its 99.9 percent--I guarantee"
+    after = tokens[i + 1][1].lower() if i + 1 < n else None
+    return nxt in ("and", "but", "so") and not tokens[i][2] and after in SUBJECTS
+
+
 def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield it's-for-its and its-for-it's, each with an unsafe fix."""
     text = doc.text
@@ -631,18 +739,32 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     for m in _ITS_BARE.finditer(text) if "its " in low or "its\t" in low else ():
         i = m.group(1)
         w = _WORDS_AT.match(text, m.end())
+        before2, before = _words_before(text, m.start())
+        low_before = before.lower() if before else None
+        # A clause that opens with "its" and a noun phrase, then ends: "if its war, the union".
+        # A clause opens at a sentence's capital "Its", after an opening quotation mark, or after a
+        # subordinator or a verb of opinion; a comma before "its" may open an apposition instead.
+        verbless = (((before is None and (i == "I" and _sentence_start(text, m.start(1)) or _after_quote(text, m.start(1))))
+                     or low_before in SUBORDINATORS or low_before in ("that", "then", "but")
+                     or low_before in CLAUSE_ONLY_VERBS)
+                    # "all but its units." joins noun phrases: after "but" with a word before it, only a
+                    # new subject shows the clause ("but its Saturday and I'm here").
+                    and _verbless_clause(_clause_tokens(text, m.start(1) + 3), low_before == "but" and before2 is not None))
         if w is None:
-            continue
-        after, after2, after3 = w.groups()
+            if not verbless:
+                continue  # a number or a bracket: only a clause without a verb shows "it's" ("if its 12.30, we")
+            after = after2 = after3 = None
+            after = _clause_tokens(text, m.start(1) + 3, 1)[0][1]
+        else:
+            after, after2, after3 = w.groups()
         # A capitalised word after "its" starts a name ("its Blue Harbour brand").
-        if not after.islower():
+        if not after.islower() and not verbless:
             continue
         punct = _NEXT_TOKEN.match(text, w.end(1)).group(1)
         punct2 = _NEXT_TOKEN.match(text, w.end(2)).group(1) if after2 else ""
-        before2, before = _words_before(text, m.start())
         clause_start = before is None or before.lower() in lexicon.CONJUNCTIONS or before.lower() in ("then", "that") \
             or before.lower() in CLAUSE_VERBS
-        if not (_contraction_its(after, after2, after3, punct, punct2, clause_start)
+        if not (verbless or _contraction_its(after, after2, after3, punct, punct2, clause_start)
                 or (clause_start and (before or "").lower() not in CLAUSE_VERBS
                     and _progressive(_tokens_after(text, m.start(1) + 3, 8)))):
             # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
@@ -650,8 +772,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             if not (after2 and after2.lower() == "that" and punct == "" and "a" in lexicon.classes(after)
                     and (_words_before(text, m.start())[1] or "").lower() in OPINION_VERBS):
                 continue
-        low_before = before.lower() if before else None
-        cb, ca = lexicon.classes(low_before or ""), lexicon.classes(after)
+        cb, ca = lexicon.classes(low_before or ""), lexicon.classes(after.lower())
         if (low_before and before.islower() and set(cb) & set("np") and not cb.strip("npvs")
                 and low_before not in lexicon.CLOSED and low_before not in CLAUSE_VERBS
                 and lexicon.PAST in ca and not set(ca) & set("np") and after not in PERFECT_PARTICIPLES):
