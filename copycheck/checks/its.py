@@ -24,7 +24,11 @@ def _words_before(text: str, start: int) -> tuple[str | None, str | None]:
     if not seg or seg[-1] not in " \t":
         return None, None
     toks = seg.split()
-    if not toks or "\n" in seg[seg.rfind(toks[-1]):] or not _WORD_RE.fullmatch(toks[-1]):
+    if not toks or "\n" in seg[seg.rfind(toks[-1]):]:
+        return None, None
+    if toks[-1][0] in "\"“‘(" and _WORD_RE.fullmatch(toks[-1][1:]):
+        return None, toks[-1][1:]  # a quotation opens with the word: "\"If its"
+    if not _WORD_RE.fullmatch(toks[-1]):
         return None, None
     before = toks[-1]
     # The word before that counts only when it is whole (not cut by the window) and on the same line.
@@ -108,8 +112,14 @@ FINITE_AUX = frozenset("is are was were has have does do did will would can coul
 POSSESSIVE_SLOT = POSSESSIVE_BEFORE | (lexicon.DETERMINERS - {"that", "what", "which", "whatever"})
 # A predicative adjective then one of these shows a clause: "its likely to", "its clear that".
 CLAUSE_AFTER_ADJECTIVE = frozenset("to that for enough whether than".split())
+def _next_mark(text: str, pos: int) -> str:
+    """The punctuation that ends a word: a comma, a full stop, a spaced dash or a closing quotation mark."""
+    m = _NEXT_TOKEN.match(text, pos)
+    return m.group(1) if m.group(1) is not None else m.group(0)
+
+
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
-_NEXT_TOKEN = re.compile(r"[ \t]*([-–—](?=[ \t])|[,.;:!?)]?)")  # a spaced dash ends a phrase too
+_NEXT_TOKEN = re.compile(r"(?:[\"”](?=[\s.,;:!?]|\Z)|[ \t]*([-–—](?=[ \t])|[,.;:!?)]?))")  # a spaced dash ends a phrase too
 
 
 def _possessive_its(before: str | None, after: str | None, after2: str | None, before2: str | None = None,
@@ -497,7 +507,7 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         return True  # "its up to them": "its up to 50 mln dlr offer" is possessive
     if after in PREPOSITIONAL_ADJECTIVES and mark_after == "" and raw2 and (
             raw2[0].isdigit() or raw2[0] in "£$€" or after2 in ("a", "an")
-            or (raw2.islower() and lexicon.classes(after2) in ("g", "ng"))):
+            or (raw2.islower() and lexicon.ING in lexicon.classes(after2))):
         return True  # "its worth a look", "its worth 150 dlrs", "its worth asking"
     if after == "one" and after2 == "of":
         return True  # "its one of the best": a possessive is never followed by "one of"
@@ -547,8 +557,8 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         if mark_after == "" and (after2 in CLAUSE_AFTER_ADJECTIVE or after2 in CLAUSE_OPENERS
                                  or after2 in lexicon.PRONOUNS | {"the", "a", "an", "this", "these", "those"}):
             return True
-        if mark_after or after2 in AFTER_PREDICATIVE:
-            return True  # "its amazing.", "its tight but", "its cheap even"
+        if mark_after or after2 in AFTER_PREDICATIVE or (raw2 and raw2.islower() and lexicon.classes(after2) == lexicon.ADV):
+            return True  # "its amazing.", "its tight but", "its cheap even", "its important always"
         return after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS
     if noun_like:
         return False
@@ -565,7 +575,8 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         # go on as noun phrases; "its had a year", "its grown since." and "its really hard." do not.
         if after2 in ("i", "we", "he", "she", "it", "they", "you"):
             return False  # "its said it bought": a stray "its" for "it", not "it's"
-        if lexicon.PAST in c and not set(c) & set("nap") and raw2 and raw2.islower() and lexicon.classes(after2) == lexicon.ADV:
+        if (lexicon.PAST in c and not set(c) & set("nap") and raw2 and raw2.islower()
+                and (lexicon.classes(after2) == lexicon.ADV or after2 in DEGREE)):
             return True  # "its grown awfully fast": a participle and its adverb
         return mark_after != "" or closed2() or (bool(raw2) and _adjective_only(after2) and raw3 is not None and not np3())
     return False  # a verb base or -s form ("its seems"): a stray word, not a contraction
@@ -618,9 +629,199 @@ _TOKEN_PARTS = re.compile(r"([\"“‘(\[]*)(.*?)([,.;:!?)\]\"”’…]*)\Z")
 # Words that open a new clause after a noun phrase has ended: "if its war, the union", "but its
 # Saturday and I'm here", "once its built you".
 SUBJECTS = frozenset("i we you he she they it there i'm it's we're they're you're he's she's i've we've".split())
-SUBORDINATORS = frozenset("if when because although though unless whether while where once".split())
+SUBORDINATORS = frozenset("if when because although though unless whether while where once so maybe perhaps".split())
 # Verbs of opinion that take a clause and hardly ever a noun phrase: "I think its".
 CLAUSE_ONLY_VERBS = frozenset("think thinks thought reckon reckons suppose".split())
+
+
+# Degree words that modify an adjective or adverb and never head a noun phrase.
+DEGREE_ADVERBS = frozenset("very far more less much quite really rather pretty too so most".split())
+# Words after which a noun phrase is over: "its quite a", "its really just", "its certainly not".
+AFTER_ADVERB = frozenset("a an the not just also this".split())
+# After its + adverb + adjective, words that end the adjective phrase ("its far more complex and").
+ADJECTIVE_PHRASE_END = frozenset("and but or than that to for enough a an the".split()) | SUBJECTS
+
+
+def _adverb_phrase(tokens: list[tuple[str, str, str]]) -> bool:
+    """"its" and an adverb phrase that no noun ends: "its quite a", "its certainly not", "its far
+    more complex and broad", "its probably turning out": a possessive's adverb goes on to a noun
+    ("its far more efficient engines", "its rapidly growing unit")."""
+    i, n = 0, len(tokens)
+    while i < n and not tokens[i][0] and tokens[i][1].islower():
+        word = tokens[i][1]
+        if not (lexicon.classes(word) == lexicon.ADV or word in DEGREE_ADVERBS or word in ADVERB_CUES):
+            break
+        i += 1
+        if tokens[i - 1][2] and tokens[i - 1][2] != ",":
+            return False
+    if i == 0 or i == n or tokens[i][0] or not tokens[i][1].islower():
+        return False
+    word, trail = tokens[i][1], tokens[i][2]
+    nxt = tokens[i + 1][1].lower() if i + 1 < n and not trail else None
+    if word in AFTER_ADVERB:
+        return True
+    if word == "than":
+        return nxt in ("a", "an", "the", "that", "this") or nxt in SUBJECTS
+    if word == "of":
+        return nxt in ("a", "an")  # "its much more of a"
+    c = lexicon.classes(word) or ("a" if word.endswith(ADJECTIVE_SUFFIXES) else "")  # "upgradeable"
+    if lexicon.PAST in c and not set(c) & set("npa"):
+        return not trail and (nxt in lexicon.PREPOSITIONS or nxt == "by")  # "its often referred to"
+    if word.endswith("est") or word in POSSESSIVE_OK or word in ORDINALS:
+        return False  # "its very best", "its very own", "its very first"
+    if lexicon.ADJ in c:
+        if trail:
+            return trail[0] in ".?!;,"
+        return nxt in ADJECTIVE_PHRASE_END or (nxt in lexicon.PREPOSITIONS and nxt not in NP_PREPOSITIONS)
+    if lexicon.ING in c and not set(c) & set("a"):
+        return not trail and (nxt in PARTICLES or nxt in lexicon.DETERMINERS or nxt in lexicon.OBJECT_PRONOUNS)
+    return False
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """True at a line's start or after a sentence's end (". ", "? ", a closing quotation mark)."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j == 0 or text[j - 1] in "\n.?!\"”’:" or _after_quote(text, pos)
+
+
+def _after_quote(text: str, pos: int) -> bool:
+    """True just after an opening quotation mark: \"its, “Its."""
+    return pos > 0 and text[pos - 1] in "\"“‘" and (pos == 1 or not text[pos - 2].isalnum())
+
+
+def _clause_tokens(text: str, pos: int, limit: int = 12) -> list[tuple[str, str, str]]:
+    """The tokens after an offset on the same line, each as (leading marks, word, trailing marks)."""
+    out = []
+    while len(out) < limit:
+        m = _RAW_TOKEN.match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        out.append(_TOKEN_PARTS.match(m.group(1)).groups())
+    return out
+
+
+def _np_token(word: str) -> bool:
+    """A word that may stand in a noun phrase after "its": noun, adjective, participle, name, number."""
+    if not word:
+        return False
+    if word[0].isdigit() or word[0] in "£$€":
+        return True
+    low = word.lower()
+    if low in lexicon.CLOSED or low in CONTRACTION_WORDS or low in FINITE_AUX or low in INTENSIFIERS:
+        return False
+    if not word.islower():
+        return word != "I" and word[0].isalpha()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return "-" in word or bool(set(lexicon.classes(word)) & set("npadg"))
+
+
+def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = False) -> bool:
+    """At the start of a clause, "its" and a noun phrase (with a prepositional phrase or two) that
+    ends the clause without a verb ("if its 12.30, we close", "that its Yorkshire feta.", "but its
+    Saturday and I'm here", "when its hit £750."): a possessive would be the clause's subject and
+    need a verb, so the clause is "it's" and its complement. subject_only: only a new subject after
+    the phrase counts as its end."""
+    i, n, pps = 0, len(tokens), 0
+    main: list[str] = []  # the noun phrase right after "its", before any prepositional phrase
+    while True:
+        start = i
+        while i < n and not (tokens[i][0] and i > start) and _np_token(tokens[i][1]):
+            word = tokens[i][1]
+            c = lexicon.classes(word.lower()) if word.islower() else ""
+            if i > start and (not tokens[i - 1][1].islower() or _noun(tokens[i - 1][1].lower())) and set(c) & set("vsd"):
+                return False  # the subject's verb: "its directors won", "its year ends"
+            if i == start == 0 and word in CLAUSE_VERBS:
+                return False  # "its said it": a stray "its" for "it"
+            if not pps:
+                main.append(word)
+            i += 1
+            trail = tokens[i - 1][2]
+            if trail == "," and i < n and not tokens[i][0] and _np_token(tokens[i][1]):
+                continue  # a list: "if its £30m, £40m or £50m, we"
+            if trail:
+                break
+            if i + 1 < n and tokens[i][1] in ("and", "or") and not tokens[i][2] and _np_token(tokens[i + 1][1]):
+                i += 1  # "its original, witty and modern."
+        if i == start:
+            return False
+        if tokens[i - 1][2]:
+            break
+        if i < n and pps < 2 and tokens[i][1].lower() in NP_PREPOSITIONS and not tokens[i][2] and not tokens[i][0]:
+            i += 1
+            pps += 1
+            if i < n and tokens[i][1].lower() in ("the", "a", "an") and not tokens[i][2]:
+                i += 1
+            continue
+        break
+    head = main[-1]
+    if (head.islower() and lexicon.count_only(head) and lexicon.ADJ not in lexicon.classes(head)
+            and all(w.islower() for w in main)):
+        return False  # "it is hole" is no English either: a bare count noun is no complement
+    trail = tokens[i - 1][2]
+    nxt = tokens[i][1].lower() if i < n else None
+    if trail:
+        if subject_only:
+            return False  # "but its shareholders, he said": a reporting clause may follow a noun phrase
+        # A full stop after a name may be an abbreviation's ("the U.S."), so it counts after a lowercase word.
+        last = tokens[i - 1][1]
+        if trail[0] in "?!;…" or (trail[0] == "." and (last.islower() or last[0].isdigit() or last[0] in "£$€")):
+            return True
+        return trail[0] == "," and (nxt in SUBJECTS or nxt == "so")
+    if nxt is None:
+        return False
+    if (nxt in SUBJECTS or nxt in SUBORDINATORS) and not subject_only or (
+            tokens[i][1][:1] in "-–—" and tokens[i][1].lstrip("-–—").lower() in SUBJECTS):
+        return True  # "once its built you", "its 99.9 percent--I guarantee"
+    after = tokens[i + 1][1].lower() if i + 1 < n else None
+    return nxt in ("and", "but", "so") and not tokens[i][2] and after in SUBJECTS
+
+
+# Degree words that modify an adjective or adverb and never head a noun phrase.
+DEGREE_ADVERBS = frozenset("very far more less much quite really rather pretty too so most".split())
+# Words after which a noun phrase is over: "its quite a", "its really just", "its certainly not".
+AFTER_ADVERB = frozenset("a an the not just also this".split())
+# After its + adverb + adjective, words that end the adjective phrase ("its far more complex and").
+ADJECTIVE_PHRASE_END = frozenset("and but or than that to for enough a an the".split()) | SUBJECTS
+
+
+def _adverb_phrase(tokens: list[tuple[str, str, str]]) -> bool:
+    """"its" and an adverb phrase that no noun ends: "its quite a", "its certainly not", "its far
+    more complex and broad", "its probably turning out": a possessive's adverb goes on to a noun
+    ("its far more efficient engines", "its rapidly growing unit")."""
+    i, n = 0, len(tokens)
+    while i < n and not tokens[i][0] and tokens[i][1].islower():
+        word = tokens[i][1]
+        if not (lexicon.classes(word) == lexicon.ADV or word in DEGREE_ADVERBS or word in ADVERB_CUES):
+            break
+        i += 1
+        if tokens[i - 1][2] and tokens[i - 1][2] != ",":
+            return False
+    if i == 0 or i == n or tokens[i][0] or not tokens[i][1].islower():
+        return False
+    word, trail = tokens[i][1], tokens[i][2]
+    nxt = tokens[i + 1][1].lower() if i + 1 < n and not trail else None
+    if word in AFTER_ADVERB:
+        return True
+    if word == "than":
+        return nxt in ("a", "an", "the", "that", "this") or nxt in SUBJECTS
+    if word == "of":
+        return nxt in ("a", "an")  # "its much more of a"
+    c = lexicon.classes(word) or ("a" if word.endswith(ADJECTIVE_SUFFIXES) else "")  # "upgradeable"
+    if lexicon.PAST in c and not set(c) & set("npa"):
+        return not trail and (nxt in lexicon.PREPOSITIONS or nxt == "by")  # "its often referred to"
+    if word.endswith("est") or word in POSSESSIVE_OK or word in ORDINALS:
+        return False  # "its very best", "its very own", "its very first"
+    if lexicon.ADJ in c:
+        if trail:
+            return trail[0] in ".?!;,"
+        return nxt in ADJECTIVE_PHRASE_END or (nxt in lexicon.PREPOSITIONS and nxt not in NP_PREPOSITIONS)
+    if lexicon.ING in c and not set(c) & set("a"):
+        return not trail and (nxt in PARTICLES or nxt in lexicon.DETERMINERS or nxt in lexicon.OBJECT_PRONOUNS)
+    return False
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -696,7 +897,8 @@ def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = Fa
             continue
         break
     head = words[-1]
-    if head.islower() and lexicon.count_only(head) and all(w.islower() for w in words):
+    if (head.islower() and lexicon.count_only(head) and lexicon.ADJ not in lexicon.classes(head)
+            and all(w.islower() for w in words)):
         return False  # "it is hole" is no English either: a bare count noun is no complement
     trail = tokens[i - 1][2]
     nxt = tokens[i][1].lower() if i < n else None
@@ -748,7 +950,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                      or low_before in SUBORDINATORS or low_before in ("that", "then", "but")
                      or low_before in CLAUSE_ONLY_VERBS)
                     # "all but its units." joins noun phrases: after "but" with a word before it, only a
-                    # new subject shows the clause ("but its Saturday and I'm here").
+                    # new subject joined by a conjunction shows the clause ("but its Saturday and I'm here").
                     and _verbless_clause(_clause_tokens(text, m.start(1) + 3), low_before == "but" and before2 is not None))
         if w is None:
             if not verbless:
@@ -760,12 +962,13 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         # A capitalised word after "its" starts a name ("its Blue Harbour brand").
         if not after.islower() and not verbless:
             continue
-        punct = _NEXT_TOKEN.match(text, w.end(1)).group(1)
-        punct2 = _NEXT_TOKEN.match(text, w.end(2)).group(1) if after2 else ""
+        punct = _next_mark(text, w.end(1)) if w else ""
+        punct2 = _next_mark(text, w.end(2)) if w and after2 else ""
         clause_start = before is None or before.lower() in lexicon.CONJUNCTIONS or before.lower() in ("then", "that") \
             or before.lower() in CLAUSE_VERBS
         if not (verbless or _contraction_its(after, after2, after3, punct, punct2, clause_start)
-                or (clause_start and (before or "").lower() not in CLAUSE_VERBS
+                or _adverb_phrase(_clause_tokens(text, m.start(1) + 3, 6))
+                or (clause_start and ((before or "").lower() not in CLAUSE_VERBS or low_before in CLAUSE_ONLY_VERBS)
                     and _progressive(_tokens_after(text, m.start(1) + 3, 8)))):
             # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
             # adjective is also a noun: "I think its clear that".
