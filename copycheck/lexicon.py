@@ -106,6 +106,18 @@ def classes(word: str) -> str:
     return _table().get(word)
 
 
+def compound_head(word: str) -> str:
+    """For a word the lexicon lacks, the right-hand noun of a closed compound ("warships" ->
+    "ships", "chairwoman" -> "woman"): English compounds take their head's class. "" if none."""
+    if classes(word) or len(word) < 6 or not word.isalpha():
+        return ""
+    for k in range(3, len(word) - 2):
+        left, right = word[:k], word[k:]
+        if set(classes(right)) & set("np") and classes(left):
+            return right
+    return ""
+
+
 def can_head_noun_phrase(word: str) -> bool:
     """True for a noun or adjective form: a word that can follow a possessive such as "its"."""
     c = classes(word)

@@ -137,7 +137,7 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     if _ORDINAL.match(a) and after2 and after2.islower():
         return True  # "it's 50th year"
     if (b in OBJECT_PARTICLES and before2 and before2.islower() and before2 not in CLAUSE_VERBS
-            and set(lexicon.classes(before2)) & set("vsdg") and not lexicon.classes(before2).strip("vsdg")
+            and set(lexicon.classes(before2)) & set("vsdg") and before2 not in lexicon.CLOSED
             and (a[0].isdigit() or a[0] in "£$€" or _joined_np(after, after2))):
         return True  # "clean up it's prisons", "stepped up it's funding pledges"
     if b in ("since", "until", "till", "than") and _joined_np(after, after2):
@@ -212,7 +212,7 @@ def _np_word(word: str) -> bool:
         return False
     if "-" in word:
         return True
-    return bool(set(lexicon.classes(word)) & set("npag"))
+    return bool(set(_noun_classes(word)) & set("npag"))
 
 
 def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
@@ -225,6 +225,7 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
         return False
     preposition = False
     last = 0  # where the noun phrase's last word is, so an adverb before the verb is passed over
+    head_at = None  # the noun phrase's head, before a prepositional phrase
     for i, (word, punct) in enumerate(tokens[:8]):
         low = word.lower()
         if word.endswith(("'s", "’s", "s'", "s’")) and len(word) > 2:
@@ -233,8 +234,9 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
                 return False
             continue  # a possessive goes on the noun phrase: "it's consumers' debts were", "it's parent's shares"
         if (i >= 1 and not punct and lexicon.ADV in lexicon.classes(low) and not lexicon.classes(low).strip("nr")
-                and low not in lexicon.CLOSED and i + 1 < len(tokens)
-                and _finite(tokens[i + 1][0]) and _noun(tokens[i - 1][0].lower())):
+                and low not in lexicon.CLOSED and i + 1 < len(tokens) and _noun(tokens[i - 1][0].lower())
+                and (_finite(tokens[i + 1][0]) or (_plural_noun(tokens[i - 1][0].lower())
+                                                   and lexicon.classes(tokens[i + 1][0]) == lexicon.VERB))):
             continue  # an adverb before the verb: "it's members overwhelmingly approved"
         if preposition and low in ("the", "a", "an") and tokens[i - 1][0].lower() in NP_PREPOSITIONS and not punct:
             continue  # "it's approval of the aid took"
@@ -244,6 +246,9 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
             # The phrase must end in a noun and hold at least one lowercase noun ("its sales").
             # An -ing form there is a verb as often as a noun ("it's being sold", "all it's doing is").
             # A name may end it when the phrase has more than one word: "it's Flyer Force unit said".
+            if head_at is not None:
+                last = head_at  # "it's ownership of Clearstream was": the head is before the preposition
+                prev = tokens[last][0].lower()
             head, opener = tokens[last][0], tokens[0][0]
             if not head.islower():
                 # A title word may open it ("it's subsidiary Acme Corp said"), an adjective not ("it's clear Acme wants").
@@ -253,10 +258,13 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
             return (_noun(prev) and (lexicon.ING not in lexicon.classes(prev) or (last > 0 and (
                         not before_head.islower() or not lexicon.classes(before_head).strip("np"))))
                     and (last == 0 or prev not in BARE_NOUNS))
-        if (i >= 1 and low in NP_PREPOSITIONS and not preposition and not punct
+        to_np = (low == "to" and i + 1 < len(tokens) and _np_word(tokens[i + 1][0])
+                 and lexicon.VERB not in lexicon.classes(tokens[i + 1][0]))  # "it's advice to customers is"
+        if (i >= 1 and (low in NP_PREPOSITIONS or to_np) and not preposition and not punct
                 and ((_noun(tokens[i - 1][0].lower()) and tokens[i - 1][0].islower())
                      or (not tokens[i - 1][0].islower() and tokens[i - 1][0] != "I"))):
             preposition = True  # one prepositional phrase inside the subject
+            head_at = last
             continue
         if (low == "and" and i >= 1 and i + 1 < len(tokens) and not tokens[i - 1][0].islower()
                 and not tokens[i + 1][0].islower() and not tokens[i - 1][1]):
@@ -277,34 +285,60 @@ ADJECTIVE_SUFFIXES = ("ible", "able", "ous", "ful")
 AFTER_HEAD = frozenset("and but or to that who which".split())
 
 
+# Nouns of time that stand bare after a name: "it's Budget day", "it's derby week".
+TIME_NOUNS = frozenset("day week weekend night morning afternoon evening month year season fortnight hour".split())
+# Words of POSSESSIVE_OK that may go on to a noun inside a bare noun phrase: "it's best known brand".
+MODIFIER_OK = frozenset("best worst most least latest former other next last first own".split())
+
+
 def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
     """A noun phrase with no determiner whose head is a singular count noun ("it's role in", "it's
-    new president,", "it's sister project, the"): "it is" cannot take one ("it is role" is no
-    English), so "it's" stands for the possessive. Mass nouns ("it's war", "it's fun"), plurals,
-    names and numbers are judged elsewhere."""
-    for i, (word, punct) in enumerate(tokens[:5]):
+    new president,", "it's Mangala field, thought", "it's 55 pct stake in"): "it is" cannot take
+    one ("it is role" is no English), so "it's" stands for the possessive. Mass nouns ("it's war",
+    "it's fun"), plurals and a name's title ("it's England captain John Smith") are judged elsewhere."""
+    i, n, number, named = 0, len(tokens), False, False
+    while i < min(n, 3) and not tokens[i][1]:  # names and numbers that open it: "it's Flyer Force unit"
+        word = tokens[i][0]
+        if word[0].isdigit():
+            number = True
+        elif word[0].isalpha() and not word.islower() and word != "I" and word.lower() not in lexicon.CLOSED \
+                and word[-1] not in "'’" and not word.endswith(("'s", "’s")):
+            named = True
+        else:
+            break
+        i += 1
+    if i == n or not tokens[i][0].islower():
+        return False
+    for j in range(i, min(n, i + 5)):
+        word, punct = tokens[j]
         if not word.islower() or not word[0].isalpha() or word[-1] in "'’":
             return False  # a name, a number or a possessive: other evidence decides
         if word in lexicon.CLOSED or word in BARE_NOUNS or word in CONTRACTION_WORDS or word in INTENSIFIERS \
-                or word in ADVERB_CUES or word in POSSESSIVE_OK or word in INTERJECTIONS:
+                or word in ADVERB_CUES or (word in POSSESSIVE_OK and word not in MODIFIER_OK) or word in INTERJECTIONS:
             return False
-        c = lexicon.classes(word)
-        if i == 0 and (lexicon.ING in c or (lexicon.PAST in c and lexicon.ADJ not in c)):
+        c = _noun_classes(word)
+        if j == i and ((lexicon.ING in c and lexicon.ADJ not in c) or (lexicon.PAST in c and lexicon.ADJ not in c)):
             return False  # "it's taking place", "it's reached breaking point", "it's hit 10%": a verb comes first
-        nxt = tokens[i + 1][0] if i + 1 < len(tokens) and not punct else None
-        if (lexicon.count_only(word) and not set(c) & set("ar") and not word.endswith(ADJECTIVE_SUFFIXES) and (
-                nxt is None or not (nxt.islower() and nxt[0].isalpha() and nxt not in lexicon.CLOSED
-                                    and (set(lexicon.classes(nxt)) & set("np") or "-" in nxt)))):
+        nxt = tokens[j + 1][0] if j + 1 < n and not punct else None
+        after_name = nxt is not None and not nxt.islower() and nxt[0].isalpha() and nxt != "I"
+        if (_count_only(word) and not word.endswith(ADJECTIVE_SUFFIXES) and word not in TIME_NOUNS
+                and "r" not in c and ("a" not in c or (after_name and not named))
+                and (nxt is None or not (nxt.islower() and nxt[0].isalpha() and nxt not in lexicon.CLOSED
+                                         and (set(_noun_classes(nxt)) & set("np") or "-" in nxt)))):
             # The head: what follows must end the noun phrase, not turn it into an idiom.
             if nxt is None:
-                return bool(punct) or i > 0
+                return bool(punct) or j > i
             low = nxt.lower()
             if not nxt[0].isalpha() or low in ("of", "over", "out", "up", "down", "off"):
                 return False  # "it's round one", "it's end of story", "it's game over"
-            if low in lexicon.PREPOSITIONS or low in AFTER_HEAD or not nxt.islower():
-                return True  # "it's role in", "it's leader and", "it's chairman John Smith"
+            if after_name:
+                return not named  # "it's chairman John Smith"; "it's England captain John Smith" may be a cleft
+            if low in lexicon.PREPOSITIONS or low in AFTER_HEAD:
+                return True  # "it's role in", "it's leader and"
             return _finite(low) and "d" not in lexicon.classes(low)  # "it's board says"; "job done" is an idiom
-        if not (set(c) & set("nadg") or "-" in word):
+        if number and not c and len(word) <= 4:
+            continue  # a unit after a number: "it's 55 pct stake"
+        if not (set(c) & set("nadg") or "-" in word or word in MODIFIER_OK):
             return False  # not a modifier: the phrase is something else
     return False
 
@@ -363,8 +397,9 @@ def _finite(word: str | None) -> bool:
 
 
 VERB_OPENERS = frozenset(
-    "to will would could should can must may might is are was were be been being has have had which who that".split()
+    "to will would could should can must may might is are was were be been being has have had which who that and".split()
 )
+AUXILIARIES = frozenset("has have had having is are was were be been being".split())
 
 
 # After these the next word is a verb's base form: "to close", "will lower".
@@ -382,6 +417,8 @@ def _object_verb(word: str, before: str | None) -> bool:
     c = lexicon.classes(word)
     if before and before.lower() in INFINITIVE_MARKERS and lexicon.VERB in c and "x" not in c:
         return True  # "to close it's", "will lower it's": after "to" or a modal the word is a verb
+    if before and before.lower() in AUXILIARIES and set(c) & set("dg") and "x" not in c:
+        return True  # "has left it's", "is sending it's": a participle after an auxiliary
     if not c or "x" in c or "r" in c or not set(c) & set("vsdg"):
         return False
     if set(c) & set("npa"):
@@ -390,8 +427,9 @@ def _object_verb(word: str, before: str | None) -> bool:
         if not before:
             return False
         low = before.lower()
+        cb = lexicon.classes(low)
         return (low in lexicon.PRONOUNS or low in VERB_OPENERS or (before[0].isupper() and low not in lexicon.CLOSED)
-                or lexicon.classes(low) == lexicon.ADV)  # "to also float it's", "will soon sell it's"
+                or (lexicon.ADV in cb and not set(cb) & set("av")))  # "to also float it's", "will soon sell it's", "now turn it's"
     return True
 
 
@@ -403,8 +441,22 @@ def _verb_takes_its(word: str) -> bool:
     return bool(set(c) & set("vsdg")) and not set(c) & set("xnpr")
 
 
+def _noun_classes(word: str) -> str:
+    """A word's classes, or for a closed compound the lexicon lacks, its head noun's ("warships")."""
+    c = lexicon.classes(word)
+    if c:
+        return c
+    head = lexicon.compound_head(word)
+    return "".join(x for x in lexicon.classes(head) if x in "np") if head else ""
+
+
+def _count_only(word: str) -> bool:
+    """A count-only singular noun, a closed compound's by its head ("warship")."""
+    return lexicon.count_only(word) or (not lexicon.classes(word) and lexicon.count_only(lexicon.compound_head(word)))
+
+
 def _noun(word: str) -> bool:
-    return bool(set(lexicon.classes(word)) & set("np"))
+    return bool(set(_noun_classes(word)) & set("np"))
 
 
 def _adjective_only(word: str) -> bool:
@@ -415,7 +467,7 @@ def _adjective_only(word: str) -> bool:
 
 def _plural_noun(word: str) -> bool:
     """A plural noun ("it's faults"): "it is faults" is no English, a verb -s form aside."""
-    c = lexicon.classes(word)
+    c = _noun_classes(word)
     return lexicon.PLURAL in c and word.endswith("s") and not c.strip("nps") and word not in BARE_NOUNS
 
 
