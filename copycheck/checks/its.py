@@ -122,8 +122,40 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
 _NEXT_TOKEN = re.compile(r"(?:[\"”](?=[\s.,;:!?]|\Z)|[ \t]*([-–—](?=[ \t])|[,.;:!?)]?))")  # a spaced dash ends a phrase too
 
 
+def _np_start(tokens: list[tuple[str, str]]) -> bool:
+    """The words open a noun phrase: a noun, number, name or compound, or a modifier (adjective,
+    participle, adverb, ordinal) that goes on to one ("previously announced plan", "remaining 50,000
+    acres"). After a verb that takes an object, "it's" before one is the possessive."""
+    if not tokens:
+        return False
+    first, punct = tokens[0]
+    low = first.lower()
+    if first[0].isdigit() or first[0] in "£$€" or low in NUMBER_WORDS or (not first.islower() and first != "I"):
+        return True
+    if low in lexicon.CLOSED or low in CONTRACTION_WORDS:
+        return False
+    c = _noun_classes(low)
+    nxt = tokens[1][0] if len(tokens) > 1 and not punct else None
+    if "-" in low or (set(c) & set("np") and not set(c) & set("dg")):
+        return True  # "its forecast", "its put"
+    if set(c) & set("np"):
+        # Also a verb form ("funding", "spread"): a noun unless an object follows ("it's signed a", "it's selling the").
+        return nxt is None or not (nxt in lexicon.DETERMINERS or nxt in lexicon.PRONOUNS or nxt == "not"
+                                   or (lexicon.classes(nxt) == lexicon.ADV and nxt not in lexicon.PREPOSITIONS))
+    if nxt is None or not (set(c) & set("adgr") or low in MODIFIER_OK or low in ORDINALS):
+        return False
+    if nxt[0].isdigit() or nxt[0] in "£$€" or not nxt.islower():
+        return nxt != "I"
+    if nxt in lexicon.CLOSED:
+        return False
+    c2 = _noun_classes(nxt)
+    # "its proposed buyout", "its most serious cuts", "its next trading statement", "its previously announced plan"
+    return bool(set(c2) & set("npg")) or (bool(set(c2) & set("ad"))
+                                          and (lexicon.ADV not in c or low in MODIFIER_OK or low in ORDINALS or c == "r"))
+
+
 def _possessive_its(before: str | None, after: str | None, after2: str | None, before2: str | None = None,
-                    after3: str | None = None) -> bool:
+                    after3: str | None = None, tokens: list[tuple[str, str]] | None = None) -> bool:
     """True when "it's" stands where the possessive "its" belongs."""
     if after is None:
         return False
@@ -142,12 +174,7 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
         return True  # "clean up it's prisons", "stepped up it's funding pledges"
     if b in ("since", "until", "till", "than") and _joined_np(after, after2):
         return True  # "since it's inception", "than it's rival": "since it is inception" is no English
-    if (b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED)
-            and (not after.islower() or "-" in a or _noun(a) or a[0].isdigit() or a[0] in "£$€"
-                 or (set(lexicon.classes(a)) & set("adg") and after2 and after2.islower()
-                     and (_noun(after2.lower()) or lexicon.ING in lexicon.classes(after2.lower())))
-                 or (set(lexicon.classes(a)) & set("adg") and after2 and after2[0].isdigit())
-                 or (_modifier(a) and after2 is not None and _modified_noun(after2, after3)))):
+    if b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED) and _np_start(tokens):
         return True  # "cut it's forecast", "surpassed it's US takings", "lowered it's posted price"
     if b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower()) and _joined_np(after, after2):
         return True  # "the company and it's finances", "the bank and it's chief executive"
@@ -980,7 +1007,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         before2, before = _words_before(text, m.start())
         after, after2, after3 = a.groups() if a else (None, None, None)
         tokens = _tokens_after(text, m.end(), 9)
-        if not (_possessive_its(before, after, after2, before2, after3)
+        if not (_possessive_its(before, after, after2, before2, after3, tokens)
                 or _np_then_finite(tokens) or _bare_count_np(tokens)):
             continue
         start, end = m.start(), m.end()
