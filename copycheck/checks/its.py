@@ -43,7 +43,7 @@ def _words_before(text: str, start: int) -> tuple[str | None, str | None]:
 _Q_OPEN, _Q_CLOSE = r"[\"“‘]?", r"[\"”]?"
 _WORDS_AFTER = re.compile(r"[ \t]+" + _Q_OPEN + r"(" + _WORD + r"|\d+(?:st|nd|rd|th)|[£$€]?\d[\d.,]*\w*)" + _Q_CLOSE
                           + r"(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r")" + _Q_CLOSE + r")?(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r"))?")
-_WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?")
+_WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"|[£$€]?\d[\d.,]*\w*))?(?:[ \t]+(" + _WORD + r"))?")
 
 # After these, "it's" must be a possessive: "of it's", "with it's" ("of it is" is not English).
 POSSESSIVE_BEFORE = frozenset(
@@ -634,7 +634,7 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
             return clause_start and mark_after == "" and after2 in NOUN_ADJECTIVE_CUES
         # A predicative adjective: "its likely to", "its important we", "its amazing.", "its fine by us".
         if mark_after == "" and (after2 in CLAUSE_AFTER_ADJECTIVE or after2 in CLAUSE_OPENERS
-                                 or after2 in lexicon.PRONOUNS | {"the", "a", "an", "this", "these", "those"}):
+                                 or after2 in lexicon.PRONOUNS | lexicon.DETERMINERS):
             return True
         if mark_after or after2 in AFTER_PREDICATIVE or (raw2 and raw2.islower() and lexicon.classes(after2) == lexicon.ADV):
             return True  # "its amazing.", "its tight but", "its cheap even", "its important always"
@@ -686,7 +686,8 @@ def _progressive(tokens: list[tuple[str, str]]) -> bool:
     # particle and then an adverb or object: "its working out very well", "its closing up the gap".
     second = tokens[1][0]
     third = tokens[2][0] if len(tokens) > 2 and not tokens[1][1] else ""
-    if c == "ng" and not (second in PARTICLES and (third in lexicon.DETERMINERS or lexicon.classes(third) == lexicon.ADV)):
+    if c == "ng" and not (second in PARTICLES and (third in lexicon.DETERMINERS or lexicon.classes(third) == lexicon.ADV
+                                                    or third in DEGREE)):
         return False
     if not (passive or second in lexicon.DETERMINERS or second in lexicon.OBJECT_PRONOUNS or second in PARTICLES
             or lexicon.classes(second) == lexicon.ADV
@@ -694,8 +695,8 @@ def _progressive(tokens: list[tuple[str, str]]) -> bool:
         return False
     for word, punct in tokens[1:]:
         low = word.lower()
-        if low in lexicon.CONJUNCTIONS:
-            return True
+        if low in lexicon.CONJUNCTIONS or low in ("than", "that"):
+            return True  # "its coming in a lot weaker than I thought"
         if low in FINITE_VERBS or low in FINITE_AUX or set(lexicon.classes(low)) & set("sdx"):
             return False
         if punct:
@@ -778,7 +779,14 @@ def _clause_tokens(text: str, pos: int, limit: int = 12) -> list[tuple[str, str,
         if m is None:
             break
         pos = m.end()
-        out.append(_TOKEN_PARTS.match(m.group(1)).groups())
+        raw = m.group(1)
+        if "--" in raw or "..." in raw:  # "percent--I", "Congress...": the dash or the dots end the word
+            head, sep, _ = re.split(r"(--+|\.\.\.+)", raw, maxsplit=1)
+            if head:
+                out.append(_TOKEN_PARTS.match(head).groups())
+            out.append(("", sep[0] if sep[0] == "-" else "…", ""))
+            break
+        out.append(_TOKEN_PARTS.match(raw).groups())
     return out
 
 
@@ -798,7 +806,8 @@ def _np_token(word: str) -> bool:
     return "-" in word or bool(set(lexicon.classes(word)) & set("npadg"))
 
 
-def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = False) -> bool:
+def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = False, quoted: bool = False,
+                     subordinate: bool = False) -> bool:
     """At the start of a clause, "its" and a noun phrase (with a prepositional phrase or two) that
     ends the clause without a verb ("if its 12.30, we close", "that its Yorkshire feta.", "but its
     Saturday and I'm here", "when its hit £750."): a possessive would be the clause's subject and
@@ -849,148 +858,13 @@ def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = Fa
         last = tokens[i - 1][1]
         if trail[0] in "?!;…" or (trail[0] == "." and (last.islower() or last[0].isdigit() or last[0] in "£$€")):
             return True
-        return trail[0] == "," and (nxt in SUBJECTS or nxt == "so")
+        if trail[0] == "," and trail[1:2] in ("\"", "”") and quoted:
+            return True  # the quotation ends with the phrase: "\"Its pure fiction,\" he said"
+        return trail[0] == "," and (nxt in SUBJECTS or nxt == "so" or (subordinate and nxt in ("the", "a", "an")))
     if nxt is None:
         return False
     if (nxt in SUBJECTS or nxt in SUBORDINATORS) and not subject_only or (
             tokens[i][1][:1] in "-–—" and tokens[i][1].lstrip("-–—").lower() in SUBJECTS):
-        return True  # "once its built you", "its 99.9 percent--I guarantee"
-    after = tokens[i + 1][1].lower() if i + 1 < n else None
-    return nxt in ("and", "but", "so") and not tokens[i][2] and after in SUBJECTS
-
-
-# Degree words that modify an adjective or adverb and never head a noun phrase.
-DEGREE_ADVERBS = frozenset("very far more less much quite really rather pretty too so most".split())
-# Words after which a noun phrase is over: "its quite a", "its really just", "its certainly not".
-AFTER_ADVERB = frozenset("a an the not just also this".split())
-# After its + adverb + adjective, words that end the adjective phrase ("its far more complex and").
-ADJECTIVE_PHRASE_END = frozenset("and but or than that to for enough a an the".split()) | SUBJECTS
-
-
-def _adverb_phrase(tokens: list[tuple[str, str, str]]) -> bool:
-    """"its" and an adverb phrase that no noun ends: "its quite a", "its certainly not", "its far
-    more complex and broad", "its probably turning out": a possessive's adverb goes on to a noun
-    ("its far more efficient engines", "its rapidly growing unit")."""
-    i, n = 0, len(tokens)
-    while i < n and not tokens[i][0] and tokens[i][1].islower():
-        word = tokens[i][1]
-        if not (lexicon.classes(word) == lexicon.ADV or word in DEGREE_ADVERBS or word in ADVERB_CUES):
-            break
-        i += 1
-        if tokens[i - 1][2] and tokens[i - 1][2] != ",":
-            return False
-    if i == 0 or i == n or tokens[i][0] or not tokens[i][1].islower():
-        return False
-    word, trail = tokens[i][1], tokens[i][2]
-    nxt = tokens[i + 1][1].lower() if i + 1 < n and not trail else None
-    if word in AFTER_ADVERB:
-        return True
-    if word == "than":
-        return nxt in ("a", "an", "the", "that", "this") or nxt in SUBJECTS
-    if word == "of":
-        return nxt in ("a", "an")  # "its much more of a"
-    c = lexicon.classes(word) or ("a" if word.endswith(ADJECTIVE_SUFFIXES) else "")  # "upgradeable"
-    if lexicon.PAST in c and not set(c) & set("npa"):
-        return not trail and (nxt in lexicon.PREPOSITIONS or nxt == "by")  # "its often referred to"
-    if word.endswith("est") or word in POSSESSIVE_OK or word in ORDINALS:
-        return False  # "its very best", "its very own", "its very first"
-    if lexicon.ADJ in c:
-        if trail:
-            return trail[0] in ".?!;,"
-        return nxt in ADJECTIVE_PHRASE_END or (nxt in lexicon.PREPOSITIONS and nxt not in NP_PREPOSITIONS)
-    if lexicon.ING in c and not set(c) & set("a"):
-        return not trail and (nxt in PARTICLES or nxt in lexicon.DETERMINERS or nxt in lexicon.OBJECT_PRONOUNS)
-    return False
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    """True at a line's start or after a sentence's end (". ", "? ", a closing quotation mark)."""
-    j = pos
-    while j > 0 and text[j - 1] in " \t":
-        j -= 1
-    return j == 0 or text[j - 1] in "\n.?!\"”’:" or _after_quote(text, pos)
-
-
-def _after_quote(text: str, pos: int) -> bool:
-    """True just after an opening quotation mark: \"its, “Its."""
-    return pos > 0 and text[pos - 1] in "\"“‘" and (pos == 1 or not text[pos - 2].isalnum())
-
-
-def _clause_tokens(text: str, pos: int, limit: int = 12) -> list[tuple[str, str, str]]:
-    """The tokens after an offset on the same line, each as (leading marks, word, trailing marks)."""
-    out = []
-    while len(out) < limit:
-        m = _RAW_TOKEN.match(text, pos)
-        if m is None:
-            break
-        pos = m.end()
-        out.append(_TOKEN_PARTS.match(m.group(1)).groups())
-    return out
-
-
-def _np_token(word: str) -> bool:
-    """A word that may stand in a noun phrase after "its": noun, adjective, participle, name, number."""
-    if not word:
-        return False
-    if word[0].isdigit() or word[0] in "£$€":
-        return True
-    low = word.lower()
-    if low in lexicon.CLOSED or low in CONTRACTION_WORDS or low in FINITE_AUX or low in INTENSIFIERS:
-        return False
-    if not word.islower():
-        return word != "I" and word[0].isalpha()
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
-    return "-" in word or bool(set(lexicon.classes(word)) & set("npadg"))
-
-
-def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = False) -> bool:
-    """At the start of a clause, "its" and a noun phrase (with a prepositional phrase or two) that
-    ends the clause without a verb ("if its 12.30, we close", "that its Yorkshire feta.", "but its
-    Saturday and I'm here", "when its hit £750."): a possessive would be the clause's subject and
-    need a verb, so the clause is "it's" and its complement."""
-    i, n, pps = 0, len(tokens), 0
-    words = []
-    while True:
-        start = i
-        while i < n and not (tokens[i][0] and i > start) and _np_token(tokens[i][1]):
-            word = tokens[i][1]
-            c = lexicon.classes(word.lower()) if word.islower() else ""
-            if i > start and (not tokens[i - 1][1].islower() or _noun(tokens[i - 1][1].lower())) and set(c) & set("vsd"):
-                return False  # the subject's verb: "its directors won", "its year ends"
-            if i == start == 0 and word in CLAUSE_VERBS:
-                return False  # "its said it": a stray "its" for "it"
-            words.append(word)
-            i += 1
-            if tokens[i - 1][2]:
-                break
-        if i == start:
-            return False
-        if tokens[i - 1][2]:
-            break
-        if i < n and pps < 2 and tokens[i][1].lower() in NP_PREPOSITIONS and not tokens[i][2] and not tokens[i][0]:
-            i += 1
-            pps += 1
-            if i < n and tokens[i][1].lower() in ("the", "a", "an") and not tokens[i][2]:
-                i += 1
-            continue
-        break
-    head = words[-1]
-    if (head.islower() and lexicon.count_only(head) and lexicon.ADJ not in lexicon.classes(head)
-            and all(w.islower() for w in words)):
-        return False  # "it is hole" is no English either: a bare count noun is no complement
-    trail = tokens[i - 1][2]
-    nxt = tokens[i][1].lower() if i < n else None
-    if trail:
-        # A full stop after a name may be an abbreviation's ("the U.S."), so it counts after a lowercase word.
-        if subject_only:
-            return trail[0] == "," and nxt in SUBJECTS
-        if trail[0] in "?!;…" or (trail[0] == "." and (tokens[i - 1][1].islower() or tokens[i - 1][1][0].isdigit())):
-            return True
-        return trail[0] == "," and (nxt in SUBJECTS or nxt == "so")
-    if nxt is None:
-        return False
-    if nxt in SUBJECTS or nxt in SUBORDINATORS or (tokens[i][1][:1] in "-–—" and tokens[i][1].lstrip("-–—").lower() in SUBJECTS):
         return True  # "once its built you", "its 99.9 percent--I guarantee"
     after = tokens[i + 1][1].lower() if i + 1 < n else None
     return nxt in ("and", "but", "so") and not tokens[i][2] and after in SUBJECTS
@@ -1030,7 +904,11 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                      or low_before in CLAUSE_ONLY_VERBS)
                     # "all but its units." joins noun phrases: after "but" with a word before it, only a
                     # new subject joined by a conjunction shows the clause ("but its Saturday and I'm here").
-                    and _verbless_clause(_clause_tokens(text, m.start(1) + 3), low_before == "but" and before2 is not None))
+                    # A quotation may quote a noun phrase alone (called it "its worst policy."): when one
+                    # opens with a lowercase "its", only a new subject shows a clause.
+                    and _verbless_clause(_clause_tokens(text, m.start(1) + 3),
+                                         (low_before == "but" and before2 is not None) or (before is None and i == "i"),
+                                         quoted=_after_quote(text, m.start(1)), subordinate=low_before in SUBORDINATORS))
         if w is None:
             if not verbless:
                 continue  # a number or a bracket: only a clause without a verb shows "it's" ("if its 12.30, we")
@@ -1051,7 +929,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                     and _progressive(_tokens_after(text, m.start(1) + 3, 8)))):
             # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
             # adjective is also a noun: "I think its clear that".
-            if not (after2 and after2.lower() == "that" and punct == "" and "a" in lexicon.classes(after)
+            if not (after2 and after2.lower() in ("that", "to", "for") and punct == "" and "a" in lexicon.classes(after)
                     and (_words_before(text, m.start())[1] or "").lower() in OPINION_VERBS):
                 continue
         cb, ca = lexicon.classes(low_before or ""), lexicon.classes(after.lower())
