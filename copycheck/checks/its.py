@@ -359,7 +359,10 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
             if not nxt[0].isalpha() or low in ("of", "over", "out", "up", "down", "off"):
                 return False  # "it's round one", "it's end of story", "it's game over"
             if after_name:
-                return not named  # "it's chairman John Smith"; "it's England captain John Smith" may be a cleft
+                # A title and a two-word name: "it's chairman John Smith"; "it's England captain John Smith"
+                # may be a cleft, and "it's carnival Sunday" names a day.
+                two = j + 2 < n and not tokens[j + 1][1] and tokens[j + 2][0][:1].isupper()
+                return not named and two
             if low in lexicon.PREPOSITIONS or low in AFTER_HEAD:
                 return True  # "it's role in", "it's leader and"
             return _finite(low) and "d" not in lexicon.classes(low)  # "it's board says"; "job done" is an idiom
