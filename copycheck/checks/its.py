@@ -136,6 +136,8 @@ def _np_start(tokens: list[tuple[str, str]]) -> bool:
         return False
     c = _noun_classes(low)
     nxt = tokens[1][0] if len(tokens) > 1 and not punct else None
+    if not c and low.isalpha() and len(low) >= 3:
+        return True  # a word the lexicon lacks, in an object's place: "marketing it's raunch"
     if "-" in low or (set(c) & set("np") and not set(c) & set("dg")):
         return True  # "its forecast", "its put"
     if set(c) & set("np"):
@@ -212,7 +214,7 @@ _TOKEN_AFTER = re.compile(r"[ \t]+" + _Q_OPEN + r"((?:[A-Z]\.){2,}|" + _WORD + r
 # Words of POSSESSIVE_OK that may open a bare subject: "it's other brands include", "it's five branches will".
 NP_OPENERS = frozenset("own other former two three four five six".split())
 # Prepositions that may carry a noun phrase on inside a subject: "it's five branches in Oregon will".
-NP_PREPOSITIONS = frozenset("of in on at for from".split())
+NP_PREPOSITIONS = frozenset("of in on at for from with".split())
 
 
 def _tokens_after(text: str, pos: int, limit: int = 6) -> list[tuple[str, str]]:
@@ -267,7 +269,7 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
             continue  # an adverb before the verb: "it's members overwhelmingly approved"
         if preposition and low in ("the", "a", "an") and tokens[i - 1][0].lower() in NP_PREPOSITIONS and not punct:
             continue  # "it's approval of the aid took"
-        if i >= 1 and word.islower() and (_finite(low) or (_plural_noun(tokens[i - 1][0].lower())
+        if i >= 1 and word.islower() and (_finite(low) or (_plural_noun(tokens[last][0].lower())
                                                               and lexicon.classes(low) == lexicon.VERB)):
             prev = tokens[last][0].lower()
             # The phrase must end in a noun and hold at least one lowercase noun ("its sales").
@@ -296,6 +298,12 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
         if (low == "and" and i >= 1 and i + 1 < len(tokens) and not tokens[i - 1][0].islower()
                 and not tokens[i + 1][0].islower() and not tokens[i - 1][1]):
             continue  # a name with "and" in it: "its Health and Fitness unit"
+        if (low == "and" and i >= 1 and i + 1 < len(tokens) and not tokens[i - 1][1] and _plural_noun(tokens[i - 1][0])
+                and _plural_noun(tokens[i + 1][0])):
+            continue  # "it's graphics and mechanics are"
+        if i == 0 and low in BARE_NOUNS and len(tokens) > 1 and not punct and (
+                tokens[1][0] in FINITE_AUX or tokens[1][0] in FINITE_VERBS):
+            continue  # "it's money is used": "it is money is" is no English
         if punct or not _np_word(word):
             return False
         if word.islower() and lexicon.classes(low) and not set(lexicon.classes(low)) & set("npag"):
@@ -365,7 +373,7 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
                 return not named and two
             if low in lexicon.PREPOSITIONS or low in AFTER_HEAD:
                 return True  # "it's role in", "it's leader and"
-            return _finite(low) and "d" not in lexicon.classes(low)  # "it's board says"; "job done" is an idiom
+            return low in FINITE_AUX or (_finite(low) and "d" not in lexicon.classes(low))  # "it's board says"; "job done" is an idiom
         if number and not c and len(word) <= 4:
             continue  # a unit after a number: "it's 55 pct stake"
         if not (set(c) & set("nadg") or "-" in word or word in MODIFIER_OK):
@@ -376,6 +384,8 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
 def _joined_np(after: str, after2: str | None) -> bool:
     """After "X and it's": a noun phrase that "it is" cannot take without a determiner."""
     a = after.lower()
+    if "-" in a and a.islower() and not after2:
+        a = after = a.rsplit("-", 1)[1] or a  # "it's vice-president": the compound's head
     low2 = after2.lower() if after2 and after2.islower() else None
     # A second word that goes on the noun phrase: a noun, or an adjective ("it's two main rivals").
     c2 = lexicon.classes(low2) if low2 and low2 not in lexicon.CLOSED and low2 not in BARE_NOUNS else ""
@@ -444,7 +454,7 @@ def _object_verb(word: str, before: str | None) -> bool:
         return False
     if word in ("had", "has", "have", "having"):
         return True  # "has had it's opening": "had it is" is no English
-    c = lexicon.classes(word)
+    c = _verb_classes(word)
     if before and before.lower() in INFINITIVE_MARKERS and lexicon.VERB in c and "x" not in c:
         return True  # "to close it's", "will lower it's": after "to" or a modal the word is a verb
     if before and before.lower() in AUXILIARIES and set(c) & set("dg") and "x" not in c:
@@ -471,13 +481,38 @@ def _verb_takes_its(word: str) -> bool:
     return bool(set(c) & set("vsdg")) and not set(c) & set("xnpr")
 
 
+# Endings that make a noun of a word the lexicon lacks: "distributor", "reincorporation".
+NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ist", "or")
+VERB_PREFIXES = ("re", "de", "un", "dis", "mis", "out", "over", "under", "pre", "co")
+
+
 def _noun_classes(word: str) -> str:
-    """A word's classes, or for a closed compound the lexicon lacks, its head noun's ("warships")."""
+    """A word's classes, or for a closed compound the lexicon lacks, its head noun's ("warships"),
+    or for a word with a noun's ending, a noun's ("distributor")."""
     c = lexicon.classes(word)
     if c:
         return c
     head = lexicon.compound_head(word)
-    return "".join(x for x in lexicon.classes(head) if x in "np") if head else ""
+    if head:
+        return "".join(x for x in lexicon.classes(head) if x in "np")
+    if len(word) > 5 and word.isalpha() and word.endswith(NOUN_SUFFIXES):
+        return lexicon.NOUN
+    if len(word) > 6 and word.isalpha() and word.endswith(tuple(x + "s" for x in NOUN_SUFFIXES)):
+        return lexicon.PLURAL
+    return ""
+
+
+def _verb_classes(word: str) -> str:
+    """A word's classes, or for a prefixed verb the lexicon lacks, its stem's ("relaunch", "delist")."""
+    c = lexicon.classes(word)
+    if c or not word.isalpha():
+        return c
+    for prefix in VERB_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            stem = lexicon.classes(word[len(prefix):])
+            if set(stem) & set("vsdg"):
+                return stem
+    return ""
 
 
 def _count_only(word: str) -> bool:
@@ -883,6 +918,11 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         a = _WORDS_AFTER.match(text, m.end())
         before2, before = _words_before(text, m.start())
         after, after2, after3 = a.groups() if a else (None, None, None)
+        if before in ("and", "or") and before2 is None:
+            # A name in brackets or quotation marks before "and": "(CSI) and it's", "<PEP> and it's".
+            raw = text[max(0, m.start() - 40):m.start()].rsplit(None, 2)
+            if len(raw) >= 2 and raw[-2][-1:] in ")>\"”" and raw[-2].rstrip(")>\"”")[-1:].isalnum():
+                before2 = "Name"
         tokens = _tokens_after(text, m.end(), 9)
         if not (_possessive_its(before, after, after2, before2, after3, tokens)
                 or _np_then_finite(tokens) or _bare_count_np(tokens)):
