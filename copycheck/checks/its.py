@@ -40,7 +40,7 @@ def _words_before(text: str, start: int) -> tuple[str | None, str | None]:
 
 
 # Quotation marks around a word do not end the noun phrase: it's "supersized" meals.
-_Q_OPEN, _Q_CLOSE = r"[\"“‘]?", r"[\"”]?"
+_Q_OPEN, _Q_CLOSE = r"[\"“‘<']?", r"[\"”>]?"
 _WORDS_AFTER = re.compile(r"[ \t]+" + _Q_OPEN + r"(" + _WORD + r"|\d+(?:st|nd|rd|th)|[£$€]?\d[\d.,]*\w*)" + _Q_CLOSE
                           + r"(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r")" + _Q_CLOSE + r")?(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r"))?")
 _WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"|[£$€]?\d[\d.,]*\w*))?(?:[ \t]+(" + _WORD + r"))?")
@@ -49,7 +49,7 @@ _WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"|[£$€]?\d[\d
 POSSESSIVE_BEFORE = frozenset(
     "of in for with from by at into onto upon under over through within without throughout "
     "despite during towards toward against among amid across behind beyond beneath via all on to above below "
-    "beside inside outside off about following".split()
+    "beside inside outside off about following near".split()
 )
 # Determiner-like adjectives that open a noun phrase: "it's full support", "it's entire fleet".
 POSSESSIVE_OPENERS = frozenset(
@@ -122,6 +122,19 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
 _NEXT_TOKEN = re.compile(r"(?:[\"”](?=[\s.,;:!?]|\Z)|[ \t]*([-–—](?=[ \t])|[,.;:!?)]?))")  # a spaced dash ends a phrase too
 
 
+def _all_plural(tokens: list[tuple[str, str]]) -> bool:
+    """Modifiers and then a plural noun that ends the phrase: "electric power requirements."."""
+    for word, punct in tokens[:5]:
+        if not word.islower() or word in lexicon.CLOSED:
+            return False
+        c = _noun_classes(word)
+        if _plural_noun(word) and (punct or not set(_noun_classes(word)) & set("vs")):
+            return True
+        if punct or not set(c) & set("nadg"):
+            return False
+    return False
+
+
 def _np_start(tokens: list[tuple[str, str]]) -> bool:
     """The words open a noun phrase: a noun, number, name or compound, or a modifier (adjective,
     participle, adverb, ordinal) that goes on to one ("previously announced plan", "remaining 50,000
@@ -144,6 +157,8 @@ def _np_start(tokens: list[tuple[str, str]]) -> bool:
         # Also a verb form ("funding", "spread"): a noun unless an object follows ("it's signed a", "it's selling the").
         return nxt is None or not (nxt in lexicon.DETERMINERS or nxt in lexicon.PRONOUNS or nxt == "not"
                                    or (lexicon.classes(nxt) == lexicon.ADV and nxt not in lexicon.PREPOSITIONS))
+    if lexicon.ING in c and (punct or (nxt in lexicon.PREPOSITIONS and nxt not in ("to", "up", "out", "down", "off", "on"))):
+        return True  # a gerund: "increase it's programming by four"
     if nxt is None or not (set(c) & set("adgr") or low in MODIFIER_OK or low in ORDINALS):
         return False
     if nxt[0].isdigit() or nxt[0] in "£$€" or not nxt.islower():
@@ -166,19 +181,20 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
         return True
     b = before.lower() if before else None
     if b in POSSESSIVE_BEFORE and a not in ("a", "an", "the", "not", "been"):
-        if b != "all" or _plural_noun(a):
-            return True
+        if b != "all" or _plural_noun(a) or _all_plural(tokens or []):
+            return True  # "all it's assets", "all it's electric power requirements"; "all it's doing"
     if _ORDINAL.match(a) and after2 and after2.islower():
         return True  # "it's 50th year"
     if (b in OBJECT_PARTICLES and before2 and before2.islower() and before2 not in CLAUSE_VERBS
             and set(lexicon.classes(before2)) & set("vsdg") and before2 not in lexicon.CLOSED
-            and (a[0].isdigit() or a[0] in "£$€" or _joined_np(after, after2))):
+            and (a[0].isdigit() or a[0] in "£$€" or _joined_np(after, after2) or _np_start(tokens or []))):
         return True  # "clean up it's prisons", "stepped up it's funding pledges"
     if b in ("since", "until", "till", "than") and _joined_np(after, after2):
         return True  # "since it's inception", "than it's rival": "since it is inception" is no English
     if b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED) and _np_start(tokens):
         return True  # "cut it's forecast", "surpassed it's US takings", "lowered it's posted price"
-    if b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower()) and _joined_np(after, after2):
+    if (b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower() or before2 in OBJECTS)
+            and _joined_np(after, after2)):
         return True  # "the company and it's finances", "the bank and it's chief executive"
     if a[0].isdigit():
         return False
@@ -212,7 +228,7 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
 _TOKEN_AFTER = re.compile(r"[ \t]+" + _Q_OPEN + r"((?:[A-Z]\.){2,}|" + _WORD + r"(?:['’]s\b|(?<=s)['’](?=[ \t]))?|[£$€]?\d[\d.,]*\w*%?)"
                           + _Q_CLOSE + r"((?:(?<!\.)[,.;:!?)])?)")
 # Words of POSSESSIVE_OK that may open a bare subject: "it's other brands include", "it's five branches will".
-NP_OPENERS = frozenset("own other former two three four five six".split())
+NP_OPENERS = frozenset("own other former two three four five six most best latest next last first".split())
 # Prepositions that may carry a noun phrase on inside a subject: "it's five branches in Oregon will".
 NP_PREPOSITIONS = frozenset("of in on at for from with".split())
 
@@ -233,7 +249,7 @@ def _tokens_after(text: str, pos: int, limit: int = 6) -> list[tuple[str, str]]:
 
 def _np_word(word: str) -> bool:
     """A word that can stand inside a noun phrase without a determiner: noun, adjective, name, number."""
-    if word[0].isdigit() or word[0] in "£$€":
+    if word[0].isdigit() or word[0] in "£$€" or word in NUMBER_WORDS:
         return True
     if not word.islower():
         return True
@@ -304,6 +320,9 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
         if i == 0 and low in BARE_NOUNS and len(tokens) > 1 and not punct and (
                 tokens[1][0] in FINITE_AUX or tokens[1][0] in FINITE_VERBS):
             continue  # "it's money is used": "it is money is" is no English
+        if (i >= 1 and word.islower() and not lexicon.classes(low) and len(low) <= 4 and not punct
+                and (tokens[i - 1][0][0].isdigit() or tokens[i - 1][0] in NUMBER_WORDS)):
+            continue  # a unit after a number: "it's 55 mln dlr loan provision is"
         if punct or not _np_word(word):
             return False
         if word.islower() and lexicon.classes(low) and not set(lexicon.classes(low)) & set("npag"):
@@ -356,13 +375,20 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
             return False  # "it's taking place", "it's reached breaking point", "it's hit 10%": a verb comes first
         nxt = tokens[j + 1][0] if j + 1 < n and not punct else None
         after_name = nxt is not None and not nxt.islower() and nxt[0].isalpha() and nxt != "I"
+        # ", John Smith," after the head: an apposition names it.
+        apposition = (punct == "," and j + 2 < n and tokens[j + 1][0][:1].isupper() and not tokens[j + 1][1]
+                      and tokens[j + 2][0][:1].isupper() and tokens[j + 1][0] != "I")
+        # An adjective that is also a noun heads the phrase after a participle, a noun or a name
+        # ("it's wholly owned subsidiary,", "it's Swiss subsidiary,"), not after an adverb ("it's fully automatic").
+        modified = (j > i and set(_noun_classes(tokens[j - 1][0])) & set("dn")
+                    and not set(_noun_classes(tokens[j - 1][0])) & set("ar")) or (j == i and named)
         if (_count_only(word) and not word.endswith(ADJECTIVE_SUFFIXES) and word not in TIME_NOUNS
-                and "r" not in c and ("a" not in c or (after_name and not named))
+                and "r" not in c and ("a" not in c or (after_name and not named) or modified or apposition)
                 and (nxt is None or not (nxt.islower() and nxt[0].isalpha() and nxt not in lexicon.CLOSED
                                          and (set(_noun_classes(nxt)) & set("np") or "-" in nxt)))):
             # The head: what follows must end the noun phrase, not turn it into an idiom.
             if nxt is None:
-                return bool(punct) or j > i
+                return bool(punct) or j > i or apposition
             low = nxt.lower()
             if not nxt[0].isalpha() or low in ("of", "over", "out", "up", "down", "off"):
                 return False  # "it's round one", "it's end of story", "it's game over"
@@ -373,9 +399,15 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
                 return not named and two
             if low in lexicon.PREPOSITIONS or low in AFTER_HEAD:
                 return True  # "it's role in", "it's leader and"
-            return low in FINITE_AUX or (_finite(low) and "d" not in lexicon.classes(low))  # "it's board says"; "job done" is an idiom
+            if low in FINITE_AUX or (_finite(low) and "d" not in lexicon.classes(low)):
+                return True  # "it's board says"
+            # A past form is the verb when an object follows ("it's unit acquired three papers"); "job done" is an idiom.
+            return (lexicon.PAST in lexicon.classes(low) and not set(lexicon.classes(low)) & set("an")
+                    and j + 2 < n and not tokens[j + 1][1] and (tokens[j + 2][0][0].isdigit() or tokens[j + 2][0] in lexicon.DETERMINERS))
         if number and not c and len(word) <= 4:
             continue  # a unit after a number: "it's 55 pct stake"
+        if c == lexicon.ADV and nxt and set(_noun_classes(nxt)) & set("da") and not punct:
+            continue  # an adverb inside the phrase: "it's wholly owned subsidiary"
         if not (set(c) & set("nadg") or "-" in word or word in MODIFIER_OK):
             return False  # not a modifier: the phrase is something else
     return False
@@ -397,9 +429,10 @@ def _joined_np(after: str, after2: str | None) -> bool:
     if c and not c.strip("npvs"):
         # A noun and nothing else ("it's role", "it's finances"), and a count noun: "it's chaos",
         # "it's fun" (mass nouns, which "it is" takes bare) have no plural.
-        return lexicon.PLURAL in c or any(lexicon.PLURAL in lexicon.classes(f) for f in (a + "s", a + "es"))
+        return lexicon.PLURAL in c or any(lexicon.PLURAL in lexicon.classes(f) for f in (a + "s", a + "es", a[:-1] + "ies"))
     # An adjective or an -ing form, then a noun: "it's economic impact", "it's banking sector".
-    return bool(c) and not set(c) & set("dr") and bool(set(c) & set("ag")) and bool(set(c2) & set("np"))
+    return (bool(c) and "d" not in c and ("r" not in c or "a" in c) and bool(set(c) & set("ag"))
+            and bool(set(c2) & set("np")))
 
 
 def _modifier(word: str) -> bool:
@@ -442,6 +475,8 @@ VERB_OPENERS = frozenset(
 AUXILIARIES = frozenset("has have had having is are was were be been being".split())
 
 
+# Objects that "and it's" may follow: "for itself and it's unit".
+OBJECTS = frozenset("itself themselves them him her us".split())
 # After these the next word is a verb's base form: "to close", "will lower".
 INFINITIVE_MARKERS = frozenset("to will would could should can cannot must may might shall".split())
 # Particles of phrasal verbs that take an object: "clean up it's", "buy out it's", "cut back it's".
