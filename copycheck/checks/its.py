@@ -678,6 +678,8 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         return mark_after != "" or closed2() or after2 in DEGREE or (raw3 is not None and not np3())
     if after in CONTRACTION_WORDS or after in lexicon.CLOSED:
         return True
+    if lexicon.classes(after) == "vd" and mark_after == "":
+        return True  # "its become", "its come": a participle that is no noun or modifier follows only "it has"
     if after == "time":
         # "it's time to go", "it's time we left", "it's time Congress acted"; "its time in office" is possessive.
         return (after2 in ("to", "for") or mark_after in (",", ".", "!")
@@ -711,6 +713,9 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
             return True
         if mark_after or after2 in AFTER_PREDICATIVE or (raw2 and raw2.islower() and lexicon.classes(after2) == lexicon.ADV):
             return True  # "its amazing.", "its tight but", "its cheap even", "its important always"
+        if (mark_after == "" and raw2 and raw2.islower() and lexicon.classes(after2) == lexicon.ING
+                and raw3 and (not raw3.islower() or after3 in lexicon.DETERMINERS or after3 in lexicon.OBJECT_PRONOUNS)):
+            return True  # "its frustrating missing the final": the adjective, then a verb's clause
         return after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS
     if noun_like:
         return False
@@ -783,6 +788,7 @@ _TOKEN_PARTS = re.compile(r"([\"“‘(\[]*)(.*?)([,.;:!?)\]\"”’…]*)\Z")
 # Saturday and I'm here", "once its built you".
 SUBJECTS = frozenset("i we you he she they it there i'm it's we're they're you're he's she's i've we've".split())
 SUBORDINATORS = frozenset("if when because although though unless whether while where once so maybe perhaps".split())
+CLAUSE_ADVERBS = frozenset("so maybe perhaps".split())  # they open a clause, but "its help so far" goes on
 # Verbs of opinion that take a clause and hardly ever a noun phrase: "I think its".
 CLAUSE_ONLY_VERBS = frozenset("think thinks thought reckon reckons suppose".split())
 
@@ -825,7 +831,8 @@ def _adverb_phrase(tokens: list[tuple[str, str, str]]) -> bool:
     if lexicon.ADJ in c:
         if trail:
             return trail[0] in ".?!;,"
-        return nxt in ADJECTIVE_PHRASE_END or (nxt in lexicon.PREPOSITIONS and nxt not in NP_PREPOSITIONS)
+        return (nxt in ADJECTIVE_PHRASE_END or nxt in AFTER_PREDICATIVE
+                or (nxt in lexicon.PREPOSITIONS and nxt not in NP_PREPOSITIONS))
     if lexicon.ING in c and not set(c) & set("a"):
         return not trail and (nxt in PARTICLES or nxt in lexicon.DETERMINERS or nxt in lexicon.OBJECT_PRONOUNS)
     return False
@@ -870,7 +877,7 @@ def _np_token(word: str) -> bool:
     if word[0].isdigit() or word[0] in "£$€":
         return True
     low = word.lower()
-    if low in lexicon.CLOSED or low in CONTRACTION_WORDS or low in FINITE_AUX or low in INTENSIFIERS:
+    if low in lexicon.CLOSED or low in CONTRACTION_WORDS or low in FINITE_AUX or low in INTENSIFIERS or low in SUBJECTS:
         return False
     if not word.islower():
         return word != "I" and word[0].isalpha()
@@ -893,8 +900,11 @@ def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = Fa
         while i < n and not (tokens[i][0] and i > start) and _np_token(tokens[i][1]):
             word = tokens[i][1]
             c = lexicon.classes(word.lower()) if word.islower() else ""
-            if i > start and (not tokens[i - 1][1].islower() or _noun(tokens[i - 1][1].lower())) and set(c) & set("vsd"):
-                return False  # the subject's verb: "its directors won", "its year ends"
+            prev = tokens[i - 1][1]
+            if i > start and (not prev.islower() or _noun(prev.lower())) and (
+                    set(c) & set("sd") or (lexicon.VERB in c and _plural_noun(prev.lower()))) and not (
+                    lexicon.NOUN in c and lexicon.ADJ in lexicon.classes(prev.lower())):
+                return False  # the subject's verb: "its directors won", "its year ends"; "its second offer" goes on
             if i == start == 0 and word in CLAUSE_VERBS:
                 return False  # "its said it": a stray "its" for "it"
             if not pps:
@@ -919,7 +929,7 @@ def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = Fa
             continue
         break
     head = main[-1]
-    if (head.islower() and lexicon.count_only(head) and lexicon.ADJ not in lexicon.classes(head)
+    if (head.islower() and lexicon.count_only(head) and not set(lexicon.classes(head)) & set("ag")
             and all(w.islower() for w in main)):
         return False  # "it is hole" is no English either: a bare count noun is no complement
     trail = tokens[i - 1][2]
@@ -936,7 +946,7 @@ def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = Fa
         return trail[0] == "," and (nxt in SUBJECTS or nxt == "so" or (subordinate and nxt in ("the", "a", "an")))
     if nxt is None:
         return False
-    if (nxt in SUBJECTS or nxt in SUBORDINATORS) and not subject_only or (
+    if (nxt in SUBJECTS or nxt in SUBORDINATORS - CLAUSE_ADVERBS) and not subject_only or (
             tokens[i][1][:1] in "-–—" and tokens[i][1].lstrip("-–—").lower() in SUBJECTS):
         return True  # "once its built you", "its 99.9 percent--I guarantee"
     after = tokens[i + 1][1].lower() if i + 1 < n else None
@@ -1020,7 +1030,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         # before an adverb and adjective the verb's clause has ended ("has increased its very hard to").
         if low_before in POSSESSIVE_SLOT or (low_before and _verb_takes_its(low_before)
                                               and not (after in INTENSIFIERS or after == "very"
-                                                       or lexicon.classes(after) == lexicon.ADV)):
+                                                       or lexicon.classes(after) == lexicon.ADV
+                                                       or (punct in (",", ".", "!", "?") and _adjective_only(after)))):
             continue  # "in its the", "increasing its the": a possessive slot, so the next word is the stray one
         if mark is None:
             mark = article_apostrophe(text)
