@@ -156,3 +156,26 @@ def test_its_after_a_noun_before_a_participle_is_not_told_to_become_it_s(text):
 def test_its_possessive_before_a_bare_noun_phrase_and_its_verb(text):
     found = lint_text(text, [r for r in load_rules(()) if r.code == "TY004"])
     assert ("it's" in text) == bool(found)
+
+
+QT001 = [r for r in load_rules(()) if r.code == "QT001"]
+
+
+def test_a_short_quotation_completing_a_reported_clause_is_speech():
+    # Terms in single marks, and one short quotation that a speech verb's "that" clause ends on:
+    # the house style of double marks for speech, single for terms, with no mix to report.
+    text = ("The ferry firm may sell its 'twin hull' boats, under a 'sale and lease' deal.\n\n"
+            "Its chief was firm, telling reporters on Monday that the union's case \"will not float\".\n")
+    assert not lint_text(text, QT001)
+
+
+def test_a_term_inside_a_reported_clause_is_not_speech():
+    from copycheck.checks.quotes import _is_speech
+
+    text = 'The mayor said that the "garden bridge" plan was dead.'
+    doc = Document.from_text(text, "a.txt")
+    (q,) = [q for q in doc.quotes.quotations if q.depth == 0]
+    assert not _is_speech(text, q)
+    ended = 'The mayor said that the plan was "dead in the water".'
+    (q,) = [q for q in Document.from_text(ended, "a.txt").quotes.quotations if q.depth == 0]
+    assert _is_speech(ended, q)
