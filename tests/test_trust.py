@@ -122,6 +122,9 @@ def test_quotation_over_two_paragraphs_without_a_reopening_mark():
     "The vice preside,nt spoke first.",               # the comma should go, not get a space
     "The vote   passed at last.",                     # three spaces: a lost word?
     "The prize will be named Named Cup.",             # a capital may start a name
+    "Harbour Foods Ltd  aid its profit rose.",        # "said" lost its "s" to the gap
+    "The mayor agreed  hat the plan would wait.",     # "that" lost its "t"
+    "The board met on Monday  nd voted to sell.",     # "and" lost its "a": a short non-word
 ])
 def test_guessed_fixes_are_unsafe(text):
     findings, _ = check_document(Document.from_text(text, "a.txt"), DEFAULT)
@@ -142,6 +145,16 @@ def test_legitimate_repeats_are_not_flagged(text):
 def test_certain_fixes_stay_safe():
     text = "The UN-UN-backed plan and the the budget.\n"
     assert _fix(text) == "The UN-backed plan and the budget.\n"
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry firm said  it would sell.",           # whole words on both sides of the gap
+    "Rates rose 5 pct  last week.",                  # an abbreviation is no fragment
+    "She said he  had left.",                        # "he" is a word of its own
+    "The price is 4 dlrs per  1,000 shares.",
+])
+def test_ordinary_double_space_fixes_stay_safe(text):
+    assert "  " not in _fix(text)
 
 
 @pytest.mark.parametrize("text", ["The board said one plan its aimed at savers is ready.",
