@@ -123,6 +123,8 @@ def test_quotation_over_two_paragraphs_without_a_reopening_mark():
     "The vote   passed at last.",                     # three spaces: a lost word?
     "The prize will be named Named Cup.",             # a capital may start a name
     "Harbour Foods Ltd  aid its profit rose.",        # "said" lost its "s" to the gap
+    "The coupe costs 51,.250 dlrs this year.",        # inside a number either mark may be the separator
+    "The paper ran the demands in a  editorial.",     # "a" does not fit "editorial": a lost word?
     "The mayor agreed  hat the plan would wait.",     # "that" lost its "t"
     "The board met on Monday  nd voted to sell.",     # "and" lost its "a": a short non-word
 ])

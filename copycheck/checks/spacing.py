@@ -68,10 +68,13 @@ def _fragment_beside(text: str, start: int, end: int) -> bool:
     reflect"), a short non-word that one more letter on the gap's side makes a word ("th  plan"), or
     a word that one more letter there makes one of the commonest words ("Inc  aid its" for "said",
     "hat" for "that"), while not being one itself ("he" is a word of its own, not a lost "the").
-    Closing the gap would hide the slip, so such a fix needs an eye.
+    Closing the gap would hide the slip, so such a fix needs an eye. So it does when "a" before the
+    gap does not fit the word after it ("a  editorial"): a word may have been lost between them.
     """
     after = _WORD_AT.match(text, end)
     before = _WORD_END.search(text, max(0, start - 40), start)
+    if before and after and before.group().lower() == "a" and after.group()[:1].lower() in "aeio":
+        return True  # "in a  editorial": the article does not fit the next word, so a word may be lost between
     for w, prefix in ((after and after.group(), True), (before and before.group(), False)):
         if not w or not w.isalpha():
             continue
@@ -128,6 +131,13 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                       Fix(m.start(), m.end(), ". " if glued else ".", safe=False))
             continue
         keep = pair[-1]
+        if pair == ",." and text[m.start() - 1:m.start()].isdigit() and text[m.end():m.end() + 1].isdigit():
+            # Inside a number either mark may be its separator ("43,.590": 43,590 or 43.590?): a
+            # thousands group of three digits after it suggests the comma, but the fix needs an eye.
+            keep = "," if re.match(r"\d{3}(?!\d)", text[m.end():m.end() + 4]) else "."
+            yield Hit(m.start(), m.end(), f"Doubled punctuation “{pair}” in a number; use “{keep}” or the other mark.",
+                      Fix(m.start(), m.end(), keep, safe=False))
+            continue
         yield Hit(m.start(), m.end(), f"Doubled punctuation “{pair}”; use “{keep}”.", Fix(m.start(), m.end(), keep))
 
 
