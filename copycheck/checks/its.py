@@ -122,6 +122,16 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
 _NEXT_TOKEN = re.compile(r"(?:[\"”](?=[\s.,;:!?]|\Z)|[ \t]*([-–—](?=[ \t])|[,.;:!?)]?))")  # a spaced dash ends a phrase too
 
 
+def _participle_np(tokens: list[tuple[str, str]]) -> bool:
+    """A participle, an adjective and a noun: "it's alleged nuclear programme"; "it's alleged that"
+    and "it's estimated 40 pct" are clauses."""
+    if len(tokens) < 3 or tokens[0][1] or tokens[1][1] or not all(t[0].islower() for t in tokens[:3]):
+        return False
+    c0, c1, c2 = (_noun_classes(t[0]) for t in tokens[:3])
+    return (c0 == lexicon.PAST and lexicon.ADJ in c1 and tokens[1][0] not in lexicon.CLOSED
+            and bool(set(c2) & set("np")) and tokens[2][0] not in lexicon.CLOSED)
+
+
 def _all_plural(tokens: list[tuple[str, str]]) -> bool:
     """Modifiers and then a plural noun that ends the phrase: "electric power requirements."."""
     for word, punct in tokens[:5]:
@@ -194,7 +204,7 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     if b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED) and _np_start(tokens):
         return True  # "cut it's forecast", "surpassed it's US takings", "lowered it's posted price"
     if (b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower() or before2 in OBJECTS)
-            and _joined_np(after, after2)):
+            and (_joined_np(after, after2) or _participle_np(tokens or []))):
         return True  # "the company and it's finances", "the bank and it's chief executive"
     if a[0].isdigit():
         return False
@@ -244,7 +254,13 @@ def _tokens_after(text: str, pos: int, limit: int = 6) -> list[tuple[str, str]]:
         pos = m.end()
         if m.group(2):
             break  # a phrase ends at punctuation
+        acronym = _ACRONYM.match(text, pos)
+        if acronym:
+            pos = acronym.end()  # "its purchasing index (PMI) fell": the bracketed short form is passed over
     return out
+
+
+_ACRONYM = re.compile(r"[ \t]+\([A-Z]{2,6}\)(?=[ \t])")
 
 
 def _np_word(word: str) -> bool:
@@ -285,8 +301,15 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
             continue  # an adverb before the verb: "it's members overwhelmingly approved"
         if preposition and low in ("the", "a", "an") and tokens[i - 1][0].lower() in NP_PREPOSITIONS and not punct:
             continue  # "it's approval of the aid took"
-        if i >= 1 and word.islower() and (_finite(low) or (_plural_noun(tokens[last][0].lower())
-                                                              and lexicon.classes(low) == lexicon.VERB)):
+        nxt_word = tokens[i + 1][0] if i + 1 < len(tokens) and not punct else ""
+        verb_here = (_finite(low) or (_plural_noun(tokens[last][0].lower()) and lexicon.classes(low) == lexicon.VERB)
+                     # "profits fall 15%", "sales sink by": a base form with a figure or "by" after a plural
+                     or (_plural_noun(tokens[last][0].lower()) and lexicon.VERB in lexicon.classes(low)
+                         and (nxt_word[:1].isdigit() or nxt_word in ("by", "sharply")))
+                     # "rival accused it": a past form with its object
+                     or (lexicon.PAST in lexicon.classes(low) and not set(lexicon.classes(low)) & set("np")
+                         and (nxt_word in lexicon.OBJECT_PRONOUNS or nxt_word in ("the", "a", "an"))))
+        if i >= 1 and word.islower() and verb_here:
             prev = tokens[last][0].lower()
             # The phrase must end in a noun and hold at least one lowercase noun ("its sales").
             # An -ing form there is a verb as often as a noun ("it's being sold", "all it's doing is").
@@ -416,7 +439,7 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
 def _joined_np(after: str, after2: str | None) -> bool:
     """After "X and it's": a noun phrase that "it is" cannot take without a determiner."""
     a = after.lower()
-    if "-" in a and a.islower() and not after2:
+    if "-" in a and a.islower():
         a = after = a.rsplit("-", 1)[1] or a  # "it's vice-president": the compound's head
     low2 = after2.lower() if after2 and after2.islower() else None
     # A second word that goes on the noun phrase: a noun, or an adjective ("it's two main rivals").
@@ -429,7 +452,8 @@ def _joined_np(after: str, after2: str | None) -> bool:
     if c and not c.strip("npvs"):
         # A noun and nothing else ("it's role", "it's finances"), and a count noun: "it's chaos",
         # "it's fun" (mass nouns, which "it is" takes bare) have no plural.
-        return lexicon.PLURAL in c or any(lexicon.PLURAL in lexicon.classes(f) for f in (a + "s", a + "es", a[:-1] + "ies"))
+        return (lexicon.PLURAL in c or any(lexicon.PLURAL in lexicon.classes(f) for f in (a + "s", a + "es", a[:-1] + "ies"))
+                or (a.endswith("s") and lexicon.VERB_S in c))  # "it's finances": a noun only in the plural
     # An adjective or an -ing form, then a noun: "it's economic impact", "it's banking sector".
     return (bool(c) and "d" not in c and ("r" not in c or "a" in c) and bool(set(c) & set("ag"))
             and bool(set(c2) & set("np")))
@@ -499,6 +523,9 @@ def _object_verb(word: str, before: str | None) -> bool:
     if set(c) & set("npa"):
         # Also a noun or adjective ("the plan it's drafting"): a verb only after a subject, a name,
         # an auxiliary, a relative pronoun or "to" ("Airlines saw it's", "is funding it's").
+        if c == "ng" and (before is None or (before.lower() not in lexicon.DETERMINERS
+                                              and not set(lexicon.classes(before.lower())) & set("a"))):
+            return True  # an -ing form not after a determiner or adjective is the verb: "estimates, taking it's total"
         if not before:
             return False
         low = before.lower()
@@ -532,6 +559,8 @@ def _noun_classes(word: str) -> str:
         return "".join(x for x in lexicon.classes(head) if x in "np")
     if len(word) > 5 and word.isalpha() and word.endswith(NOUN_SUFFIXES):
         return lexicon.NOUN
+    if len(word) > 4 and word.endswith("s") and set(lexicon.classes(word[:-1])) & set("ng"):
+        return lexicon.PLURAL  # "wranglings", "spin-offs": a plural the lexicon lacks
     if len(word) > 6 and word.isalpha() and word.endswith(tuple(x + "s" for x in NOUN_SUFFIXES)):
         return lexicon.PLURAL
     return ""
