@@ -867,6 +867,28 @@ def _adverb_phrase(tokens: list[tuple[str, str, str]]) -> bool:
     return False
 
 
+def _adjective_clause(tokens: list[tuple[str, str, str]]) -> bool:
+    """An adjective and the clause it takes: "its natural for investors to want", "its unfortunate
+    that (news of it) leaked": "for" and a subject with "to", or "that" and a bracket, follow an
+    adjective, not a noun ("its potential for growth")."""
+    if len(tokens) < 3 or tokens[0][2] or not tokens[0][1].islower():
+        return False
+    c = lexicon.classes(tokens[0][1])
+    if lexicon.ADJ not in c or lexicon.VERB in c:
+        return False
+    second = tokens[1][1].lower()
+    if second == "that" and not tokens[1][2]:
+        return tokens[2][0][:1] == "("
+    if second != "for" or tokens[1][2]:
+        return False
+    for k in range(2, min(len(tokens) - 1, 5)):
+        if tokens[k][2]:
+            return False
+        if tokens[k][1] == "to" and k > 2 and lexicon.VERB in lexicon.classes(tokens[k + 1][1].lower()):
+            return tokens[k + 1][1].islower() and tokens[k + 1][1] not in lexicon.CLOSED
+    return False
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     """True at a line's start or after a sentence's end (". ", "? ", a closing quotation mark)."""
     j = pos
@@ -890,11 +912,13 @@ def _clause_tokens(text: str, pos: int, limit: int = 12) -> list[tuple[str, str,
         pos = m.end()
         raw = m.group(1)
         if "--" in raw or "..." in raw:  # "percent--I", "Congress...": the dash or the dots end the word
-            head, sep, _ = re.split(r"(--+|\.\.\.+)", raw, maxsplit=1)
+            head, sep, rest = re.split(r"(--+|\.\.\.+)", raw, maxsplit=1)
             if head:
                 out.append(_TOKEN_PARTS.match(head).groups())
             out.append(("", sep[0] if sep[0] == "-" else "…", ""))
-            break
+            if rest:
+                out.append(_TOKEN_PARTS.match(rest).groups())  # "--I guarantee": the next clause's first word
+            continue
         out.append(_TOKEN_PARTS.match(raw).groups())
     return out
 
@@ -975,9 +999,10 @@ def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = Fa
         return trail[0] == "," and (nxt in SUBJECTS or nxt == "so" or (subordinate and nxt in ("the", "a", "an")))
     if nxt is None:
         return False
-    if (nxt in SUBJECTS or nxt in SUBORDINATORS - CLAUSE_ADVERBS) and not subject_only or (
-            tokens[i][1][:1] in "-–—" and tokens[i][1].lstrip("-–—").lower() in SUBJECTS):
-        return True  # "once its built you", "its 99.9 percent--I guarantee"
+    dash_subject = (tokens[i][1][:1] in "-–—…" and i + 1 < n and tokens[i + 1][1].lower() in SUBJECTS)
+    if ((nxt in SUBJECTS and (not subject_only or len(main) == 1 and lexicon.ADJ in lexicon.classes(main[0].lower())))
+            or (nxt in SUBORDINATORS - CLAUSE_ADVERBS and not subject_only) or dash_subject):
+        return True  # "once its built you", "that "its possible it would", "its 99.9 percent--I guarantee"
     after = tokens[i + 1][1].lower() if i + 1 < n else None
     return nxt in ("and", "but", "so") and not tokens[i][2] and after in SUBJECTS
 
@@ -1042,6 +1067,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             or before.lower() in CLAUSE_VERBS
         if not (verbless or _contraction_its(after, after2, after3, punct, punct2, clause_start)
                 or _adverb_phrase(_clause_tokens(text, m.start(1) + 3, 6))
+                or (clause_start and _adjective_clause(_clause_tokens(text, m.start(1) + 3, 7)))
                 or (clause_start and ((before or "").lower() not in CLAUSE_VERBS or low_before in CLAUSE_ONLY_VERBS)
                     and _progressive(_tokens_after(text, m.start(1) + 3, 8)))):
             # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
