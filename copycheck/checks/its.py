@@ -709,6 +709,9 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         return True
     if lexicon.classes(after) == "vd" and mark_after == "":
         return True  # "its become", "its come": a participle that is no noun or modifier follows only "it has"
+    if (lexicon.classes(after) == lexicon.PAST and mark_after == "" and raw2 and raw2.islower()
+            and after2 in lexicon.PREPOSITIONS and after2 not in ("up", "out", "down", "off", "on", "in", "over")):
+        return True  # "its expected of", "its owned by", "its said to be": a participle with its phrase, no noun
     if after == "time":
         # "it's time to go", "it's time we left", "it's time Congress acted"; "its time in office" is possessive.
         return (after2 in ("to", "for") or mark_after in (",", ".", "!")
@@ -793,9 +796,9 @@ def _progressive(tokens: list[tuple[str, str]]) -> bool:
     # particle and then an adverb or object: "its working out very well", "its closing up the gap".
     second = tokens[1][0]
     third = tokens[2][0] if len(tokens) > 2 and not tokens[1][1] else ""
-    if c == "ng" and not (second in PARTICLES and (third in lexicon.DETERMINERS or lexicon.classes(third) == lexicon.ADV
-                                                    or third in DEGREE)):
-        return False
+    if c == "ng" and not ((second in PARTICLES and (third in lexicon.DETERMINERS or lexicon.classes(third) == lexicon.ADV
+                                                     or third in DEGREE)) or second in ("a", "an", "the")):
+        return False  # "its painting a picture": a noun's -ing form takes no article after it
     if not (passive or second in lexicon.DETERMINERS or second in lexicon.OBJECT_PRONOUNS or second in PARTICLES
             or lexicon.classes(second) == lexicon.ADV
             or (second in ("and", "but") and (third in lexicon.DETERMINERS or third in lexicon.PRONOUNS))):
@@ -817,7 +820,8 @@ _TOKEN_PARTS = re.compile(r"([\"“‘(\[]*)(.*?)([,.;:!?)\]\"”’…]*)\Z")
 # Saturday and I'm here", "once its built you".
 SUBJECTS = frozenset("i we you he she they it there i'm it's we're they're you're he's she's i've we've".split())
 SUBORDINATORS = frozenset("if when because although though unless whether while where once so maybe perhaps".split())
-CLAUSE_ADVERBS = frozenset("so maybe perhaps".split())  # they open a clause, but "its help so far" goes on
+CLAUSE_ADVERBS = frozenset("so maybe perhaps".split())
+CONTRACTED_SUBJECTS = frozenset("i'm it's we're they're you're he's she's i've we've".split())  # they open a clause, but "its help so far" goes on
 # Verbs of opinion that take a clause and hardly ever a noun phrase: "I think its".
 CLAUSE_ONLY_VERBS = frozenset("think thinks thought reckon reckons suppose".split())
 
@@ -837,7 +841,9 @@ def _adverb_phrase(tokens: list[tuple[str, str, str]]) -> bool:
     i, n = 0, len(tokens)
     while i < n and not tokens[i][0] and tokens[i][1].islower():
         word = tokens[i][1]
-        if not (lexicon.classes(word) == lexicon.ADV or word in DEGREE_ADVERBS or word in ADVERB_CUES):
+        nxt_c = _noun_classes(tokens[i + 1][1]) if i + 1 < n else ""
+        if not (lexicon.classes(word) == lexicon.ADV or word in DEGREE_ADVERBS or word in ADVERB_CUES
+                or (lexicon.classes(word) == "ar" and nxt_c == lexicon.PAST)):  # "its often referred to"
             break
         i += 1
         if tokens[i - 1][2] and tokens[i - 1][2] != ",":
@@ -867,6 +873,9 @@ def _adverb_phrase(tokens: list[tuple[str, str, str]]) -> bool:
     return False
 
 
+TITLE_WORDS = (lexicon.CLOSED | CONTRACTION_WORDS | ADVERB_CUES) - {"all", "i", "one", "no", "it", "its"}
+
+
 def _adjective_clause(tokens: list[tuple[str, str, str]]) -> bool:
     """An adjective and the clause it takes: "its natural for investors to want", "its unfortunate
     that (news of it) leaked": "for" and a subject with "to", or "that" and a bracket, follow an
@@ -881,7 +890,7 @@ def _adjective_clause(tokens: list[tuple[str, str, str]]) -> bool:
         return tokens[2][0][:1] == "("
     if second != "for" or tokens[1][2]:
         return False
-    for k in range(2, min(len(tokens) - 1, 5)):
+    for k in range(2, min(len(tokens) - 1, 8)):
         if tokens[k][2]:
             return False
         if tokens[k][1] == "to" and k > 2 and lexicon.VERB in lexicon.classes(tokens[k + 1][1].lower()):
@@ -940,7 +949,7 @@ def _np_token(word: str) -> bool:
 
 
 def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = False, quoted: bool = False,
-                     subordinate: bool = False) -> bool:
+                     subordinate: bool = False, contracted_only: bool = False) -> bool:
     """At the start of a clause, "its" and a noun phrase (with a prepositional phrase or two) that
     ends the clause without a verb ("if its 12.30, we close", "that its Yorkshire feta.", "but its
     Saturday and I'm here", "when its hit £750."): a possessive would be the clause's subject and
@@ -966,6 +975,10 @@ def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = Fa
             trail = tokens[i - 1][2]
             if trail == "," and i < n and not tokens[i][0] and _np_token(tokens[i][1]):
                 continue  # a list: "if its £30m, £40m or £50m, we"
+            if (trail == "," and i + 1 < n and tokens[i][1] in ("and", "or") and not tokens[i][2]
+                    and _np_token(tokens[i + 1][1])):
+                i += 1  # "because its original, witty, and modern."
+                continue
             if trail:
                 break
             if i + 1 < n and tokens[i][1] in ("and", "or") and not tokens[i][2] and _np_token(tokens[i + 1][1]):
@@ -989,7 +1002,9 @@ def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = Fa
     nxt = tokens[i][1].lower() if i < n else None
     if trail:
         if subject_only:
-            return False  # "but its shareholders, he said": a reporting clause may follow a noun phrase
+            # "but its shareholders, he said": a reporting clause may follow a noun phrase; a subject
+            # with its verb contracted may not ("and its fake, it's just fake").
+            return trail[0] == "," and nxt in CONTRACTED_SUBJECTS
         # A full stop after a name may be an abbreviation's ("the U.S."), so it counts after a lowercase word.
         last = tokens[i - 1][1]
         if trail[0] in "?!;…" or (trail[0] == "." and (last.islower() or last[0].isdigit() or last[0] in "£$€")):
@@ -999,6 +1014,8 @@ def _verbless_clause(tokens: list[tuple[str, str, str]], subject_only: bool = Fa
         return trail[0] == "," and (nxt in SUBJECTS or nxt == "so" or (subordinate and nxt in ("the", "a", "an")))
     if nxt is None:
         return False
+    if contracted_only:
+        return False  # after "and", only ", it's" shows a new clause: "its staff and we" may be a list
     dash_subject = (tokens[i][1][:1] in "-–—…" and i + 1 < n and tokens[i + 1][1].lower() in SUBJECTS)
     if ((nxt in SUBJECTS and (not subject_only or len(main) == 1 and lexicon.ADJ in lexicon.classes(main[0].lower())))
             or (nxt in SUBORDINATORS - CLAUSE_ADVERBS and not subject_only) or dash_subject):
@@ -1042,14 +1059,15 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         # A clause opens at a sentence's capital "Its", after an opening quotation mark, or after a
         # subordinator or a verb of opinion; a comma before "its" may open an apposition instead.
         verbless = (((before is None and (i == "I" and _sentence_start(text, m.start(1)) or _after_quote(text, m.start(1))))
-                     or low_before in SUBORDINATORS or low_before in ("that", "then", "but")
+                     or low_before in SUBORDINATORS or low_before in ("that", "then", "but", "and")
                      or low_before in CLAUSE_ONLY_VERBS)
                     # "all but its units." joins noun phrases: after "but" with a word before it, only a
                     # new subject joined by a conjunction shows the clause ("but its Saturday and I'm here").
                     # A quotation may quote a noun phrase alone (called it "its worst policy."): when one
                     # opens with a lowercase "its", only a new subject shows a clause.
                     and _verbless_clause(_clause_tokens(text, m.start(1) + 3),
-                                         (low_before == "but" and before2 is not None) or (before is None and i == "i"),
+                                         (low_before == "but" and before2 is not None) or low_before == "and"
+                                         or (before is None and i == "i"), contracted_only=low_before == "and",
                                          quoted=_after_quote(text, m.start(1)), subordinate=low_before in SUBORDINATORS))
         if w is None:
             if not verbless:
@@ -1058,6 +1076,12 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             after = _clause_tokens(text, m.start(1) + 3, 1)[0][1]
         else:
             after, after2, after3 = w.groups()
+        # In a title every word has a capital, so a function word after "Its" reads as in prose ("Its
+        # Now Or Never", "Its A Wonderful Life"); "all" and "no" may start names ("its All Blacks").
+        if (w is not None and after[0].isupper() and (after[1:].islower() or len(after) == 1)
+                and after2 and after2[0].isupper() and after2.isalpha()
+                and after.lower() in TITLE_WORDS and (after.lower() != "a" or _adjective_only(after2.lower()))):
+            after, after2, after3 = after.lower(), after2.lower(), after3.lower() if after3 else None
         # A capitalised word after "its" starts a name ("its Blue Harbour brand").
         if not after.islower() and not verbless:
             continue
@@ -1067,7 +1091,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             or before.lower() in CLAUSE_VERBS
         if not (verbless or _contraction_its(after, after2, after3, punct, punct2, clause_start)
                 or _adverb_phrase(_clause_tokens(text, m.start(1) + 3, 6))
-                or (clause_start and _adjective_clause(_clause_tokens(text, m.start(1) + 3, 7)))
+                or (clause_start and _adjective_clause(_clause_tokens(text, m.start(1) + 3, 10)))
                 or (clause_start and ((before or "").lower() not in CLAUSE_VERBS or low_before in CLAUSE_ONLY_VERBS)
                     and _progressive(_tokens_after(text, m.start(1) + 3, 8)))):
             # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
