@@ -122,6 +122,47 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
 _NEXT_TOKEN = re.compile(r"(?:[\"”](?=[\s.,;:!?]|\Z)|[ \t]*([-–—](?=[ \t])|[,.;:!?)]?))")  # a spaced dash ends a phrase too
 
 
+# Verbs that report what a company or person said: after them "it's" opens the reported clause,
+# which as "it is" takes a predicate (an adjective, a participle, an article), not a bare noun or name.
+REPORTING_VERBS = frozenset("said says told added stated announced reported noted".split())
+
+
+def _reported_np(tokens: list[tuple[str, str]]) -> bool:
+    """After a reporting verb, "it's" and a name or a noun that is nothing else ("said it's Acme
+    unit", "said it's directors"): "it is" would need an article or a predicate. A bare noun of time
+    or a mass noun alone ("said it's time", "said it's war."), a number, a name's possessive ("it's
+    Labour's fault") and a cleft ("it's Smith who") are let through."""
+    if not tokens:
+        return False
+    first, punct = tokens[0]
+    low = first.lower()
+    if first[0].isdigit() or low in lexicon.CLOSED or low in BARE_NOUNS or low in CONTRACTION_WORDS or low in TIME_NOUNS:
+        return False
+    rest = [t[0].lower() for t in tokens[1:5]]
+    if "who" in rest or "that" in rest[:2]:
+        return False  # a cleft: "it's Smith who decides", "it's money that counts"
+    if not first.islower():
+        # A name, then a count noun, a plural or a verb: "said it's Flyer Force unit", "said it's U.S. sales";
+        # "said it's Christmas Day" names a day.
+        k = 0
+        while k < min(len(tokens), 4) and not tokens[k][0].islower() and tokens[k][0] != "I" and not tokens[k][1] \
+                and not tokens[k][0].endswith(("'s", "’s")) and tokens[k][0].lower() not in lexicon.CLOSED:
+            k += 1
+        if k == 0 or k >= len(tokens) or not tokens[k][0].islower():
+            return False
+        nxt = tokens[k][0]
+        return nxt not in TIME_NOUNS and (_count_only(nxt) or _plural_noun(nxt) or nxt in FINITE_AUX
+                                           or (_finite(nxt) and lexicon.PAST not in lexicon.classes(nxt)))
+    c = _noun_classes(low)
+    if not c or set(c) & set("adgrx"):
+        return False
+    # A noun alone before the clause ends may be a mass noun's predicate ("said it's war."); before more
+    # of its phrase or a verb it is a subject ("said it's directors approved", "said it's unit in Ohio").
+    return not punct and len(tokens) > 1 and (_count_only(low) or lexicon.PLURAL in c or _noun(tokens[1][0].lower())
+                                               or tokens[1][0].lower() in lexicon.PREPOSITIONS
+                                               or _finite(tokens[1][0].lower()))
+
+
 def _participle_np(tokens: list[tuple[str, str]]) -> bool:
     """A participle, an adjective and a noun: "it's alleged nuclear programme"; "it's alleged that"
     and "it's estimated 40 pct" are clauses."""
@@ -199,6 +240,8 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
             and set(lexicon.classes(before2)) & set("vsdg") and before2 not in lexicon.CLOSED
             and (a[0].isdigit() or a[0] in "£$€" or _joined_np(after, after2) or _np_start(tokens or []))):
         return True  # "clean up it's prisons", "stepped up it's funding pledges"
+    if b in REPORTING_VERBS and _reported_np(tokens or []):
+        return True  # "Acme said it's Flyer unit", "the bank said it's auditor": a report's subject
     if b in ("since", "until", "till", "than") and _joined_np(after, after2):
         return True  # "since it's inception", "than it's rival": "since it is inception" is no English
     if b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED) and _np_start(tokens):
@@ -287,6 +330,7 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
     preposition = False
     last = 0  # where the noun phrase's last word is, so an adverb before the verb is passed over
     head_at = None  # the noun phrase's head, before a prepositional phrase
+    units: set[int] = set()
     for i, (word, punct) in enumerate(tokens[:8]):
         low = word.lower()
         if word.endswith(("'s", "’s", "s'", "s’")) and len(word) > 2:
@@ -308,7 +352,7 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
                          and (nxt_word[:1].isdigit() or nxt_word in ("by", "sharply")))
                      # "rival accused it": a past form with its object
                      or (lexicon.PAST in lexicon.classes(low) and not set(lexicon.classes(low)) & set("np")
-                         and (nxt_word in lexicon.OBJECT_PRONOUNS or nxt_word in ("the", "a", "an"))))
+                         and (nxt_word in lexicon.OBJECT_PRONOUNS or nxt_word in ("the", "a", "an") or nxt_word[:1].isdigit())))
         if i >= 1 and word.islower() and verb_here:
             prev = tokens[last][0].lower()
             # The phrase must end in a noun and hold at least one lowercase noun ("its sales").
@@ -344,7 +388,8 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
                 tokens[1][0] in FINITE_AUX or tokens[1][0] in FINITE_VERBS):
             continue  # "it's money is used": "it is money is" is no English
         if (i >= 1 and word.islower() and not lexicon.classes(low) and len(low) <= 4 and not punct
-                and (tokens[i - 1][0][0].isdigit() or tokens[i - 1][0] in NUMBER_WORDS)):
+                and (tokens[i - 1][0][0].isdigit() or tokens[i - 1][0] in NUMBER_WORDS or i - 1 in units)):
+            units.add(i)
             continue  # a unit after a number: "it's 55 mln dlr loan provision is"
         if punct or not _np_word(word):
             return False
@@ -425,7 +470,7 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
             if low in FINITE_AUX or (_finite(low) and "d" not in lexicon.classes(low)):
                 return True  # "it's board says"
             # A past form is the verb when an object follows ("it's unit acquired three papers"); "job done" is an idiom.
-            return (lexicon.PAST in lexicon.classes(low) and not set(lexicon.classes(low)) & set("an")
+            return (lexicon.PAST in lexicon.classes(low) and lexicon.NOUN not in lexicon.classes(low)
                     and j + 2 < n and not tokens[j + 1][1] and (tokens[j + 2][0][0].isdigit() or tokens[j + 2][0] in lexicon.DETERMINERS))
         if number and not c and len(word) <= 4:
             continue  # a unit after a number: "it's 55 pct stake"
@@ -523,6 +568,8 @@ def _object_verb(word: str, before: str | None) -> bool:
     if set(c) & set("npa"):
         # Also a noun or adjective ("the plan it's drafting"): a verb only after a subject, a name,
         # an auxiliary, a relative pronoun or "to" ("Airlines saw it's", "is funding it's").
+        if lexicon.ING in c and before and before.lower() in lexicon.PREPOSITIONS:
+            return True  # "of increasing it's", "by selling it's": a gerund takes an object
         if c == "ng" and (before is None or (before.lower() not in lexicon.DETERMINERS
                                               and not set(lexicon.classes(before.lower())) & set("a"))):
             return True  # an -ing form not after a determiner or adjective is the verb: "estimates, taking it's total"
