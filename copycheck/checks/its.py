@@ -158,9 +158,13 @@ def _reported_np(tokens: list[tuple[str, str]]) -> bool:
         return False
     # A noun alone before the clause ends may be a mass noun's predicate ("said it's war."); before more
     # of its phrase or a verb it is a subject ("said it's directors approved", "said it's unit in Ohio").
-    return not punct and len(tokens) > 1 and (_count_only(low) or lexicon.PLURAL in c or _noun(tokens[1][0].lower())
-                                               or tokens[1][0].lower() in lexicon.PREPOSITIONS
-                                               or _finite(tokens[1][0].lower()))
+    if punct or len(tokens) < 2 or not tokens[1][0].islower():
+        return False
+    nxt = tokens[1][0]
+    # A mass noun may take a phrase as a predicate ("said it's madness to wait", "it's bedlam in the
+    # kitchen"); a count noun or a plural may not, and a verb after any noun shows a subject.
+    return (_finite(nxt) or (_noun(nxt) and nxt not in lexicon.CLOSED)
+            or ((_count_only(low) or lexicon.PLURAL in c) and nxt in lexicon.PREPOSITIONS))
 
 
 def _participle_np(tokens: list[tuple[str, str]]) -> bool:
