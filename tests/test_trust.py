@@ -194,3 +194,43 @@ def test_a_term_inside_a_reported_clause_is_not_speech():
     ended = 'The mayor said that the plan was "dead in the water".'
     (q,) = [q for q in Document.from_text(ended, "a.txt").quotes.quotations if q.depth == 0]
     assert _is_speech(ended, q)
+
+
+# One invented sentence for each kind of its/it's error the word-class evidence now finds (issue 8 §3).
+ITS_ERRORS = [
+    "The ferry firm named a new captain for it's flagship.",
+    "The union said it's treasurer, Ann Lee, would resign.",
+    "The theatre lost it's licence in May.",
+    "The council plans to close it's depot in Leeds.",
+    "The group will lower it's forecast again.",
+    "The mill wants to clean up it's yard.",
+    "The charity said it's Harbour Lane unit was sold last week.",
+    "The bank said it's 40 pct stake in the mill was sold.",
+    "The firm has completed it's previously announced sale.",
+    "The port and it's vice-chairman disagreed.",
+    "It's warships were sent north, the navy said.",
+    "The club said it's new stand, which cost £9m, opens soon.",
+    '"I wanted to stay, but its Sunday and I\'m going home," she said.',
+    'If its 10.30 on a Friday and we are shut, we lose.',
+    'The fans worry that its too late.',
+    '"Its pure nonsense," he said.',
+    '"Its quite a risk," the mayor said.',
+    '"Its far more complex and costly than that," she said.',
+    'Once its built you cannot move it.',
+    'Its become normal to wait a week.',
+    '"Its expected of us to win," the coach said.',
+    '"Its natural for fans to want more," he said.',
+    'I suppose its unfortunate that (the report) leaked.',
+    'The song Its Now Or Never topped the chart.',
+]
+
+
+@pytest.mark.parametrize("text", ITS_ERRORS)
+def test_its_errors_found_with_the_unsafe_fix(text):
+    found = lint_text(text, [r for r in load_rules(()) if r.code == "TY004"])
+    assert len(found) == 1 and found[0].fix and not found[0].fix.safe, found
+    f = found[0]
+    wrong = text[f.start:f.end]
+    # The fix swaps the form: "it's" -> "its", "its" -> "it's", keeping the capital.
+    assert f.fix.replacement == (wrong.replace("'", "").replace("’", "") if "'" in wrong or "’" in wrong
+                                 else wrong[:2] + "'" + wrong[2:])

@@ -501,7 +501,8 @@ def _joined_np(after: str, after2: str | None) -> bool:
     if c and not c.strip("npvs"):
         # A noun and nothing else ("it's role", "it's finances"), and a count noun: "it's chaos",
         # "it's fun" (mass nouns, which "it is" takes bare) have no plural.
-        return (lexicon.PLURAL in c or any(lexicon.PLURAL in lexicon.classes(f) for f in (a + "s", a + "es", a[:-1] + "ies"))
+        return (lexicon.PLURAL in c or _count_only(a)
+                or any(lexicon.PLURAL in lexicon.classes(f) for f in (a + "s", a + "es", a[:-1] + "ies"))
                 or (a.endswith("s") and lexicon.VERB_S in c))  # "it's finances": a noun only in the plural
     # An adjective or an -ing form, then a noun: "it's economic impact", "it's banking sector".
     return (bool(c) and "d" not in c and ("r" not in c or "a" in c) and bool(set(c) & set("ag"))
@@ -720,7 +721,8 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         # A dash or a bracket after the adjective (no word read) ends it too: "its really incredible -".
         ends = mark2 != "" or (raw3 is not None and raw3.islower() and (
             (after3 in lexicon.CLOSED and after3 not in lexicon.DETERMINERS - {"that"}) or c3 in ("r", "g")))
-        if "a" in c2 and after2 not in ("more", "less", "fewer", "much") and ends:
+        if ("a" in c2 and after2 not in ("more", "less", "fewer", "much") and ends
+                and not (after2.endswith("est") or after2 in POSSESSIVE_OK)):  # "did its very best."
             return True
         if (c2 == lexicon.ING or (c2 == "ng" and mark2 != "")) and ends:
             return True  # "its extremely frustrating when", "its actually happening."
@@ -1182,10 +1184,12 @@ RULES = (
         check=check_its,
         in_quotes=True,
         docs=Docs(
-            what="Finds “it's”/“it’s” in possessive position (after a preposition, before “own”, "
-            "before a determiner-like adjective and a noun, or before a noun and a finite verb: “it's "
-            "shares fell”), and “its” before words that only follow "
-            "“it is” or “it has” (“its been”, “its a”, “its not”).",
+            what="Finds “it's”/“it’s” in possessive position (after a preposition or a verb that takes an "
+            "object, before “own”, before a bare singular count noun that “it is” cannot take — “it's role "
+            "in”, counted from lemminflect's inflection table — or before a noun and a finite verb: “it's "
+            "shares fell”), and “its” before words that only follow “it is” or “it has” (“its been”, “its "
+            "a”, “its not”, “its quite a”), or opening a clause that ends without a verb (“if its 12.30, we "
+            "shut”).",
             why="The two are among the most common errors in published copy and spell-checkers "
             "cannot see them. The rule looks only at strong local evidence, so correct uses such as "
             "“it's raining” and “by its very nature” stay quiet.",
@@ -1202,6 +1206,7 @@ RULES = (
                 "The play shows the town in its true colours.",
                 "Analysts doubted its winning the bid.", "The firm cut its proposed dividend.",
                 "Its recently rebuilt pier is open.", "Its very survival is at risk.",
+                "It's game over for the visitors.", "It's goodbye to the pier.", "The school did its very best.",
             ),
             failing=(
                 "Turkey has stated it’s full support.", "The firm has it's own bank.", "Its been a year.",
@@ -1211,6 +1216,8 @@ RULES = (
                 "The ferry is on it's way.", "Fans forgave the club all it's blunders.",
                 "It's closure was announced.", "The school marked it's 75th year.",
                 "Its wonderful to see you.", "Its his turn.", "Its had a bad year.", "I think its clear that we won.", "The board raised it's dividend.",
+                "The council plans to close it's depot.", "The union said it's treasurer, Ann Lee, quit.",
+                "Once its built you cannot move it.", "\"Its quite a risk,\" the mayor said.",
             ),
             fixes=(
                 ("The firm has it's own bank.", "The firm has its own bank."),
