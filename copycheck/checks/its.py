@@ -355,8 +355,9 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
                      or (_plural_noun(tokens[last][0].lower()) and lexicon.VERB in lexicon.classes(low)
                          and (nxt_word[:1].isdigit() or nxt_word in ("by", "sharply")))
                      # "rival accused it": a past form with its object
-                     or (lexicon.PAST in lexicon.classes(low) and not set(lexicon.classes(low)) & set("np")
-                         and (nxt_word in lexicon.OBJECT_PRONOUNS or nxt_word in ("the", "a", "an") or nxt_word[:1].isdigit())))
+                     or (lexicon.PAST in lexicon.classes(low) and lexicon.PLURAL not in lexicon.classes(low)
+                         and (nxt_word in lexicon.OBJECT_PRONOUNS - {"her"} or (lexicon.NOUN not in lexicon.classes(low) and (
+                             nxt_word in ("the", "a", "an") or nxt_word[:1].isdigit())))))
         if i >= 1 and word.islower() and verb_here:
             prev = tokens[last][0].lower()
             # The phrase must end in a noun and hold at least one lowercase noun ("its sales").
@@ -489,10 +490,13 @@ def _joined_np(after: str, after2: str | None) -> bool:
     """After "X and it's": a noun phrase that "it is" cannot take without a determiner."""
     a = after.lower()
     if "-" in a and a.islower():
-        a = after = a.rsplit("-", 1)[1] or a  # "it's vice-president": the compound's head
+        head = a.rsplit("-", 1)[1] or a  # "it's vice-president": the compound's head
+        if a.endswith("s") and len(head) > 2 and not lexicon.classes(head) and set(lexicon.classes(head[:-1])) & set("ar"):
+            return True  # "it's spin-offs", "it's buy-outs": a compound noun's plural
+        a = after = head
     low2 = after2.lower() if after2 and after2.islower() else None
     # A second word that goes on the noun phrase: a noun, or an adjective ("it's two main rivals").
-    c2 = lexicon.classes(low2) if low2 and low2 not in lexicon.CLOSED and low2 not in BARE_NOUNS else ""
+    c2 = _noun_classes(low2) if low2 and low2 not in lexicon.CLOSED and low2 not in BARE_NOUNS else ""
     if not after.islower() or a[0].isdigit():
         return bool(set(c2) & set("np")) or (a[0].isdigit() and "a" in c2)  # "it's British unit", "it's 55 pct stake"
     if a in lexicon.CLOSED or a in BARE_NOUNS or a in CONTRACTION_WORDS:
