@@ -222,6 +222,7 @@ ITS_ERRORS = [
     '"Its natural for fans to want more," he said.',
     'I suppose its unfortunate that (the report) leaked.',
     'The song Its Now Or Never topped the chart.',
+    "The bus is late, its crowded, it's awful.",
 ]
 
 

@@ -1117,14 +1117,16 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         # subordinator or a verb of opinion; a comma before "its" may open an apposition instead.
         verbless = (((before is None and (i == "I" and _sentence_start(text, m.start(1)) or _after_quote(text, m.start(1))))
                      or low_before in SUBORDINATORS or low_before in ("that", "then", "but", "and")
-                     or low_before in CLAUSE_ONLY_VERBS)
+                     or low_before in CLAUSE_ONLY_VERBS or (before is None and text[:m.start(1)].rstrip(" \t")[-1:] == ","))
                     # "all but its units." joins noun phrases: after "but" with a word before it, only a
                     # new subject joined by a conjunction shows the clause ("but its Saturday and I'm here").
                     # A quotation may quote a noun phrase alone (called it "its worst policy."): when one
                     # opens with a lowercase "its", only a new subject shows a clause.
                     and _verbless_clause(_clause_tokens(text, m.start(1) + 3),
                                          (low_before == "but" and before2 is not None) or low_before == "and"
-                                         or (before is None and i == "i"), contracted_only=low_before == "and",
+                                         or (before is None and i == "i"),
+                                         # after "and" or a comma only ", it's" shows a new clause: "it's coming, its inevitable, it's"
+                                         contracted_only=low_before == "and" or (before is None and not _sentence_start(text, m.start(1))),
                                          quoted=_after_quote(text, m.start(1)), subordinate=low_before in SUBORDINATORS))
         if w is None:
             if not verbless:
