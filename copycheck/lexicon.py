@@ -89,9 +89,39 @@ def _table() -> _Lexicon:
         return _Lexicon(fh.read())
 
 
+@lru_cache(maxsize=1)
+def _count_nouns() -> frozenset[str]:
+    """The count-only nouns, read on first use only (a document with a bare noun after "it's")."""
+    import os
+
+    from .packs import builtin_folder
+
+    with open(os.path.join(builtin_folder(), "count_nouns.txt"), encoding="utf-8") as fh:
+        text = fh.read()
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+
+
+def count_only(word: str) -> bool:
+    """True for a singular noun that is countable only ("role", "auditor"; not "war", "news"),
+    which cannot stand bare after "it is"."""
+    return word in _count_nouns()
+
+
 def classes(word: str) -> str:
     """The class letters of a lowercase word form; "" for an unknown word or a closed-class word."""
     return _table().get(word)
+
+
+def compound_head(word: str) -> str:
+    """For a word the lexicon lacks, the right-hand noun of a closed compound ("warships" ->
+    "ships", "chairwoman" -> "woman"): English compounds take their head's class. "" if none."""
+    if classes(word) or len(word) < 6 or not word.isalpha():
+        return ""
+    for k in range(3, len(word) - 2):
+        left, right = word[:k], word[k:]
+        if set(classes(right)) & set("np") and classes(left):
+            return right
+    return ""
 
 
 def can_head_noun_phrase(word: str) -> bool:

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Recall on errors injected into real articles: its/it's both ways, and doubled words.
 
-Usage: python scripts/inject_errors.py CORPUS [--per-class N] [--seed S] [--show K] [--only CLASS]
+Usage: python scripts/inject_errors.py CORPUS [--per-class N] [--seed S] [--show K] [--only CLASS] [--skip-flagged]
 CORPUS is a folder of .txt/.md files (BBC) or a .jsonl file (Reuters prose; tabular stories skipped).
 For each class, N sites are drawn at random from correct text; one error is made at each, the
 article is checked, and the error counts as caught when the class's rule flags the changed span.
+--skip-flagged leaves out sites where the rule already flags the unchanged article: there the
+article itself has the error (an "its" that should be "it's"), so the "injected" change corrects
+it. Read the rule's findings on the corpus by hand before trusting that count.
 """
 from __future__ import annotations
 
@@ -45,6 +48,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--show", type=int, default=10, help="misses to print per class (-1: all)")
     ap.add_argument("--only", default="", help="run only the classes whose name contains this")
+    ap.add_argument("--skip-flagged", action="store_true",
+                    help="leave out sites the rule already flags in the unchanged article (errors in the original)")
     args = ap.parse_args()
 
     from copycheck.document import Document
@@ -65,8 +70,22 @@ def main() -> None:
             if len(bucket) < args.per_class * 4 and rng.random() < (0.5 if cls != "repeated_word" else 0.01):
                 bucket.append((name, start, end, changed))
     suffix = ".txt" if not args.corpus.endswith(".jsonl") else ".txt"
+    originals = dict(articles) if args.skip_flagged else {}
+    flagged_cache: dict[tuple[str, str], list] = {}
+
+    def flagged_in_original(name: str, code: str, start: int, end: int) -> bool:
+        key = (name, code)
+        if key not in flagged_cache:
+            flagged_cache[key] = check_document(Document.from_text(originals[name], "x.txt"), by_code[code])[0]
+        # The site's span in the original: the change is at most one character longer or shorter.
+        return any(f.start < end and f.end > start - 1 for f in flagged_cache[key])
+
     for cls in sorted(c for c in pool if args.only in c):
         sample = rng.sample(pool[cls], min(args.per_class, len(pool[cls])))
+        if args.skip_flagged:
+            kept = [s for s in sample if not flagged_in_original(s[0], RULE[cls], s[1], s[2])]
+            print(f"{cls}: {len(sample) - len(kept)} sites left out, flagged in the original")
+            sample = kept
         caught, misses = 0, []
         for name, start, end, changed in sample:
             doc = Document.from_text(changed, "x" + suffix)

@@ -41,4 +41,5 @@ def test_installed_wheel_has_modules_and_rule_data():
     for data in (p.relative_to(ROOT).as_posix() for p in (ROOT / "rules").glob("*.toml")):
         assert "copycheck/" + data in files, data
     assert "copycheck/rules/lexicon.txt" in files  # the word-class data TY001 and TY004 read
+    assert "copycheck/rules/count_nouns.txt" in files  # the count-only nouns TY004 reads
     assert "copycheck/rules/packs.json" in files  # the packs parsed ahead of time, for cold starts

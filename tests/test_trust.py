@@ -122,6 +122,11 @@ def test_quotation_over_two_paragraphs_without_a_reopening_mark():
     "The vice preside,nt spoke first.",               # the comma should go, not get a space
     "The vote   passed at last.",                     # three spaces: a lost word?
     "The prize will be named Named Cup.",             # a capital may start a name
+    "Harbour Foods Ltd  aid its profit rose.",        # "said" lost its "s" to the gap
+    "The coupe costs 51,.250 dlrs this year.",        # inside a number either mark may be the separator
+    "The paper ran the demands in a  editorial.",     # "a" does not fit "editorial": a lost word?
+    "The mayor agreed  hat the plan would wait.",     # "that" lost its "t"
+    "The board met on Monday  nd voted to sell.",     # "and" lost its "a": a short non-word
 ])
 def test_guessed_fixes_are_unsafe(text):
     findings, _ = check_document(Document.from_text(text, "a.txt"), DEFAULT)
@@ -144,6 +149,16 @@ def test_certain_fixes_stay_safe():
     assert _fix(text) == "The UN-backed plan and the budget.\n"
 
 
+@pytest.mark.parametrize("text", [
+    "The ferry firm said  it would sell.",           # whole words on both sides of the gap
+    "Rates rose 5 pct  last week.",                  # an abbreviation is no fragment
+    "She said he  had left.",                        # "he" is a word of its own
+    "The price is 4 dlrs per  1,000 shares.",
+])
+def test_ordinary_double_space_fixes_stay_safe(text):
+    assert "  " not in _fix(text)
+
+
 @pytest.mark.parametrize("text", ["The board said one plan its aimed at savers is ready.",
                                   "The firm said one fund its linked to the index was closed."])
 def test_its_after_a_noun_before_a_participle_is_not_told_to_become_it_s(text):
@@ -156,3 +171,67 @@ def test_its_after_a_noun_before_a_participle_is_not_told_to_become_it_s(text):
 def test_its_possessive_before_a_bare_noun_phrase_and_its_verb(text):
     found = lint_text(text, [r for r in load_rules(()) if r.code == "TY004"])
     assert ("it's" in text) == bool(found)
+
+
+QT001 = [r for r in load_rules(()) if r.code == "QT001"]
+
+
+def test_a_short_quotation_completing_a_reported_clause_is_speech():
+    # Terms in single marks, and one short quotation that a speech verb's "that" clause ends on:
+    # the house style of double marks for speech, single for terms, with no mix to report.
+    text = ("The ferry firm may sell its 'twin hull' boats, under a 'sale and lease' deal.\n\n"
+            "Its chief was firm, telling reporters on Monday that the union's case \"will not float\".\n")
+    assert not lint_text(text, QT001)
+
+
+def test_a_term_inside_a_reported_clause_is_not_speech():
+    from copycheck.checks.quotes import _is_speech
+
+    text = 'The mayor said that the "garden bridge" plan was dead.'
+    doc = Document.from_text(text, "a.txt")
+    (q,) = [q for q in doc.quotes.quotations if q.depth == 0]
+    assert not _is_speech(text, q)
+    ended = 'The mayor said that the plan was "dead in the water".'
+    (q,) = [q for q in Document.from_text(ended, "a.txt").quotes.quotations if q.depth == 0]
+    assert _is_speech(ended, q)
+
+
+# One invented sentence for each kind of its/it's error the word-class evidence now finds (issue 8 §3).
+ITS_ERRORS = [
+    "The ferry firm named a new captain for it's flagship.",
+    "The union said it's treasurer, Ann Lee, would resign.",
+    "The theatre lost it's licence in May.",
+    "The council plans to close it's depot in Leeds.",
+    "The group will lower it's forecast again.",
+    "The mill wants to clean up it's yard.",
+    "The charity said it's Harbour Lane unit was sold last week.",
+    "The bank said it's 40 pct stake in the mill was sold.",
+    "The firm has completed it's previously announced sale.",
+    "The port and it's vice-chairman disagreed.",
+    "It's warships were sent north, the navy said.",
+    "The club said it's new stand, which cost £9m, opens soon.",
+    '"I wanted to stay, but its Sunday and I\'m going home," she said.',
+    'If its 10.30 on a Friday and we are shut, we lose.',
+    'The fans worry that its too late.',
+    '"Its pure nonsense," he said.',
+    '"Its quite a risk," the mayor said.',
+    '"Its far more complex and costly than that," she said.',
+    'Once its built you cannot move it.',
+    'Its become normal to wait a week.',
+    '"Its expected of us to win," the coach said.',
+    '"Its natural for fans to want more," he said.',
+    'I suppose its unfortunate that (the report) leaked.',
+    'The song Its Now Or Never topped the chart.',
+    "The bus is late, its crowded, it's awful.",
+]
+
+
+@pytest.mark.parametrize("text", ITS_ERRORS)
+def test_its_errors_found_with_the_unsafe_fix(text):
+    found = lint_text(text, [r for r in load_rules(()) if r.code == "TY004"])
+    assert len(found) == 1 and found[0].fix and not found[0].fix.safe, found
+    f = found[0]
+    wrong = text[f.start:f.end]
+    # The fix swaps the form: "it's" -> "its", "its" -> "it's", keeping the capital.
+    assert f.fix.replacement == (wrong.replace("'", "").replace("’", "") if "'" in wrong or "’" in wrong
+                                 else wrong[:2] + "'" + wrong[2:])

@@ -83,13 +83,23 @@ def _is_speech(text: str, q, naming: bool = True) -> bool:
         return (bool(words) and words[-1] in SPEECH_VERBS and words[-1] not in NAMING_VERBS
                 and len(text[q.start + 1:q.end].split()) >= 2)
     # Double marks: a speech verb in the clause whose object the quotation is ("said the plan would
-    # be "seamless""), not one whose reported "that" clause holds it.
+    # be "seamless""). Through a reported "that" clause, the quotation is the speaker's words when it
+    # completes the clause ("saying that the case "has no legs"."), and a term when the clause goes
+    # on past it ('said that the "peace dividend" was spent').
     for i in range(len(words) - 1, -1, -1):
         if words[i] == "that":
-            return False
+            return q.closed and any(w in SPEECH_VERBS for w in words[:i]) and _ends_sentence(text, q)
         if words[i] in SPEECH_VERBS:
             return True
     return False
+
+
+def _ends_sentence(text: str, q) -> bool:
+    """The quotation closes its sentence: a full stop, question or exclamation mark inside the
+    closing mark or straight after it, or the end of the paragraph."""
+    inside = text[q.start + 1:q.end - 1].rstrip()
+    after = text[q.end:q.end + 2]
+    return inside[-1:] in (".", "!", "?") or after[:1] in (".", "!", "?", ";") or after[:1] in ("", "\n")
 
 
 def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:

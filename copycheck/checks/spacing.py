@@ -58,12 +58,40 @@ def check_double_space(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
         yield Hit(m.start(), m.end(), f"{what} between words; use one space.", Fix(m.start(), m.end(), " ", safe=safe))
 
 
+# The words a lost letter most often leaves a fragment of: the function words, the auxiliaries,
+# and "said"/"says", the commonest words of news copy.
+_COMMON = lexicon.CLOSED | frozenset(
+    "is are was were be been has have had will would can could should may might must do does did not said says per".split())
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
 def _fragment_beside(text: str, start: int, end: int) -> bool:
-    """True when a word beside the gap is a stray single letter (not "a", "I" or a digit)."""
+    """True when a word beside the gap may be a fragment whose lost letter the gap took.
+
+    A letter keyed as a space leaves two spaces and a fragment: a stray single letter ("updated  o
+    reflect"), a short non-word that one more letter on the gap's side makes a word ("th  plan"), or
+    a word that one more letter there makes one of the commonest words ("Inc  aid its" for "said",
+    "hat" for "that"), while not being one itself ("he" is a word of its own, not a lost "the").
+    Closing the gap would hide the slip, so such a fix needs an eye. So it does when "a" before the
+    gap does not fit the word after it ("a  editorial"): a word may have been lost between them.
+    """
     after = _WORD_AT.match(text, end)
     before = _WORD_END.search(text, max(0, start - 40), start)
-    for w in (after and after.group(), before and before.group()):
-        if w and len(w) == 1 and w.isalpha() and w not in "aAI":
+    if before and after and before.group().lower() == "a" and after.group()[:1].lower() in "aeio":
+        return True  # "in a  editorial": the article does not fit the next word, so a word may be lost between
+    for w, prefix in ((after and after.group(), True), (before and before.group(), False)):
+        if not w or not w.isalpha():
+            continue
+        if len(w) == 1:
+            if w not in "aAI":
+                return True
+            continue
+        if not w.islower() or w in _COMMON:
+            continue
+        grown = [c + w if prefix else w + c for c in _LETTERS]
+        if any(g in _COMMON for g in grown):
+            return True
+        if len(w) <= 3 and not lexicon.classes(w) and any(lexicon.classes(g) or g in lexicon.CLOSED for g in grown):
             return True
     return False
 
@@ -107,6 +135,13 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                       Fix(m.start(), m.end(), ". " if glued else ".", safe=False))
             continue
         keep = pair[-1]
+        if pair == ",." and text[m.start() - 1:m.start()].isdigit() and text[m.end():m.end() + 1].isdigit():
+            # Inside a number either mark may be its separator ("43,.590": 43,590 or 43.590?): a
+            # thousands group of three digits after it suggests the comma, but the fix needs an eye.
+            keep = "," if re.match(r"\d{3}(?!\d)", text[m.end():m.end() + 4]) else "."
+            yield Hit(m.start(), m.end(), f"Doubled punctuation “{pair}” in a number; use “{keep}” or the other mark.",
+                      Fix(m.start(), m.end(), keep, safe=False))
+            continue
         yield Hit(m.start(), m.end(), f"Doubled punctuation “{pair}”; use “{keep}”.", Fix(m.start(), m.end(), keep))
 
 
@@ -150,7 +185,9 @@ RULES = (
             what="Finds two spaces between words, or between a comma and a word, inside a sentence. Two "
             "spaces after a full stop and lines laid out in columns are left alone.",
             why="A double space is a keying slip that shows as a gap in print, and it breaks searches for "
-            "the phrase.",
+            "the phrase. When a word beside the gap may be a fragment whose lost letter the gap took "
+            "(“Acme Inc  aid”, “updated  o reflect”), the fix to one space would hide the slip, so it is "
+            "offered as unsafe.",
             example="the  talks ended  ->  the talks ended",
         ),
         examples=Examples(
