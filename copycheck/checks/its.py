@@ -16,8 +16,18 @@ if TYPE_CHECKING:
 _WORD = r"[^\W\d_][\w\-]*"
 # The scan looks for "it's" alone; the words around it are read with anchored patterns, so
 # the regex engine never tries a match at every letter of the article.
-_ITS_CONTRACTED = re.compile(r"(?<![\w'’])([Ii]t)(['’])s\b")
-_ITS_BARE = re.compile(r"(?<![\w'’])([Ii])ts[ \t]+")
+# Each scan starts at the letters (a leading look-behind would be tried at every character);
+# _word_start tests that no word character or apostrophe comes before.
+_ITS_CONTRACTED = re.compile(r"([Ii]t)(['’])s\b")
+_ITS_BARE = re.compile(r"([Ii])ts[ \t]+")
+
+
+def _word_start(text: str, at: int) -> bool:
+    """True when nothing of a word (a word character or an apostrophe) comes just before `at`."""
+    if not at:
+        return True
+    c = text[at - 1]
+    return not (c.isalnum() or c in "_'’")
 _WORD_RE = re.compile(_WORD)
 
 
@@ -1091,6 +1101,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     low = doc.lowered  # shared with the other rules: one lowercase pass per document
     contracted = "it's" in low or "it’s" in low
     for m in _ITS_CONTRACTED.finditer(text) if contracted else ():
+        if not _word_start(text, m.start()):
+            continue
         it, mark = m.groups()
         a = _WORDS_AFTER.match(text, m.end())
         before2, before = _words_before(text, m.start())
@@ -1112,6 +1124,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         )
     mark = None
     for m in _ITS_BARE.finditer(text) if "its " in low or "its\t" in low else ():
+        if not _word_start(text, m.start()):
+            continue
         i = m.group(1)
         w = _WORDS_AT.match(text, m.end())
         before2, before = _words_before(text, m.start())
