@@ -127,6 +127,7 @@ def test_quotation_over_two_paragraphs_without_a_reopening_mark():
     "The paper ran the demands in a  editorial.",     # "a" does not fit "editorial": a lost word?
     "The mayor agreed  hat the plan would wait.",     # "that" lost its "t"
     "The board met on Monday  nd voted to sell.",     # "and" lost its "a": a short non-word
+    "It holds short bonds  Harbour Bank owns most.",  # a full stop may have been lost in the gap
 ])
 def test_guessed_fixes_are_unsafe(text):
     findings, _ = check_document(Document.from_text(text, "a.txt"), DEFAULT)
@@ -154,6 +155,7 @@ def test_certain_fixes_stay_safe():
     "Rates rose 5 pct  last week.",                  # an abbreviation is no fragment
     "She said he  had left.",                        # "he" is a word of its own
     "The price is 4 dlrs per  1,000 shares.",
+    "Shares in  Harbour Bank rose.",                 # after a function word no sentence ends
 ])
 def test_ordinary_double_space_fixes_stay_safe(text):
     assert "  " not in _fix(text)

@@ -53,9 +53,23 @@ def check_double_space(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
         width = m.end() - m.start()
         # Two spaces are a keying slip; more, or a fragment beside the gap ("updated  o reflect"),
         # may be a lost word or letter, so that fix needs an eye.
-        safe = width == 2 and not _fragment_beside(text, m.start(), m.end())
+        safe = width == 2 and not _fragment_beside(text, m.start(), m.end()) \
+            and not _sentence_end_lost(text, m.start(), m.end())
         what = "Double space" if width == 2 else f"{width} spaces"
         yield Hit(m.start(), m.end(), f"{what} between words; use one space.", Fix(m.start(), m.end(), " ", safe=safe))
+
+
+def _sentence_end_lost(text: str, start: int, end: int) -> bool:
+    """True when the gap may have taken a full stop: a lowercase content word, then a capitalised
+    word ("agency obligations  Bank of New York owns"). Closing the gap would hide the lost mark;
+    after a function word ("in  Boeing", "the  Treasury") no sentence can end."""
+    before = _WORD_END.search(text, max(0, start - 40), start)
+    after = _WORD_AT.match(text, end)
+    if not before or not after:
+        return False
+    b, a = before.group(), after.group()
+    return (b.isalpha() and b.islower() and b not in lexicon.CLOSED and b not in _COMMON
+            and a[:1].isupper() and a != "I")
 
 
 # The words a lost letter most often leaves a fragment of: the function words, the auxiliaries,
