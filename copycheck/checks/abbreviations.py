@@ -169,7 +169,7 @@ _AFTER_LETTERS = lazy(r"s?\b|['’]s\b")
 
 def _word_or_amp(char: str) -> bool:
     """The test of re's [\\w&] for one character: nothing of a word may come before a use."""
-    return char.isalnum() or char in "_&"
+    return char == "&" or _is_word(char)
 
 
 class _Facts:
