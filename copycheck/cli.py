@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check news copy for the errors a tired desk misses. "
         "Other commands: `copycheck rules`, `copycheck rule CODE`, `copycheck config [PATH]`, "
         "`copycheck names` (how names are spelt across files).",
+        # add_argument builds a formatter per argument to check its metavar, and a formatter with
+        # no width asks shutil for the terminal's (4 ms of a 60 ms cold start, for a width unused).
+        formatter_class=lambda prog: argparse.HelpFormatter(prog, width=80),
     )
     p.add_argument("paths", nargs="*", default=None, metavar="PATH",
                    help="files or directories (walked for .txt, .md and .html; default: .); - reads standard input")
@@ -86,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"copycheck {__version__}")
     _add_selection(p)
     _add_ci(p)
+    p.formatter_class = argparse.HelpFormatter  # --help and usage errors fit the terminal
     return p
 
 
