@@ -29,6 +29,22 @@ def test_piped_text_output_does_not_import_rich(tmp_path):
     assert "TY001" in out and out.rstrip().endswith("NO-RICH")
 
 
+def test_narrow_ranges_are_one_cell_each_in_richs_table():
+    from rich.cells import cell_len
+
+    wide = [hex(c) for a, b in text.NARROW_RANGES for c in range(a, b + 1) if cell_len(chr(c)) != 1]
+    assert wide == []
+
+
+def test_curly_quotes_and_dashes_need_no_rich_import():
+    code = ("import io, sys; from copycheck.formatters import text\n"
+            "assert text._cells('Libya ‘s capital — €5, café') == 27\n"
+            "print('RICH' if 'rich' in sys.modules else 'NO-RICH')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env={"PYTHONPATH": str(ROOT)})
+    assert out.stdout.strip() == "NO-RICH", out.stderr
+
+
 def test_marker_counts_terminal_cells_for_wide_characters():
     from rich.cells import cell_len
 
