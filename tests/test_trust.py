@@ -128,6 +128,8 @@ def test_quotation_over_two_paragraphs_without_a_reopening_mark():
     "The mayor agreed  hat the plan would wait.",     # "that" lost its "t"
     "The board met on Monday  nd voted to sell.",     # "and" lost its "a": a short non-word
     "It holds short bonds  Harbour Bank owns most.",  # a full stop may have been lost in the gap
+    "It hired Harbour Trust Co  the agent for the notes.",  # an appositive's comma may be lost
+    "Bids went to Kestrel Ltd  which owns the pier.",  # so may a non-defining clause's
 ])
 def test_guessed_fixes_are_unsafe(text):
     findings, _ = check_document(Document.from_text(text, "a.txt"), DEFAULT)
@@ -156,6 +158,7 @@ def test_certain_fixes_stay_safe():
     "She said he  had left.",                        # "he" is a word of its own
     "The price is 4 dlrs per  1,000 shares.",
     "Shares in  Harbour Bank rose.",                 # after a function word no sentence ends
+    "Kestrel Ltd  said the deal was done.",          # a name and its verb need no comma
 ])
 def test_ordinary_double_space_fixes_stay_safe(text):
     assert "  " not in _fix(text)
