@@ -54,7 +54,7 @@ def check_double_space(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
         # Two spaces are a keying slip; more, or a fragment beside the gap ("updated  o reflect"),
         # may be a lost word or letter, so that fix needs an eye.
         safe = width == 2 and not _fragment_beside(text, m.start(), m.end()) \
-            and not _sentence_end_lost(text, m.start(), m.end()) and not _comma_lost(text, m.start(), m.end())
+            and not _sentence_end_lost(text, m.start(), m.end()) and not _name_cut(text, m.start(), m.end())
         what = "Double space" if width == 2 else f"{width} spaces"
         yield Hit(m.start(), m.end(), f"{what} between words; use one space.", Fix(m.start(), m.end(), " ", safe=safe))
 
@@ -72,17 +72,16 @@ def _sentence_end_lost(text: str, start: int, end: int) -> bool:
             and a[:1].isupper() and a != "I")
 
 
-# What opens an appositive or a non-defining clause after a name: "Trust Co, the trustee".
-_APPOSITIVE_OPENERS = frozenset("the a an which who whose".split())
-
-
-def _comma_lost(text: str, start: int, end: int) -> bool:
-    """True when the gap may have taken a comma: a capitalised word, then what opens an appositive
-    or a relative clause ("Manufacturers Trust Co  the trustee"). One space would hide the lost mark."""
+def _name_cut(text: str, start: int, end: int) -> bool:
+    """True when the gap follows a name and precedes a lowercase word: it may have taken the name's
+    last word ("General Public [Utilities]  to extend"), its possessive ("Moto Inc['s]  president")
+    or a comma ("Trust Co[,]  the trustee"). One space would hide the loss."""
     before = _WORD_END.search(text, max(0, start - 40), start)
     after = _WORD_AT.match(text, end)
-    return bool(before and after and before.group()[:1].isupper() and before.group() != "I"
-                and after.group() in _APPOSITIVE_OPENERS)
+    if not before or not after:
+        return False
+    b, a = before.group(), after.group()
+    return b[:1].isupper() and b != "I" and b.lower() not in lexicon.CLOSED and a[:1].islower()
 
 
 # The words a lost letter most often leaves a fragment of: the function words, the auxiliaries,
