@@ -8,6 +8,7 @@ from .. import lexicon
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 from .apostrophes import article_apostrophe
+from .its_np import gradable, modified_plural_np
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ _WORDS_AFTER = re.compile(r"[ \t]+" + _Q_OPEN + r"(" + _WORD + r"|\d+(?:st|nd|rd
                           + r"(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r")" + _Q_CLOSE + r")?(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r"))?")
 _WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"|[£$€]?\d[\d.,]*\w*))?(?:[ \t]+(" + _WORD + r"))?")
 
+# Subordinators that also take a noun phrase: "after it's been" is "it has", "after it's second reading" the possessive.
+TIME_SUBORDINATORS = frozenset("after before once as".split())
 # After these, "it's" must be a possessive: "of it's", "with it's" ("of it is" is not English).
 POSSESSIVE_BEFORE = frozenset(
     "of in for with from by at into onto upon under over through within without throughout "
@@ -262,6 +265,10 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
         return True  # "Acme said it's Flyer unit", "the bank said it's auditor": a report's subject
     if b in ("since", "until", "till", "than") and _joined_np(after, after2):
         return True  # "since it's inception", "than it's rival": "since it is inception" is no English
+    if b in TIME_SUBORDINATORS and _joined_np(after, after2) and not (after.islower() and gradable(a)):
+        # "after it's second reading", "as it's nearest rival"; a quality is the predicate of "it is"
+        # ("before it's dark outside", "as it's cold weather").
+        return True
     if b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED) and _np_start(tokens):
         return True  # "cut it's forecast", "surpassed it's US takings", "lowered it's posted price"
     if (b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower() or before2 in OBJECTS)
@@ -944,6 +951,28 @@ def _adverb_phrase(tokens: list[tuple[str, str, str]]) -> bool:
     return False
 
 
+# The calendar's names, which "it is" takes bare ("it's Christmas", "it's Monday"); "May" and
+# "March" are left out, being verbs too.
+CALENDAR_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February April June July August "
+    "September October November December Christmas Easter Halloween Thanksgiving Ramadan Diwali Hanukkah "
+    "Passover Eid".split()
+)
+
+
+def _calendar_clause(text: str, its: int, end: int, capital: bool) -> bool:
+    """"its" and a calendar name that ends the phrase: "know its Christmas?", and in a title, where
+    a capital "Its" stands inside the sentence, before the title's end ("Know Its Christmas is")."""
+    mark = _next_mark(text, end)
+    if mark in (".", "?", "!"):
+        return True
+    if not capital or _sentence_start(text, its):
+        return False
+    nxt = _RAW_TOKEN.match(text, end)
+    # The title ends where its capitals do: a comma, or a lowercase word after the name.
+    return mark == "," or (nxt is not None and nxt.group(1)[:1].islower())
+
+
 TITLE_WORDS = (lexicon.CLOSED | CONTRACTION_WORDS | ADVERB_CUES) - {"all", "i", "one", "no", "it", "its"}
 
 
@@ -1114,7 +1143,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 before2 = "Name"
         tokens = _tokens_after(text, m.end(), 9)
         if not (_possessive_its(before, after, after2, before2, after3, tokens)
-                or _np_then_finite(tokens) or _bare_count_np(tokens)):
+                or _np_then_finite(tokens) or _bare_count_np(tokens) or modified_plural_np(tokens)):
             continue
         start, end = m.start(), m.end()
         yield Hit(
@@ -1155,10 +1184,16 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             after, after2, after3 = w.groups()
         # In a title every word has a capital, so a function word after "Its" reads as in prose ("Its
         # Now Or Never", "Its A Wonderful Life"); "all" and "no" may start names ("its All Blacks").
+        # A title may keep a short function word lowercase ("Its Now or Never"), and "All" before a
+        # particle is no name ("They Think Its All Over").
         if (w is not None and after[0].isupper() and (after[1:].islower() or len(after) == 1)
-                and after2 and after2[0].isupper() and after2.isalpha()
-                and after.lower() in TITLE_WORDS and (after.lower() != "a" or _adjective_only(after2.lower()))):
+                and after2 and after2.isalpha()
+                and (after2[0].isupper() or (after2 in lexicon.CONJUNCTIONS and after3 and after3[0].isupper()))
+                and (after.lower() in TITLE_WORDS or (after == "All" and after2.lower() in lexicon.PREPOSITIONS))
+                and (after.lower() != "a" or _adjective_only(after2.lower()))):
             after, after2, after3 = after.lower(), after2.lower(), after3.lower() if after3 else None
+        elif w is not None and after in CALENDAR_NAMES and _calendar_clause(text, m.start(1), w.end(1), i == "I"):
+            verbless = True  # "Do They Know Its Christmas?": "its" and a day's name alone is "it is"
         # A capitalised word after "its" starts a name ("its Blue Harbour brand").
         if not after.islower() and not verbless:
             continue
