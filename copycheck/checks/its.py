@@ -756,6 +756,9 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
             return True  # "its really deserved this time": a verb with its object
         if lexicon.classes(after) == lexicon.ADV and after2 in DEGREE:
             return True  # "its obviously too late"
+    if (mark_after == "" and lexicon.classes(after) == lexicon.ADV and raw2 in CALENDAR_NAMES
+            and (raw3 is None or mark2 != "" or raw3 in lexicon.CLOSED)):
+        return True  # "its already December in the market": an adverb and a day's name, "it is"
     if mark_after == "" and after in ("only", "much") and raw2 and raw2.islower() and (
             after2 in DEGREE or after2 in lexicon.CLOSED and after2 not in ("one", "own")):
         return True  # "its only a matter of time", "its only when", "its much too late"
@@ -768,6 +771,11 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
             raw2[0].isdigit() or raw2[0] in "£$€" or after2 in ("a", "an")
             or (raw2.islower() and lexicon.ING in lexicon.classes(after2))):
         return True  # "its worth a look", "its worth 150 dlrs", "its worth asking"
+    if after == "part" and mark_after == "" and (after2 == "of" and after3 in ("a", "an", "what")
+                                                 or after2 == "and" and after3 == "parcel"):
+        return True  # "its part of a trend", "its part and parcel": a share, uncounted, after "it is"
+    if after in PREPOSITIONAL_ADJECTIVES and mark_after == "" and after2 in ("more", "less", "much", "every"):
+        return True  # "its worth more": worth takes a measure
     if after == "one" and after2 == "of":
         return True  # "its one of the best": a possessive is never followed by "one of"
     if after == "very" and mark_after == "" and after2:
@@ -826,7 +834,12 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         if (mark_after == "" and raw2 and raw2.islower() and lexicon.classes(after2) == lexicon.ING
                 and raw3 and (not raw3.islower() or after3 in lexicon.DETERMINERS or after3 in lexicon.OBJECT_PRONOUNS)):
             return True  # "its frustrating missing the final": the adjective, then a verb's clause
-        return after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS
+        # An adjective heads no noun phrase, so one before a preposition is a predicate: "its
+        # compatible with", "its difficult for"; "its best in years" was read above.
+        if after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS:
+            return True  # "its expected of us"
+        return (mark_after == "" and after2 in lexicon.PREPOSITIONS and after2 not in ("than", "like")
+                and not set(c) & set("dg"))  # "its going under shocked" is a gerund's subject
     if noun_like:
         return False
     if lexicon.ING in c:
@@ -1200,7 +1213,9 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         punct = _next_mark(text, w.end(1)) if w else ""
         punct2 = _next_mark(text, w.end(2)) if w and after2 else ""
         clause_start = before is None or before.lower() in lexicon.CONJUNCTIONS or before.lower() in ("then", "that") \
-            or before.lower() in CLAUSE_VERBS
+            or before.lower() in CLAUSE_VERBS \
+            or (low_before == "like" and lexicon.classes(after.lower()) == lexicon.ING)  # "look like its slowing"
+
         if not (verbless or _contraction_its(after, after2, after3, punct, punct2, clause_start)
                 or _adverb_phrase(_clause_tokens(text, m.start(1) + 3, 6))
                 or (clause_start and _adjective_clause(_clause_tokens(text, m.start(1) + 3, 10)))
@@ -1222,7 +1237,10 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if low_before in POSSESSIVE_SLOT or (low_before and _verb_takes_its(low_before)
                                               and not (after in INTENSIFIERS or after == "very"
                                                        or lexicon.classes(after) == lexicon.ADV
-                                                       or (punct in (",", ".", "!", "?") and _adjective_only(after)))):
+                                                       or (punct in (",", ".", "!", "?") and _adjective_only(after))
+                                                       # "start the ball rolling its difficult to stop": an adjective's clause
+                                                       or (punct == "" and _adjective_only(after)
+                                                           and (after2 or "").lower() in CLAUSE_AFTER_ADJECTIVE))):
             continue  # "in its the", "increasing its the": a possessive slot, so the next word is the stray one
         if mark is None:
             mark = article_apostrophe(text)
