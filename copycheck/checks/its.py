@@ -60,6 +60,8 @@ _WORDS_AFTER = re.compile(r"[ \t]+" + _Q_OPEN + r"(" + _WORD + r"|\d+(?:st|nd|rd
                           + r"(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r")" + _Q_CLOSE + r")?(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r"))?")
 _WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"|[£$€]?\d[\d.,]*\w*))?(?:[ \t]+(" + _WORD + r"))?")
 
+# Prepositions of direction that "way" takes as a noun of a route.
+ROUTE_PREPOSITIONS = frozenset("into onto through to towards toward across".split())
 # Subordinators that also take a noun phrase: "after it's been" is "it has", "after it's second reading" the possessive.
 TIME_SUBORDINATORS = frozenset("after before once as".split())
 # After these, "it's" must be a possessive: "of it's", "with it's" ("of it is" is not English).
@@ -162,8 +164,11 @@ def _reported_np(tokens: list[tuple[str, str]]) -> bool:
         # A name, then a count noun, a plural or a verb: "said it's Flyer Force unit", "said it's U.S. sales";
         # "said it's Christmas Day" names a day.
         k = 0
-        while k < min(len(tokens), 4) and not tokens[k][0].islower() and tokens[k][0] != "I" and not tokens[k][1] \
-                and not tokens[k][0].endswith(("'s", "’s")) and tokens[k][0].lower() not in lexicon.CLOSED:
+        while k < min(len(tokens), 5) and not tokens[k][1] and (
+                (not tokens[k][0].islower() and tokens[k][0] != "I"
+                 and not tokens[k][0].endswith(("'s", "’s")) and tokens[k][0].lower() not in lexicon.CLOSED)
+                # "and" inside a name: "said it's Textiles and Supplies unit"
+                or (tokens[k][0] == "and" and 0 < k < len(tokens) - 1 and not tokens[k + 1][0].islower())):
             k += 1
         if k == 0 or k >= len(tokens) or not tokens[k][0].islower():
             return False
@@ -252,6 +257,9 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     if a == "own":
         return True
     b = before.lower() if before else None
+    if (a == "way" and after2 in ROUTE_PREPOSITIONS and b and b not in REPORTING_VERBS | OPINION_VERBS and b not in lexicon.CLOSED
+            and set(_verb_classes(b)) & set("vsdg")):
+        return True  # "finds it's way into": the noun of a route; the adverb goes on a degree ("it's way past", "it's way too")
     if b in POSSESSIVE_BEFORE and a not in ("a", "an", "the", "not", "been"):
         if b != "all" or _plural_noun(a) or _all_plural(tokens or []):
             return True  # "all it's assets", "all it's electric power requirements"; "all it's doing"
