@@ -8,6 +8,7 @@ from .. import lexicon
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
 from .apostrophes import article_apostrophe
+from .its_np import gradable, modified_plural_np
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -59,6 +60,10 @@ _WORDS_AFTER = re.compile(r"[ \t]+" + _Q_OPEN + r"(" + _WORD + r"|\d+(?:st|nd|rd
                           + r"(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r")" + _Q_CLOSE + r")?(?:[ \t]+" + _Q_OPEN + r"(" + _WORD + r"))?")
 _WORDS_AT = re.compile(r"(" + _WORD + r")(?:[ \t]+(" + _WORD + r"|[£$€]?\d[\d.,]*\w*))?(?:[ \t]+(" + _WORD + r"))?")
 
+# Prepositions of direction that "way" takes as a noun of a route.
+ROUTE_PREPOSITIONS = frozenset("into onto through to towards toward across".split())
+# Subordinators that also take a noun phrase: "after it's been" is "it has", "after it's second reading" the possessive.
+TIME_SUBORDINATORS = frozenset("after before once as".split())
 # After these, "it's" must be a possessive: "of it's", "with it's" ("of it is" is not English).
 POSSESSIVE_BEFORE = frozenset(
     "of in for with from by at into onto upon under over through within without throughout "
@@ -159,8 +164,11 @@ def _reported_np(tokens: list[tuple[str, str]]) -> bool:
         # A name, then a count noun, a plural or a verb: "said it's Flyer Force unit", "said it's U.S. sales";
         # "said it's Christmas Day" names a day.
         k = 0
-        while k < min(len(tokens), 4) and not tokens[k][0].islower() and tokens[k][0] != "I" and not tokens[k][1] \
-                and not tokens[k][0].endswith(("'s", "’s")) and tokens[k][0].lower() not in lexicon.CLOSED:
+        while k < min(len(tokens), 5) and not tokens[k][1] and (
+                (not tokens[k][0].islower() and tokens[k][0] != "I"
+                 and not tokens[k][0].endswith(("'s", "’s")) and tokens[k][0].lower() not in lexicon.CLOSED)
+                # "and" inside a name: "said it's Textiles and Supplies unit"
+                or (tokens[k][0] == "and" and 0 < k < len(tokens) - 1 and not tokens[k + 1][0].islower())):
             k += 1
         if k == 0 or k >= len(tokens) or not tokens[k][0].islower():
             return False
@@ -249,6 +257,9 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     if a == "own":
         return True
     b = before.lower() if before else None
+    if (a == "way" and after2 in ROUTE_PREPOSITIONS and b and b not in REPORTING_VERBS | OPINION_VERBS and b not in lexicon.CLOSED
+            and set(_verb_classes(b)) & set("vsdg")):
+        return True  # "finds it's way into": the noun of a route; the adverb goes on a degree ("it's way past", "it's way too")
     if b in POSSESSIVE_BEFORE and a not in ("a", "an", "the", "not", "been"):
         if b != "all" or _plural_noun(a) or _all_plural(tokens or []):
             return True  # "all it's assets", "all it's electric power requirements"; "all it's doing"
@@ -262,6 +273,10 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
         return True  # "Acme said it's Flyer unit", "the bank said it's auditor": a report's subject
     if b in ("since", "until", "till", "than") and _joined_np(after, after2):
         return True  # "since it's inception", "than it's rival": "since it is inception" is no English
+    if b in TIME_SUBORDINATORS and _joined_np(after, after2) and not (after.islower() and gradable(a)):
+        # "after it's second reading", "as it's nearest rival"; a quality is the predicate of "it is"
+        # ("before it's dark outside", "as it's cold weather").
+        return True
     if b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED) and _np_start(tokens):
         return True  # "cut it's forecast", "surpassed it's US takings", "lowered it's posted price"
     if (b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower() or before2 in OBJECTS)
@@ -749,6 +764,9 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
             return True  # "its really deserved this time": a verb with its object
         if lexicon.classes(after) == lexicon.ADV and after2 in DEGREE:
             return True  # "its obviously too late"
+    if (mark_after == "" and lexicon.classes(after) == lexicon.ADV and raw2 in CALENDAR_NAMES
+            and (raw3 is None or mark2 != "" or raw3 in lexicon.CLOSED)):
+        return True  # "its already December in the market": an adverb and a day's name, "it is"
     if mark_after == "" and after in ("only", "much") and raw2 and raw2.islower() and (
             after2 in DEGREE or after2 in lexicon.CLOSED and after2 not in ("one", "own")):
         return True  # "its only a matter of time", "its only when", "its much too late"
@@ -761,6 +779,11 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
             raw2[0].isdigit() or raw2[0] in "£$€" or after2 in ("a", "an")
             or (raw2.islower() and lexicon.ING in lexicon.classes(after2))):
         return True  # "its worth a look", "its worth 150 dlrs", "its worth asking"
+    if after == "part" and mark_after == "" and (after2 == "of" and after3 in ("a", "an", "what")
+                                                 or after2 == "and" and after3 == "parcel"):
+        return True  # "its part of a trend", "its part and parcel": a share, uncounted, after "it is"
+    if after in PREPOSITIONAL_ADJECTIVES and mark_after == "" and after2 in ("more", "less", "much", "every"):
+        return True  # "its worth more": worth takes a measure
     if after == "one" and after2 == "of":
         return True  # "its one of the best": a possessive is never followed by "one of"
     if after == "very" and mark_after == "" and after2:
@@ -819,7 +842,12 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
         if (mark_after == "" and raw2 and raw2.islower() and lexicon.classes(after2) == lexicon.ING
                 and raw3 and (not raw3.islower() or after3 in lexicon.DETERMINERS or after3 in lexicon.OBJECT_PRONOUNS)):
             return True  # "its frustrating missing the final": the adjective, then a verb's clause
-        return after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS
+        # An adjective heads no noun phrase, so one before a preposition is a predicate: "its
+        # compatible with", "its difficult for"; "its best in years" was read above.
+        if after2 in lexicon.PREPOSITIONS and after3 in lexicon.OBJECT_PRONOUNS:
+            return True  # "its expected of us"
+        return (mark_after == "" and after2 in lexicon.PREPOSITIONS and after2 not in ("than", "like")
+                and not set(c) & set("dg"))  # "its going under shocked" is a gerund's subject
     if noun_like:
         return False
     if lexicon.ING in c:
@@ -942,6 +970,28 @@ def _adverb_phrase(tokens: list[tuple[str, str, str]]) -> bool:
     if lexicon.ING in c and not set(c) & set("a"):
         return not trail and (nxt in PARTICLES or nxt in lexicon.DETERMINERS or nxt in lexicon.OBJECT_PRONOUNS)
     return False
+
+
+# The calendar's names, which "it is" takes bare ("it's Christmas", "it's Monday"); "May" and
+# "March" are left out, being verbs too.
+CALENDAR_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February April June July August "
+    "September October November December Christmas Easter Halloween Thanksgiving Ramadan Diwali Hanukkah "
+    "Passover Eid".split()
+)
+
+
+def _calendar_clause(text: str, its: int, end: int, capital: bool) -> bool:
+    """"its" and a calendar name that ends the phrase: "know its Christmas?", and in a title, where
+    a capital "Its" stands inside the sentence, before the title's end ("Know Its Christmas is")."""
+    mark = _next_mark(text, end)
+    if mark in (".", "?", "!"):
+        return True
+    if not capital or _sentence_start(text, its):
+        return False
+    nxt = _RAW_TOKEN.match(text, end)
+    # The title ends where its capitals do: a comma, or a lowercase word after the name.
+    return mark == "," or (nxt is not None and nxt.group(1)[:1].islower())
 
 
 TITLE_WORDS = (lexicon.CLOSED | CONTRACTION_WORDS | ADVERB_CUES) - {"all", "i", "one", "no", "it", "its"}
@@ -1114,7 +1164,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 before2 = "Name"
         tokens = _tokens_after(text, m.end(), 9)
         if not (_possessive_its(before, after, after2, before2, after3, tokens)
-                or _np_then_finite(tokens) or _bare_count_np(tokens)):
+                or _np_then_finite(tokens) or _bare_count_np(tokens) or modified_plural_np(tokens)):
             continue
         start, end = m.start(), m.end()
         yield Hit(
@@ -1155,17 +1205,25 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             after, after2, after3 = w.groups()
         # In a title every word has a capital, so a function word after "Its" reads as in prose ("Its
         # Now Or Never", "Its A Wonderful Life"); "all" and "no" may start names ("its All Blacks").
+        # A title may keep a short function word lowercase ("Its Now or Never"), and "All" before a
+        # particle is no name ("They Think Its All Over").
         if (w is not None and after[0].isupper() and (after[1:].islower() or len(after) == 1)
-                and after2 and after2[0].isupper() and after2.isalpha()
-                and after.lower() in TITLE_WORDS and (after.lower() != "a" or _adjective_only(after2.lower()))):
+                and after2 and after2.isalpha()
+                and (after2[0].isupper() or (after2 in lexicon.CONJUNCTIONS and after3 and after3[0].isupper()))
+                and (after.lower() in TITLE_WORDS or (after == "All" and after2.lower() in lexicon.PREPOSITIONS))
+                and (after.lower() != "a" or _adjective_only(after2.lower()))):
             after, after2, after3 = after.lower(), after2.lower(), after3.lower() if after3 else None
+        elif w is not None and after in CALENDAR_NAMES and _calendar_clause(text, m.start(1), w.end(1), i == "I"):
+            verbless = True  # "Do They Know Its Christmas?": "its" and a day's name alone is "it is"
         # A capitalised word after "its" starts a name ("its Blue Harbour brand").
         if not after.islower() and not verbless:
             continue
         punct = _next_mark(text, w.end(1)) if w else ""
         punct2 = _next_mark(text, w.end(2)) if w and after2 else ""
         clause_start = before is None or before.lower() in lexicon.CONJUNCTIONS or before.lower() in ("then", "that") \
-            or before.lower() in CLAUSE_VERBS
+            or before.lower() in CLAUSE_VERBS \
+            or (low_before == "like" and lexicon.classes(after.lower()) == lexicon.ING)  # "look like its slowing"
+
         if not (verbless or _contraction_its(after, after2, after3, punct, punct2, clause_start)
                 or _adverb_phrase(_clause_tokens(text, m.start(1) + 3, 6))
                 or (clause_start and _adjective_clause(_clause_tokens(text, m.start(1) + 3, 10)))
@@ -1187,7 +1245,10 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         if low_before in POSSESSIVE_SLOT or (low_before and _verb_takes_its(low_before)
                                               and not (after in INTENSIFIERS or after == "very"
                                                        or lexicon.classes(after) == lexicon.ADV
-                                                       or (punct in (",", ".", "!", "?") and _adjective_only(after)))):
+                                                       or (punct in (",", ".", "!", "?") and _adjective_only(after))
+                                                       # "start the ball rolling its difficult to stop": an adjective's clause
+                                                       or (punct == "" and _adjective_only(after)
+                                                           and (after2 or "").lower() in CLAUSE_AFTER_ADJECTIVE))):
             continue  # "in its the", "increasing its the": a possessive slot, so the next word is the stray one
         if mark is None:
             mark = article_apostrophe(text)
