@@ -132,6 +132,8 @@ def test_quotation_over_two_paragraphs_without_a_reopening_mark():
     "Bids went to Kestrel Ltd  which owns the pier.",  # so may a non-defining clause's
     "It has an option for Harbour Power  to buy more.",  # or the name's last word ("Utilities")
     "The so-called called meeting never sat.",        # a compound's last part doubled: a slip in it?
+    "The fee is due whether is is used or not.",      # the first "is" may be a mistyped "it"
+    "It made short- and long-term term loans.",       # a compound's last part doubled
 ])
 def test_guessed_fixes_are_unsafe(text):
     findings, _ = check_document(Document.from_text(text, "a.txt"), DEFAULT)

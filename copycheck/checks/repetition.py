@@ -87,8 +87,8 @@ def _is_legit(text: str, m: re.Match) -> bool:
         return True  # a noun, then the modal spelt the same: "the can can leak", "the will will stand"
     if low in PARTICLES and prev is None and _compound_tail(text, m.start()):
         return True  # "a sit-in in the square": a hyphenated compound's particle, then a preposition
-    if "n" in c and _compound_tail(text, m.start()):
-        return True  # "the non-bank bank": a compound formed on a noun, then that noun
+    if "n" in c and _compound_tail(text, m.start()) and text[max(0, m.start() - 4):m.start()].lower() == "non-":
+        return True  # "the non-bank bank": a kind of the noun named by denying it ("long-term term" is a slip)
     if low == "to" and after and _stranded_to(before, after[0]):
         return True  # "the firm I wrote to to ask": a stranded preposition, then an infinitive
     if low in LEGIT_REPEATS:
@@ -112,6 +112,16 @@ NOUN_DETERMINERS = frozenset("a an the my your his her our their its".split())
 def _compound_tail(text: str, start: int) -> bool:
     """True when the repeat's first word ends a hyphenated compound ("break-in")."""
     return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
+
+
+def _subject_lost(text: str, m: re.Match) -> bool:
+    """A copula doubled where a clause opens ("whether is is used"): the first may be a mistyped
+    "it", so deleting the second would leave the clause without its subject."""
+    if m.group(1).lower() not in COPULAS:
+        return False
+    before = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+    prev = before.group(before.lastindex).lower() if before and before.lastindex else None
+    return prev in lexicon.CONJUNCTIONS or prev == "that"
 
 
 def _standalone(text: str, m: re.Match) -> bool:
@@ -199,7 +209,7 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             # A capital on the repeat ("called Called Gold") may start a name, and a compound's
             # last part repeated ("the so-called called") may be a slip in the compound: both need an eye.
             Fix(m.end(1), m.end(3), "", safe=(first[0].isupper() or second[0].islower())
-                and not _compound_tail(text, m.start())),
+                and not _compound_tail(text, m.start()) and not _subject_lost(text, m)),
         )
     for m in _matches_at(doc, _HYPHENATED, words) if "-" in text else ():
         first = m.group(1)
