@@ -1,12 +1,20 @@
-"""Module-level regular expressions compiled on first use, not at import.
+"""copycheck's own regular expressions: compiled on first use, and from compiled code kept on disk.
 
 A one-article run imports every rule module but meets only some of their patterns (Markdown,
-tables and HTML patterns, say, never run on plain prose), and `re` compiles in pure Python:
-about 0.1 ms a pattern, several milliseconds of a cold start in all.
+tables and HTML patterns, say, never run on plain prose), so module-level patterns wait for
+their first use (`lazy`). And `re` compiles in pure Python: about a third of a one-article run
+went on parsing the same ninety patterns again. `compile` keeps what `re` compiles them to (the
+matcher's code, version-specific like a .pyc) in the package's `__pycache__`, beside the .pyc
+files, and hands it to the matcher directly on later runs. Only copycheck's own patterns go
+there, never a user's pack or config; it is written as .pyc files are (not under
+PYTHONDONTWRITEBYTECODE, never where the folder is read-only), and a file that is missing,
+stale or from another Python is ignored.
 """
 from __future__ import annotations
 
+import os
 import re
+import sys
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -23,7 +31,7 @@ class LazyPattern:
         self._source = (pattern, flags)
 
     def __getattr__(self, name: str) -> Any:
-        compiled = re.compile(*self._source)
+        compiled = compile(*self._source)
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))
         self.compiled = compiled
@@ -36,3 +44,117 @@ class LazyPattern:
 def lazy(pattern: str | bytes, flags: int = 0) -> Any:
     """A pattern compiled when first used; typed Any so callers use it as a `re.Pattern`."""
     return LazyPattern(pattern, flags)
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's drop-in
+    """re.compile(pattern, flags), from the code a previous run kept when there is one."""
+    store = _store()
+    key = (pattern, int(flags))
+    entry = store.codes.get(key)
+    if entry is not None:
+        try:
+            return _sre_compile(pattern, entry)
+        except Exception:  # noqa: BLE001 - code the matcher rejects: compile afresh below
+            del store.codes[key]
+    compiled, entry = _compile_keeping_code(pattern, int(flags))
+    if entry is not None:
+        store.add(key, entry)
+    return compiled
+
+
+def _sre_compile(pattern: str, entry: tuple) -> re.Pattern:
+    """The matcher built from kept code; _sre validates the code and raises on anything malformed."""
+    import _sre
+
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+
+
+def _compile_keeping_code(pattern: str, flags: int) -> tuple[re.Pattern, tuple | None]:
+    """Compile as re.compile does (re._compiler.compile, step by step) and return the code too.
+
+    On a Python whose `re` is laid out otherwise (3.10 names the modules sre_*), plain re.compile."""
+    try:
+        from re import _compiler, _parser
+    except ImportError:
+        return re.compile(pattern, flags), None
+    if not isinstance(pattern, str) or flags & ~_CACHEABLE_FLAGS:
+        return re.compile(pattern, flags), None
+    parsed = _parser.parse(pattern, flags)
+    code = [int(c) for c in _compiler._code(parsed, flags)]  # opcodes are int subclasses marshal refuses
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+    return _sre_compile(pattern, entry), entry
+
+
+# The flags rules use; DEBUG (which prints) and TEMPLATE are compiled the ordinary way.
+_CACHEABLE_FLAGS = int(re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.ASCII | re.UNICODE)
+
+
+class _Store:
+    """The kept code of this Python's matcher, loaded once per process and written back at exit."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.codes: dict[tuple[str, int], tuple] = {}
+        self.dirty = False
+        if path is not None:
+            self.codes = _read(path)
+
+    def add(self, key: tuple[str, int], entry: tuple) -> None:
+        self.codes[key] = entry
+        if not self.dirty and self.path is not None and not sys.dont_write_bytecode:
+            self.dirty = True
+            import atexit
+
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        """Write atomically (a reader never sees half a file); a folder one cannot write is fine."""
+        import marshal
+
+        tmp = f"{self.path}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            with open(tmp, "wb") as fh:
+                marshal.dump((_stamp(), self.codes), fh)
+            os.replace(tmp, self.path)
+        except (OSError, ValueError):  # ValueError: a value marshal cannot write; nothing is kept
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _stamp() -> tuple:
+    """What the kept code depends on: the interpreter's build and the matcher's code version."""
+    import _sre
+
+    return (sys.implementation.cache_tag, sys.version, _sre.MAGIC, _sre.CODESIZE)
+
+
+def _read(path: str) -> dict:
+    """The kept code, or nothing when the file is missing, unreadable or made by another Python."""
+    import marshal
+
+    try:
+        with open(path, "rb") as fh:
+            stamp, codes = marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return codes if stamp == _stamp() and isinstance(codes, dict) else {}
+
+
+_STORE: _Store | None = None
+
+
+def _store() -> _Store:
+    global _STORE
+    if _STORE is None:
+        tag = sys.implementation.cache_tag
+        folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
+        _STORE = _Store(os.path.join(folder, f"patterns.{tag}.marshal") if tag else None)
+    return _STORE

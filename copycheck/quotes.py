@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from .lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
 from dataclasses import dataclass
 from collections import namedtuple
 
-_MARKS = re.compile(r"[\"“”'‘’]")
+_MARKS = compile_re(r"[\"“”'‘’]")
 # A blank line ends a paragraph; so does a line break after a long line, because hard-wrapped
 # text never has lines this long, while one-paragraph-per-line copy usually does.
 WRAP_WIDTH = 100
 # Words that begin with an elided letter: 'em, 'tis, 'cause; the mark before them is an apostrophe.
-_ELISION = re.compile(r"(?:em|tis|twas|cause|cos|til|bout|n)(?![^\W\d_])", re.I)
+_ELISION = compile_re(r"(?:em|tis|twas|cause|cos|til|bout|n)(?![^\W\d_])", re.I)
 # Clitics after a stray space ("Libya ‘s", "don 't"): an apostrophe typed in the wrong place.
-_CLITIC = re.compile(r"(?:s|t|re|ve|ll|d|m)(?![^\W\d_'’‘])")
+_CLITIC = compile_re(r"(?:s|t|re|ve|ll|d|m)(?![^\W\d_'’‘])")
 # A decade or a two-digit year: ’90s, '05.
-_DECADE = re.compile(r"\d\ds\b")
+_DECADE = compile_re(r"\d\ds\b")
 _OPENERS_BEFORE = set("([{—–-/\u00a0")
 
 DOUBLE, SINGLE = "double", "single"

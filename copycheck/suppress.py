@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .model import Finding, Fix
+from .lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -15,11 +16,11 @@ if TYPE_CHECKING:
 UNUSED, INVALID = "CC100", "CC101"
 # Any HTML comment that starts with "copycheck" is meant as a directive, so a typo in it
 # ("copycheck ignore", "copycheck: ignroe") is reported rather than silently ignored.
-_DIRECTIVE = re.compile(r"<!--[ \t]*copycheck\b(?P<colon>[ \t]*:)?(?P<body>.*?)-->", re.S)
+_DIRECTIVE = compile_re(r"<!--[ \t]*copycheck\b(?P<colon>[ \t]*:)?(?P<body>.*?)-->", re.S)
 _VERBS = ("ignore", "disable", "enable", "disable-file")
 # A code (TY001), a prefix (TY, AP0) or a rule name (doubled-word); ALL matches every rule.
 # Codes in any case, as configuration takes them (`ty001` is TY001).
-_CODE = re.compile(r"[A-Za-z]{1,3}\d{0,3}|[a-z]+(?:-[a-z0-9]+)*|ALL")
+_CODE = compile_re(r"[A-Za-z]{1,3}\d{0,3}|[a-z]+(?:-[a-z0-9]+)*|ALL")
 
 
 @dataclass

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from ..document import Document
 from ..model import Docs, Examples, Hit, Rule, Severity
 from ..quotes import DOUBLE, OPEN, SINGLE
+from ..lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def _where(doc: Document, offset: int) -> str:
 # A Markdown heading, or a first line short enough to be a headline (unpunctuated, or in capitals
 # as wire headlines are): headlines follow their own
 # quotation style (British papers put them in single marks), so they are not compared.
-_HEADING = re.compile(r"^#{1,6}[ \t].*", re.M)
+_HEADING = compile_re(r"^#{1,6}[ \t].*", re.M)
 HEADLINE_WIDTH = 100
 # Quotations this long are speech; shorter ones may be terms, nicknames or titles ('A Question of
 # Sport.', 'New Zealand Native Team,'), which many houses set in single marks.
@@ -216,13 +217,13 @@ def check_unbalanced_quotes(doc: Document, options: Mapping[str, Any]) -> Iterat
         yield Hit(mark.offset, mark.offset + 1, msg)
 
 
-_BRACKETS = re.compile(r"[()\[\]{}]")
+_BRACKETS = compile_re(r"[()\[\]{}]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 # "1)", "b)" and "iv)" at a line start number a list; ":)" and ";-)" are smileys.
-_LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)", re.M)
-_SMILEY = re.compile(r"[:;=]-?[()\[\]]")
+_LIST_ITEM = compile_re(r"^[ \t]*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)", re.M)
+_SMILEY = compile_re(r"[:;=]-?[()\[\]]")
 # Mid-sentence enumerators ("two facts: 1) if… 2) the…"); excused only when nothing is open.
-_INLINE_ITEM = re.compile(r"(?<![^\s:;,])(?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s)")
+_INLINE_ITEM = compile_re(r"(?<![^\s:;,])(?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s)")
 
 
 def check_unbalanced_brackets(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from .. import lexicon
 from ..document import Document
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
+from ..lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -14,27 +15,27 @@ if TYPE_CHECKING:
 
 # Two spaces between words, not after sentence punctuation (where two spaces are an old
 # typewriter habit, not a slip) and not in a line laid out in columns.
-_SPACES = re.compile(r"  +(?=[\w(\"“‘$£€])")
+_SPACES = compile_re(r"  +(?=[\w(\"“‘$£€])")
 # Whole words beside a gap, apostrophes included, so "deal’s" is not read as a stray "s".
-_WORD_AT = re.compile(r"\w+(?:['’]\w+)*")
-_WORD_END = re.compile(r"(?:\w+['’])*\w+\Z")
-_BEFORE_DOUBLE = re.compile(r"[\w,;)\"”’%]")
+_WORD_AT = compile_re(r"\w+(?:['’]\w+)*")
+_WORD_END = compile_re(r"(?:\w+['’])*\w+\Z")
+_BEFORE_DOUBLE = compile_re(r"[\w,;)\"”’%]")
 # A space before , ; : ! ? after a word, the mark then ending the word ("said , then").
-_SPACE_BEFORE = re.compile(r"[,;:!?](?=[ \t\r\n\"”’]|$|(?<=[,;])[^\W\d_])")
-_SPACES_BACK = re.compile(r"[ \t]+$")
+_SPACE_BEFORE = compile_re(r"[,;:!?](?=[ \t\r\n\"”’]|$|(?<=[,;])[^\W\d_])")
+_SPACES_BACK = compile_re(r"[ \t]+$")
 # Doubled marks: ",,", ";;", "::", ",." and exactly two full stops (three are an ellipsis).
-_DOUBLED = re.compile(r",[,.]|;;|::|\.\.+")
+_DOUBLED = compile_re(r",[,.]|;;|::|\.\.+")
 # A sentence mark glued to the next sentence: "end.Next". Two lowercase letters before it
 # keep out initials and abbreviations (U.S.Army, J.K.), and a digit never matches (3.5).
-_NO_SPACE_AFTER = re.compile(r"[.!?,;](?=[A-Za-z])")
-_NEXT_SENTENCE = re.compile(r"[A-Z][a-z]+\b|[AI] [a-z]")
-_NEXT_CLAUSE = re.compile(r"[a-z]{2,}\b|[A-Z][a-z]+\b")
+_NO_SPACE_AFTER = compile_re(r"[.!?,;](?=[A-Za-z])")
+_NEXT_SENTENCE = compile_re(r"[A-Z][a-z]+\b|[AI] [a-z]")
+_NEXT_CLAUSE = compile_re(r"[a-z]{2,}\b|[A-Z][a-z]+\b")
 # Dotted names that are written without a space: file names and domains the masker missed.
-_DOTTED_NAME = re.compile(r"[\w-]+\.(?:com|net|org|co|uk|tv|fm|io|gov|edu)\b", re.I)
+_DOTTED_NAME = compile_re(r"[\w-]+\.(?:com|net|org|co|uk|tv|fm|io|gov|edu)\b", re.I)
 
 
 # After a capitalised word, a short word or a second dot marks a dotted brand name.
-_BRAND = re.compile(r"[A-Z][a-z]{1,2}\b|[A-Z]\w*\.\w")
+_BRAND = compile_re(r"[A-Z][a-z]{1,2}\b|[A-Z]\w*\.\w")
 
 
 def check_double_space(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -8,6 +8,7 @@ from collections import namedtuple
 
 from .spelling import _AL_PREFIX, fold
 from .words import COMMON_WORDS, TITLES, _RUN_LEAD
+from ..lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
 
 # A name token: a capital letter, letters, an optional inner apostrophe (O'Brien, D'Arcy),
 # hyphen-joined parts, and an optional hyphen-joined Arabic article in front (al-Sarraj).
@@ -41,7 +42,7 @@ def _patterns():
 # are the object or replacement character that pasted copy carries (U+FFFC, U+FFFD).
 # There \p{Lu}, [\p{L}\p{M}] and the `regex` module's \w are small classes for the stdlib `re`
 # (tests/test_names.py checks them against `regex` code point by code point).
-_OUTSIDE = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf\ufffc\ufffd]")
+_OUTSIDE = compile_re(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf\ufffc\ufffd]")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 # What may not stand just before a name token: the `regex` module's \w, apostrophes, hyphen.
@@ -69,12 +70,12 @@ _ARTICLE_HINT = f"[-‐](?<=[AaEe][lsdr].)[{_UPPER}]"
 
 @lru_cache(maxsize=1)
 def _plain_patterns() -> tuple[re.Pattern, re.Pattern]:
-    return re.compile(_FAST_RUN_PLAIN), re.compile(_ARTICLE_HINT)
+    return compile_re(_FAST_RUN_PLAIN), compile_re(_ARTICLE_HINT)
 
 
 @lru_cache(maxsize=1)
 def _fast_pattern() -> re.Pattern:
-    return re.compile(_FAST_RUN)
+    return compile_re(_FAST_RUN)
 
 
 def _fast_spans(text: str) -> list[tuple[int, int]]:
@@ -283,11 +284,11 @@ class Names:
 # Characters times spellings up to which a per-spelling scan of the text is cheaper than sets.
 SCAN_LIMIT = 1_000_000
 # What stands between two neighbours in a list.
-_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b)\s*")
+_LIST = compile_re(r"\s*(?:,|;|/|&|\band\b|\bor\b)\s*")
 # A maximal run of letters (str.isalpha, near enough: [^\W\d_] also takes a few numerals such as "½").
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
-_LETTER_PAIR = re.compile(r"(?<![^\W\d_])(?=([^\W\d_]+['’\-‐ ][^\W\d_]+)(?![^\W\d_]))")
-_PAIR_SHAPE = re.compile(r"[^\W\d_]+['’\-‐ ][^\W\d_]+")
+_LETTER_RUN = compile_re(r"[^\W\d_]+")
+_LETTER_PAIR = compile_re(r"(?<![^\W\d_])(?=([^\W\d_]+['’\-‐ ][^\W\d_]+)(?![^\W\d_]))")
+_PAIR_SHAPE = compile_re(r"[^\W\d_]+['’\-‐ ][^\W\d_]+")
 
 
 def _occurs_as_word(text: str, word: str) -> bool:

@@ -5,8 +5,9 @@ import re
 from functools import lru_cache
 
 from .words import DERIVATION_ENDINGS
+from ..lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
 
-_AL_PREFIX = re.compile(r"^(?:al|el|ad|as|ar)[-‐ ]", re.I)
+_AL_PREFIX = compile_re(r"^(?:al|el|ad|as|ar)[-‐ ]", re.I)
 _AL_SEPARATORS = ("-", "‐", " ")
 
 # What fold() makes of each letter from U+00C0 to U+024F ("-" for nothing): anyascii's
@@ -24,7 +25,7 @@ a a a a ae ae g g g g k k o o o o zh zh j dz dz dz g g hw w n n a a ae ae o o a 
 i o o o o r r r r u u u u s s t t y y h h n d ou ou z z a a e e o o o o o o o o y y l n t j db qp a
 c c l t s z - - b u a e e j j q q r r y y
 """
-_UNFOLDABLE = re.compile(r"[^\x00-\x7f\u00c0-\u024f’‐]")
+_UNFOLDABLE = compile_re(r"[^\x00-\x7f\u00c0-\u024f’‐]")
 
 
 @lru_cache(maxsize=1)
@@ -83,9 +84,9 @@ def skeleton(text: str) -> str:
     return _DOUBLED.sub(r"\1", s) if _DOUBLED.search(s) else s  # most skeletons have no doubled letter
 
 
-_ASPIRATE = re.compile(r"(?<=[kdtgb])h")
+_ASPIRATE = compile_re(r"(?<=[kdtgb])h")
 _VOWELS = str.maketrans("", "", "aeiouy")
-_DOUBLED = re.compile(r"(.)\1+", re.S)
+_DOUBLED = compile_re(r"(.)\1+", re.S)
 
 
 def _edit_kind(a: str, b: str) -> str:
