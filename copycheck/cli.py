@@ -255,6 +255,11 @@ def run_check(args: argparse.Namespace) -> int:
 
     code = None
     gc.freeze()  # the rules built above live for the whole run: no collection need scan them again
+    # Documents and their facts are freed by reference counting (a run leaves no cycles behind),
+    # while the results a run keeps would be rescanned by every collection: about 4% of a run
+    # on BBC spent finding nothing. The cross-file phase runs without collections for the same reason.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with ci.grammar_session(rulesets.values(), UsageError) as threads:
             # Nothing waits for every file (no cross-file rule, no bar, no baseline, diff or
@@ -274,7 +279,12 @@ def run_check(args: argparse.Namespace) -> int:
             (render or get(args.format))(results, sys.stdout)
             sys.stdout.flush()
     finally:
-        gc.unfreeze()  # main() may be called again in one process (tests, the API)
+        # What the run built joins the oldest generation, so the next collection (once they are
+        # enabled again) does not scan it all; main() may be called again in one process (tests, the API).
+        gc.freeze()
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
     problems.extend(p for r in results for p in r.problems)
     for p in problems:
         label = "error" if p.fatal else "note"
