@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from collections.abc import Iterable, Mapping, Sequence
 
 from .context import FileNames, SpellingCounts, file_spellings
-from .index import INDEX_FILE, find_index, load_index, norm, write_index
+from .index import INDEX_FILE, find_index, load_index, norm, norms, write_index
 from .evidence import Verdict, related
 
 __all__ = ["CODE", "INDEX_FILE", "FileNames", "RunTally", "SpellingCounts", "Usage", "Verdict", "add_findings", "attribute",
@@ -46,6 +46,8 @@ def collect(doc, path: str | None = None) -> FileNames:
 
 def merge(run: Sequence[FileNames], index: Sequence[FileNames]) -> list[FileNames]:
     """The run's files plus the index's other files (a file in the run replaces its index entry)."""
+    if not index:
+        return list(run)  # nothing to replace (and no path of the run need be made absolute)
     seen = {norm(f.path) for f in run}
     return [*run, *(f for f in index if norm(f.path) not in seen)]
 
@@ -230,7 +232,8 @@ def find(files: Sequence[FileNames], docs: Mapping[str, object] | None = None,
 def attribute(found: Mapping[str, Verdict], run_paths: Iterable[str],
               docs: Mapping[str, object] | None = None) -> list[RepoVariant]:
     """Turn verdicts into spans in the run's files, one narrow pass per file with a minority spelling."""
-    run = {norm(p): p for p in run_paths}
+    run_paths = list(run_paths)
+    run = dict(zip(norms(run_paths), run_paths))
     by_path: dict[str, list[str]] = defaultdict(list)
     for form, v in found.items():
         for p in v.minority.paths:
@@ -319,7 +322,8 @@ def run_index(run_paths: Iterable[str], index_path: str | None = INDEX_FILE) -> 
     from ..engine import Problem
 
     if index_path == INDEX_FILE:
-        paths = find_index({os.path.dirname(os.path.abspath(p)) for p in run_paths if p != "<stdin>"}
+        # Each folder made absolute once, not each file's path (the same folders: abspath normalises).
+        paths = find_index({os.path.abspath(d) for d in {os.path.dirname(p) for p in run_paths if p != "<stdin>"}}
                            or {os.getcwd()})
     else:
         paths = [index_path] if index_path and os.path.exists(index_path) else []
