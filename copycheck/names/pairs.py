@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain, combinations
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from .spelling import _within_one, core, fold, osa_distance, skeleton
 
@@ -218,20 +218,14 @@ def article_pairs(forms: Sequence[str]) -> set[tuple[str, str]]:
 
 
 
-def shared_key_pairs(forms: Sequence[str], across: Collection[str] | None = None,
-                     by_key: Mapping[str, Sequence[str]] | None = None) -> Iterator[tuple[str, str]]:
+def shared_key_pairs(forms: Sequence[str], across: Collection[str] | None = None) -> Iterator[tuple[str, str]]:
     """Pairs of spellings that share an exact key or a one-letter-deletion key, for the cross-file phase.
 
     A key shared by dozens of spellings (a short stem) is skipped, so the work grows with the
     number of distinct spellings. With `across`, only the pairs of a spelling in it with one
     outside it, in the order of all pairs: NM003 pairs a possible majority with a possible
-    minority, and there are few of the former, so only their keys are indexed. by_key, with
-    `across`: every one of forms under each of its pair keys (built as a run's results arrive),
-    so that only the keys of the spellings in `across` are looked at.
+    minority, and there are few of the former, so only their keys are indexed.
     """
-    if across is not None and by_key is not None:
-        yield from _pairs_by_key(forms, across, by_key)
-        return
     keys = [_pair_keys(form)[0] for form in forms]
     if across is None:
         # Nearly every key belongs to one spelling: count them in C and index only the shared ones.
@@ -264,31 +258,6 @@ def shared_key_pairs(forms: Sequence[str], across: Collection[str] | None = None
             minors = [i for i in members if forms[i] not in across]
             pairs = sorted((i, j) if i < j else (j, i) for i in majors for j in minors)
         for pair in pairs:
-            if pair not in seen:
-                seen.add(pair)
-                yield forms[pair[0]], forms[pair[1]]
-
-
-def _pairs_by_key(forms: Sequence[str], across: Collection[str],
-                  by_key: Mapping[str, Sequence[str]]) -> Iterator[tuple[str, str]]:
-    """shared_key_pairs(forms, across) from an index of every form's keys: the same pairs, in the same order."""
-    rank = {form: i for i, form in enumerate(forms)}
-    wanted = set(chain.from_iterable(_pair_keys(form)[0] for form in across))
-    members: dict[str, list[int]] = {}
-    for key in wanted:
-        got = by_key[key]
-        if 2 <= len(got) <= MAX_KEY_FORMS:  # each form is listed once under each of its keys
-            members[key] = sorted(map(rank.__getitem__, got))
-    # Keys in order of first use (their first spelling, then their place among its keys).
-    order = sorted(members, key=lambda k: (members[k][0], _pair_keys(forms[members[k][0]])[0].index(k)))
-    seen: set[tuple[int, int]] = set()
-    for key in order:
-        group = members[key]
-        majors = [i for i in group if forms[i] in across]
-        if len(majors) == len(group):
-            continue
-        minors = [i for i in group if forms[i] not in across]
-        for pair in sorted((i, j) if i < j else (j, i) for i in majors for j in minors):
             if pair not in seen:
                 seen.add(pair)
                 yield forms[pair[0]], forms[pair[1]]

@@ -111,52 +111,35 @@ def _tally_into(out: Tally, files: Iterable[FileNames]) -> Tally:
 class RunTally:
     """The tally of a run's results, built as each arrives (in order), while workers check the rest.
 
-    The report phase after the workers then starts from it (add_findings), with each spelling's
-    pair keys computed and indexed (key -> spellings): on a parallel run that work overlaps the
-    checking, and the verdicts look up the keys of the few possible majorities only.
+    The report phase after the workers then starts from it (add_findings), with the spellings'
+    pair keys already computed: on a parallel run that work overlaps the checking.
     """
 
     def __init__(self) -> None:
         self.tally: Tally = {}
         self.files = 0  # results with a name summary, added in order
-        # Every spelling of the tally under each of its pair keys, or None: not yet needed
-        # (verdicts are weighed from MIN_MAJORITY_FILES + 1 files), or past MAX_KEYED spellings.
-        self.by_key: dict[str, list[str]] | None = None
 
     def add(self, result: object) -> None:
         """Add one result's name summary (a FileResult; one without names is skipped)."""
         names = getattr(result, "names", None)
         if names is None:
             return
+        from .pairs import _pair_keys
+
         t = self.tally
         self.files += 1
         if self.files == MIN_MAJORITY_FILES + 1:
-            self.by_key = {}
-            self._index(t)
-        by_key = self.by_key
-        if by_key is not None:
-            if len(t) >= MAX_KEYED:
-                self.by_key = None  # a huge run: _pair_keys' cache could not hold them all
-            else:
-                self._index([s.form for s in names.forms if s.form not in t])
+            for form in t:  # from the first file past which verdicts are weighed, as verdicts will
+                _pair_keys(form)
+        if self.files > MIN_MAJORITY_FILES and len(t) < MAX_WARMED:
+            for s in names.forms:
+                if s.form not in t:
+                    _pair_keys(s.form)
         _tally_into(t, (names,))
 
-    def _index(self, forms) -> None:
-        from .pairs import _pair_keys
 
-        by_key = self.by_key
-        get = by_key.get
-        for form in forms:
-            for k in _pair_keys(form)[0]:
-                got = get(k)
-                if got is None:
-                    by_key[k] = [form]
-                else:
-                    got.append(form)
-
-
-# Spellings whose pair keys are indexed ahead of the report phase: fewer than _pair_keys' cache holds.
-MAX_KEYED = 60_000
+# Pair keys computed ahead of the report phase are kept by _pair_keys' cache: no more than it holds.
+MAX_WARMED = 60_000
 
 
 def combine(a: Tally, b: Tally) -> Tally:
@@ -177,10 +160,8 @@ def combine(a: Tally, b: Tally) -> Tally:
     return out
 
 
-def verdicts(t: Tally, by_key: Mapping[str, list[str]] | None = None) -> dict[str, Verdict]:
-    """Each minority spelling that another spelling's files outvote, with the evidence (NM003).
-
-    by_key: every spelling of t under each of its pair keys (RunTally.by_key), when built."""
+def verdicts(t: Tally) -> dict[str, Verdict]:
+    """Each minority spelling that another spelling's files outvote, with the evidence (NM003)."""
     from .evidence import Letters, spread
     from .pairs import shared_key_pairs
 
@@ -190,7 +171,7 @@ def verdicts(t: Tally, by_key: Mapping[str, list[str]] | None = None) -> dict[st
     spreads = None
     letters = None
     best: dict[str, Verdict] = {}
-    for a, b in shared_key_pairs(sorted(t), majorities, by_key):
+    for a, b in shared_key_pairs(sorted(t), majorities):
         x, y = t[a], t[b]
         if (y.files, y.count) > (x.files, x.count):
             x, y = y, x
@@ -295,12 +276,10 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE, ta
     variants: list[RepoVariant] = []
     if len(files) > MIN_MAJORITY_FILES:
         if tallied is not None and tallied.files == len(run_files):
-            extra = files[len(run_files):]  # the index's other files come last
-            t = _tally_into(tallied.tally, extra)
-            by_key = None if extra else tallied.by_key
+            t = _tally_into(tallied.tally, files[len(run_files):])  # the index's other files come last
         else:
-            t, by_key = tally(files), None
-        variants = attribute(verdicts(t, by_key), [r.path for r in results if r.path != "<stdin>"], docs)
+            t = tally(files)
+        variants = attribute(verdicts(t), [r.path for r in results if r.path != "<stdin>"], docs)
         results = settle_ties(results, t)
     by_path: dict[str, list[RepoVariant]] = defaultdict(list)
     for v in variants:
