@@ -21,6 +21,15 @@ def norm(path: str) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
+def norms(paths: Iterable[str]) -> list[str]:
+    """norm() of each path, asking the working folder once (abspath asks it for every relative path)."""
+    if os.name != "posix":
+        return [norm(p) for p in paths]
+    cwd = os.getcwd()
+    join, normpath, isabs = os.path.join, os.path.normpath, os.path.isabs
+    return [normpath(p if isabs(p) else join(cwd, p)) for p in paths]  # normcase does nothing on POSIX
+
+
 def find_index(folders: Iterable[str]) -> list[str]:
     """The index nearest each folder, walking up to the repository root (a `.git`), as configuration is found."""
     found: dict[str, None] = {}

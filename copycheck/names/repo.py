@@ -4,7 +4,7 @@ The API the runner, the CLI and a map/reduce over an archive share:
 - collect(doc, path) -> FileNames: one file's summary (counts and context per spelling, no spans);
 - merge(run, index) -> list[FileNames]: the run's files plus a committed index's other files;
 - tally(files) -> Tally and combine(a, b) -> Tally: spelling totals, associative, so partial
-  tallies of an archive can be reduced in any grouping;
+  tallies of an archive can be reduced in any grouping; RunTally, a tally built as results arrive;
 - verdicts(tally) -> {minority spelling: Verdict}: which spellings are another's variant;
 - positions(forms, path) -> {spelling: spans}: the narrow second pass, exact spans of the few
   flagged spellings, read again from the file (and whether the majority is in it too);
@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 from collections.abc import Iterable, Mapping, Sequence
 
 from .context import FileNames, SpellingCounts, file_spellings
-from .index import INDEX_FILE, find_index, load_index, norm, write_index
+from .index import INDEX_FILE, find_index, load_index, norm, norms, write_index
 from .evidence import Verdict, related
 
-__all__ = ["CODE", "INDEX_FILE", "FileNames", "SpellingCounts", "Usage", "Verdict", "add_findings", "attribute",
+__all__ = ["CODE", "INDEX_FILE", "FileNames", "RunTally", "SpellingCounts", "Usage", "Verdict", "add_findings", "attribute",
            "check_texts", "collect", "combine", "file_findings", "find", "load_index", "merge", "positions",
            "run_index", "settle_ties", "tally", "verdicts", "write_index"]
 
@@ -46,6 +46,8 @@ def collect(doc, path: str | None = None) -> FileNames:
 
 def merge(run: Sequence[FileNames], index: Sequence[FileNames]) -> list[FileNames]:
     """The run's files plus the index's other files (a file in the run replaces its index entry)."""
+    if not index:
+        return list(run)  # nothing to replace (and no path of the run need be made absolute)
     seen = {norm(f.path) for f in run}
     return [*run, *(f for f in index if norm(f.path) not in seen)]
 
@@ -77,7 +79,11 @@ Tally = dict  # spelling -> Usage
 
 def tally(files: Iterable[FileNames]) -> Tally:
     """Total each spelling over files (the map step's output; reduce with combine)."""
-    out: Tally = {}
+    return _tally_into({}, files)
+
+
+def _tally_into(out: Tally, files: Iterable[FileNames]) -> Tally:
+    """Add files to a tally, in order (tally's loop, shared with RunTally)."""
     get = out.get
     for f in files:
         path = f.path
@@ -100,6 +106,40 @@ def tally(files: Iterable[FileNames]) -> Tally:
             elif path < paths[-1]:
                 u.paths = tuple(sorted((*paths[:-1], path)))  # the smallest paths, as combine keeps
     return out
+
+
+class RunTally:
+    """The tally of a run's results, built as each arrives (in order), while workers check the rest.
+
+    The report phase after the workers then starts from it (add_findings), with the spellings'
+    pair keys already computed: on a parallel run that work overlaps the checking.
+    """
+
+    def __init__(self) -> None:
+        self.tally: Tally = {}
+        self.files = 0  # results with a name summary, added in order
+
+    def add(self, result: object) -> None:
+        """Add one result's name summary (a FileResult; one without names is skipped)."""
+        names = getattr(result, "names", None)
+        if names is None:
+            return
+        from .pairs import _pair_keys
+
+        t = self.tally
+        self.files += 1
+        if self.files == MIN_MAJORITY_FILES + 1:
+            for form in t:  # from the first file past which verdicts are weighed, as verdicts will
+                _pair_keys(form)
+        if self.files > MIN_MAJORITY_FILES and len(t) < MAX_WARMED:
+            for s in names.forms:
+                if s.form not in t:
+                    _pair_keys(s.form)
+        _tally_into(t, (names,))
+
+
+# Pair keys computed ahead of the report phase are kept by _pair_keys' cache: no more than it holds.
+MAX_WARMED = 60_000
 
 
 def combine(a: Tally, b: Tally) -> Tally:
@@ -192,7 +232,8 @@ def find(files: Sequence[FileNames], docs: Mapping[str, object] | None = None,
 def attribute(found: Mapping[str, Verdict], run_paths: Iterable[str],
               docs: Mapping[str, object] | None = None) -> list[RepoVariant]:
     """Turn verdicts into spans in the run's files, one narrow pass per file with a minority spelling."""
-    run = {norm(p): p for p in run_paths}
+    run_paths = list(run_paths)
+    run = dict(zip(norms(run_paths), run_paths))
     by_path: dict[str, list[str]] = defaultdict(list)
     for form, v in found.items():
         for p in v.minority.paths:
@@ -216,12 +257,13 @@ def message(v: RepoVariant) -> str:
     return v.verdict.message()
 
 
-def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) -> list:
+def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE, tallied: RunTally | None = None) -> list:
     """The report phase: add NM003 findings to the FileResults of files with a minority spelling.
 
     index_path: an index file to use; INDEX_FILE (the default) finds the nearest
     `.copycheck-names.json` above the run's files, up to the repository root; None uses none.
     A damaged index costs only itself: the run goes on without it, with a note naming the file.
+    tallied: the run's results tallied as they arrived (RunTally), used when it holds all of them.
     """
     if not ruleset.cross_file:
         return results
@@ -233,7 +275,10 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE) ->
     docs = _Docs()  # the narrow pass and the findings read each file once
     variants: list[RepoVariant] = []
     if len(files) > MIN_MAJORITY_FILES:
-        t = tally(files)
+        if tallied is not None and tallied.files == len(run_files):
+            t = _tally_into(tallied.tally, files[len(run_files):])  # the index's other files come last
+        else:
+            t = tally(files)
         variants = attribute(verdicts(t), [r.path for r in results if r.path != "<stdin>"], docs)
         results = settle_ties(results, t)
     by_path: dict[str, list[RepoVariant]] = defaultdict(list)
@@ -277,7 +322,8 @@ def run_index(run_paths: Iterable[str], index_path: str | None = INDEX_FILE) -> 
     from ..engine import Problem
 
     if index_path == INDEX_FILE:
-        paths = find_index({os.path.dirname(os.path.abspath(p)) for p in run_paths if p != "<stdin>"}
+        # Each folder made absolute once, not each file's path (the same folders: abspath normalises).
+        paths = find_index({os.path.abspath(d) for d in {os.path.dirname(p) for p in run_paths if p != "<stdin>"}}
                            or {os.getcwd()})
     else:
         paths = [index_path] if index_path and os.path.exists(index_path) else []
