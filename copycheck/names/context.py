@@ -11,7 +11,6 @@ Two uses of the same evidence:
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import partial
@@ -20,6 +19,7 @@ from collections import namedtuple
 
 from .spelling import skeleton
 from .words import COMMON_WORDS, COURTESY, TITLES
+from ..lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -117,14 +117,14 @@ MAX_CONTEXT = 8
 # German ("Chambre de Commerce", "Banco de la Nación"): a word beside one is not English.
 PARTICLES = frozenset("de des du la le les el en del della delle dei di et y und der das dos da".split())
 # The word after a run: a particle and a capital, or a lowercase word.
-_AFTER = re.compile(r" ([a-zà-öø-ÿ]+)(?: ([A-ZÀ-ÖØ-Þ][^\W\d_]*))?")
+_AFTER = compile_re(r" ([a-zà-öø-ÿ]+)(?: ([A-ZÀ-ÖØ-Þ][^\W\d_]*))?")
 # A particle just before a run, itself after a word ("Entreprise Nationale des Mines").
-_PARTICLE_BEFORE = re.compile(r"[^\W\d_] ([a-z]+) $")
+_PARTICLE_BEFORE = compile_re(r"[^\W\d_] ([a-z]+) $")
 # Sentence ends before a run: the text's start, a line break, or closing punctuation (with
 # closing quotes or brackets), then spaces and opening quotes or brackets.
-_SENTENCE_END = re.compile(r"(?:^|\n|[.!?…]['\"’”)\]]*)[ \t\"'“‘(\[*_>#-]*$")
+_SENTENCE_END = compile_re(r"(?:^|\n|[.!?…]['\"’”)\]]*)[ \t\"'“‘(\[*_>#-]*$")
 _END_PUNCT = tuple(".!?:;\"'”’…)")
-_NOT_SPACE = re.compile(r"\S")  # re's \s is str.isspace, which str.strip strips
+_NOT_SPACE = compile_re(r"\S")  # re's \s is str.isspace, which str.strip strips
 
 
 def headlines(text: str) -> list[tuple[int, int]]:

@@ -17,7 +17,6 @@ The API the runner, the CLI and a map/reduce over an archive share:
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from .context import FileNames, SpellingCounts, file_spellings
 from .index import INDEX_FILE, find_index, load_index, norm, norms, write_index
 from .evidence import Verdict, related
+from ..lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
 
 __all__ = ["CODE", "INDEX_FILE", "FileNames", "RunTally", "SpellingCounts", "Usage", "Verdict", "add_findings", "attribute",
            "check_texts", "collect", "combine", "file_findings", "find", "load_index", "merge", "positions",
@@ -361,7 +361,7 @@ def file_findings(doc, path: str, variants: Iterable[RepoVariant], rule: tuple[s
     return findings, snippets
 
 
-_TIE = re.compile(r"^“(.+?)” \(first at \d+:\d+\) and “(.+?)” \(first at \d+:\d+\) each appear .*neither is known")
+_TIE = compile_re(r"^“(.+?)” \(first at \d+:\d+\) and “(.+?)” \(first at \d+:\d+\) each appear .*neither is known")
 
 
 def settle_ties(results: list, t: Tally) -> list:
