@@ -307,7 +307,34 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     c = lexicon.classes(a)
     if not c or c.strip("npv"):
         return False  # unknown, or also an adjective, adverb or participle ("it's fine", "it's run by")
+    if _headed_by_preposition(a, c, tokens or []):
+        return True  # "it's decision on", "it's withdrawal from": "it is" takes few nouns bare
     return len(a) >= 3 and _finite(after2)  # a noun then a finite verb: "it's removal was ordered"
+
+
+# Adjective endings of words the lexicon may list as nouns only ("compatible", "preliminary", "elective").
+NOUN_ADJECTIVE_ENDINGS = ("ary", "ive", "ic", "ish", "less", "ant", "ile")
+# Prepositions that open a noun's complement or modifier: "it's decision on", "it's stake in".
+HEAD_PREPOSITIONS = frozenset("of to for on in from with over against between by at about into towards".split())
+# Words after the phrase that make a cleft of it: "it's pressure from investors that counts".
+CLEFT_CUES = frozenset("that who which whom whose".split())
+
+
+def _headed_by_preposition(word: str, c: str, tokens: list[tuple[str, str]]) -> bool:
+    """A singular noun, then a preposition: "it is" takes a noun bare only as a mass noun, an
+    abstraction or an idiom's ("it's war on", "it's time for", "it's evidence of"), which
+    rules/bare_complements.txt lists; any other noun there is the possessive's head."""
+    if c not in ("n", "nv") or len(word) < 4 or word in BARE_NOUNS or word in TIME_NOUNS:
+        return False
+    if word.endswith(ADJECTIVE_SUFFIXES + NOUN_ADJECTIVE_ENDINGS) or (word.endswith("ent") and not word.endswith("ment")):
+        return False  # an adjective the lexicon has only as a noun: "it's compatible with", "it's dependent on"
+    if len(tokens) < 3 or tokens[0][1] or tokens[1][0] not in HEAD_PREPOSITIONS or tokens[1][1]:
+        return False  # the preposition must go on to its object
+    if tokens[2][0].lower() == word:
+        return False  # "it's face to face", "it's step by step": a noun repeated is an idiom
+    if any(t[0].lower() in CLEFT_CUES for t in tokens[2:]):
+        return False
+    return not lexicon.bare_complement(word)
 
 
 # A word may carry a possessive ("the company's", "consumers'"), which goes on the noun phrase.
@@ -499,6 +526,9 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
                 # may be a cleft, and "it's carnival Sunday" names a day.
                 two = j + 2 < n and not tokens[j + 1][1] and tokens[j + 2][0][:1].isupper()
                 return not named and two
+            if low in lexicon.PREPOSITIONS and (lexicon.bare_complement(word) or (
+                    j == i and j + 2 < n and not tokens[j + 1][1] and tokens[j + 2][0].lower() == word)):
+                return False  # an idiom's noun ("it's testament to") or a noun repeated ("it's step by step")
             if low in lexicon.PREPOSITIONS or low in AFTER_HEAD:
                 return True  # "it's role in", "it's leader and"
             if low in FINITE_AUX or (_finite(low) and "d" not in lexicon.classes(low)):
