@@ -314,6 +314,28 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
 
 # Adjective endings of words the lexicon may list as nouns only ("compatible", "preliminary", "elective").
 NOUN_ADJECTIVE_ENDINGS = ("ary", "ive", "ic", "ish", "less", "ant", "ile")
+# Verbs of seeming before "like": "it looks like its happening" is "it's".
+LOOK_VERBS = frozenset("look looks looked looking seem seems seemed sound sounds sounded feel feels felt".split())
+# After "it's", modifiers and a noun, then a comma and a two-word name: "said it's new subsidiary, Acme Oil".
+_APPOSITION = re.compile(r"[ \t]+((?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*),[ \t]+[A-Z][\w&.-]*[ \t]+[A-Z]")
+
+
+def _reported_apposition(text: str, end: int) -> bool:
+    """After a reporting verb, "it's", a count noun and a name set off by a comma ("said it's
+    subsidiary, Acme Oil Corp, signed"): "it is" takes no bare count noun, so the name is the
+    possessive's apposition. A mass noun there is a predicate ("said it's war, Jane Doe said")."""
+    m = _APPOSITION.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    head = words[-1]
+    if not _count_only(head) or head in TIME_NOUNS or head.endswith(ADJECTIVE_SUFFIXES) or lexicon.bare_complement(head):
+        return False
+    # Modifiers only: an adjective, participle or noun, no function word ("said it's up to, ...").
+    return all(w not in lexicon.CLOSED and w not in CONTRACTION_WORDS and set(_noun_classes(w)) & set("nadg")
+               for w in words[:-1])
+
+
 # Prepositions that open a noun's complement or modifier: "it's decision on", "it's stake in".
 HEAD_PREPOSITIONS = frozenset("of to for on in from with over against between by at about into towards".split())
 # Words after the phrase that make a cleft of it: "it's pressure from investors that counts".
@@ -328,8 +350,12 @@ def _headed_by_preposition(word: str, c: str, tokens: list[tuple[str, str]]) -> 
         return False
     if word.endswith(ADJECTIVE_SUFFIXES + NOUN_ADJECTIVE_ENDINGS) or (word.endswith("ent") and not word.endswith("ment")):
         return False  # an adjective the lexicon has only as a noun: "it's compatible with", "it's dependent on"
-    if len(tokens) < 3 or tokens[0][1] or tokens[1][0] not in HEAD_PREPOSITIONS or tokens[1][1]:
+    if len(tokens) < 3 or tokens[0][1] or tokens[1][1]:
         return False  # the preposition must go on to its object
+    if tokens[1][0] == "and" and tokens[2][0] in ("the", "its", "their"):
+        return not lexicon.bare_complement(word)  # "it's board and the board of X": two subjects joined
+    if tokens[1][0] not in HEAD_PREPOSITIONS:
+        return False
     if tokens[2][0].lower() == word:
         return False  # "it's face to face", "it's step by step": a noun repeated is an idiom
     if any(t[0].lower() in CLEFT_CUES for t in tokens[2:]):
@@ -526,7 +552,7 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
                 # may be a cleft, and "it's carnival Sunday" names a day.
                 two = j + 2 < n and not tokens[j + 1][1] and tokens[j + 2][0][:1].isupper()
                 return not named and two
-            if low in lexicon.PREPOSITIONS and (lexicon.bare_complement(word) or (
+            if (low in lexicon.PREPOSITIONS or low in AFTER_HEAD) and (lexicon.bare_complement(word) or (
                     j == i and j + 2 < n and not tokens[j + 1][1] and tokens[j + 2][0].lower() == word)):
                 return False  # an idiom's noun ("it's testament to") or a noun repeated ("it's step by step")
             if low in lexicon.PREPOSITIONS or low in AFTER_HEAD:
@@ -844,6 +870,9 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
     c = lexicon.classes(after)
     if not c:
         return False  # unknown word: no evidence
+    if (c == lexicon.NOUN and after.endswith("ible") and len(after) >= 8 and mark_after == ""
+            and after2 in ("with", "to", "for", "of") and raw3 is not None):
+        return True  # "its compatible with": an -ible adjective the lexicon has only as a noun ("a compatible")
     noun_like = lexicon.NOUN in c or lexicon.PLURAL in c
     if lexicon.ADJ in c and lexicon.VERB not in c and mark_after == "" and raw3 is not None:
         # An adjective's clause has a subject of its own ("its fundamental that we", "its unfortunate
@@ -1194,7 +1223,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 before2 = "Name"
         tokens = _tokens_after(text, m.end(), 9)
         if not (_possessive_its(before, after, after2, before2, after3, tokens)
-                or _np_then_finite(tokens) or _bare_count_np(tokens) or modified_plural_np(tokens)):
+                or _np_then_finite(tokens) or _bare_count_np(tokens) or modified_plural_np(tokens)
+                or (before in REPORTING_VERBS and _reported_apposition(text, m.end()))):
             continue
         start, end = m.start(), m.end()
         yield Hit(
@@ -1253,6 +1283,9 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         clause_start = before is None or before.lower() in lexicon.CONJUNCTIONS or before.lower() in ("then", "that") \
             or before.lower() in CLAUSE_VERBS \
             or (low_before == "like" and lexicon.classes(after.lower()) == lexicon.ING)  # "look like its slowing"
+        if (low_before == "like" and (before2 or "").lower() in LOOK_VERBS and lexicon.ING in lexicon.classes(after.lower())
+                and punct in (",", ".", "!", "?")):
+            verbless = True  # "doesn't look like its happening.": an -ing form ending the clause after "look like"
 
         if not (verbless or _contraction_its(after, after2, after3, punct, punct2, clause_start)
                 or _adverb_phrase(_clause_tokens(text, m.start(1) + 3, 6))
