@@ -146,6 +146,10 @@ _NEXT_TOKEN = re.compile(r"(?:[\"”](?=[\s.,;:!?]|\Z)|[ \t]*([-–—](?=[ \t])
 REPORTING_VERBS = frozenset("said says told added stated announced reported noted".split())
 
 
+# Kin nouns stand bare as names: "she said it's mother's recipe", "it's grandad's turn".
+KIN_NOUNS = frozenset("mother father grandma grandpa granny grandad grandmother grandfather brother sister cousin".split())
+
+
 def _reported_np(tokens: list[tuple[str, str]]) -> bool:
     """After a reporting verb, "it's" and a name or a noun that is nothing else ("said it's Acme
     unit", "said it's directors"): "it is" would need an article or a predicate. A bare noun of time
@@ -155,6 +159,9 @@ def _reported_np(tokens: list[tuple[str, str]]) -> bool:
         return False
     first, punct = tokens[0]
     low = first.lower()
+    base = low[:-2] if low.endswith(("'s", "’s")) else ""
+    if first.islower() and len(base) >= 6 and _count_only(base) and base not in KIN_NOUNS and not lexicon.bare_complement(base):
+        return True  # "said it's subsidiary's offer": a count noun's possessive needs a determiner after "it is"
     if first[0].isdigit() or low in lexicon.CLOSED or low in BARE_NOUNS or low in CONTRACTION_WORDS or low in TIME_NOUNS:
         return False
     rest = [t[0].lower() for t in tokens[1:5]]
@@ -522,6 +529,9 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
         word, punct = tokens[j]
         if not word.islower() or not word[0].isalpha() or word[-1] in "'’":
             return False  # a name, a number or a possessive: other evidence decides
+        if (word == "only" and j == i and not punct and j + 1 < n and _count_only(tokens[j + 1][0])
+                and tokens[j + 1][0] not in TIME_NOUNS and not lexicon.bare_complement(tokens[j + 1][0])):
+            continue  # "it's only supplier": "it is only" takes an adjective or an article, not a bare count noun
         if word in lexicon.CLOSED or word in BARE_NOUNS or word in CONTRACTION_WORDS or word in INTENSIFIERS \
                 or word in ADVERB_CUES or (word in POSSESSIVE_OK and word not in MODIFIER_OK) or word in INTERJECTIONS:
             return False
@@ -545,6 +555,8 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
             if nxt is None:
                 return bool(punct) or j > i or apposition
             low = nxt.lower()
+            if low == "of" and j == i + 1 and tokens[i][0] == "only":
+                return True  # "it's only supplier of": no idiom has "only" before its noun
             if not nxt[0].isalpha() or low in ("of", "over", "out", "up", "down", "off"):
                 return False  # "it's round one", "it's end of story", "it's game over"
             if after_name:
