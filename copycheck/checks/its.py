@@ -284,6 +284,11 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
         # "after it's second reading", "as it's nearest rival"; a quality is the predicate of "it is"
         # ("before it's dark outside", "as it's cold weather").
         return True
+    if (b and before2 and b.endswith("ly") and lexicon.classes(b) == lexicon.ADV and before2.islower()
+            and _verb_classes(before2) and not _verb_classes(before2).strip("vsdg") and before2 not in CLAUSE_VERBS
+            and after.islower() and a not in lexicon.CLOSED and _np_start(tokens)
+            and (_joined_np(after, after2) or (_noun_classes(a) and not _noun_classes(a).strip("npv")))):
+        return True  # "to liberalize fully it's rice market": an adverb between a verb and its object
     if b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED) and _np_start(tokens):
         return True  # "cut it's forecast", "surpassed it's US takings", "lowered it's posted price"
     if (b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower() or before2 in OBJECTS)
@@ -665,6 +670,8 @@ def _object_verb(word: str, before: str | None) -> bool:
     if word in ("had", "has", "have", "having"):
         return True  # "has had it's opening": "had it is" is no English
     c = _verb_classes(word)
+    if before and before.lower() == "than" and lexicon.VERB_S in c and "x" not in c:
+        return True  # "more than doubles it's": after "more than" an -s form is the verb
     if before and before.lower() in INFINITIVE_MARKERS and lexicon.VERB in c and "x" not in c:
         return True  # "to close it's", "will lower it's": after "to" or a modal the word is a verb
     if before and before.lower() in AUXILIARIES and set(c) & set("dg") and "x" not in c:
@@ -973,9 +980,10 @@ def _progressive(tokens: list[tuple[str, str]]) -> bool:
             or lexicon.classes(second) == lexicon.ADV
             or (second in ("and", "but") and (third in lexicon.DETERMINERS or third in lexicon.PRONOUNS))):
         return False
-    for word, punct in tokens[1:]:
+    for k, (word, punct) in enumerate(tokens[1:], 1):
         low = word.lower()
-        if low in lexicon.CONJUNCTIONS or low in ("than", "that"):
+        # Far from the -ing form a conjunction may join the gerund's phrase, so only the clause's end counts.
+        if (low in lexicon.CONJUNCTIONS or low in ("than", "that")) and k < 8:
             return True  # "its coming in a lot weaker than I thought"
         if low in FINITE_VERBS or low in FINITE_AUX or set(lexicon.classes(low)) & set("sdx"):
             return False
@@ -1303,7 +1311,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 or _adverb_phrase(_clause_tokens(text, m.start(1) + 3, 6))
                 or (clause_start and _adjective_clause(_clause_tokens(text, m.start(1) + 3, 10)))
                 or (clause_start and ((before or "").lower() not in CLAUSE_VERBS or low_before in CLAUSE_ONLY_VERBS)
-                    and _progressive(_tokens_after(text, m.start(1) + 3, 8)))):
+                    # twelve words: "but its jumping to conclusions to extrapolate this report into the future."
+                    and _progressive(_tokens_after(text, m.start(1) + 3, 12)))):
             # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
             # adjective is also a noun: "I think its clear that".
             if not (after2 and after2.lower() in ("that", "to", "for") and punct == "" and "a" in lexicon.classes(after)
