@@ -146,6 +146,37 @@ _NEXT_TOKEN = re.compile(r"(?:[\"”](?=[\s.,;:!?]|\Z)|[ \t]*([-–—](?=[ \t])
 REPORTING_VERBS = frozenset("said says told added stated announced reported noted".split())
 
 
+# Participles that take a clause with "that" left out: "it's estimated growth will slow" is "it is".
+THAT_PARTICIPLES = frozenset("estimated anticipated forecast projected rumoured rumored alleged predicted calculated "
+                             "planned intended announced stated argued suggested assumed".split())
+
+
+def _participle_np_then_finite(tokens: list[tuple[str, str]]) -> bool:
+    """A participle, modifiers and a singular noun with no determiner, then a finite verb ("it's
+    proposed public offering has been"): as "it has" the noun phrase would be an object with a
+    verb of its own, and as "it is" (a clause with "that" left out) a bare singular count noun
+    cannot be the clause's subject; a mass noun can ("it's thought inflation will"), so it is spared."""
+    if len(tokens) < 3 or tokens[0][1] or not tokens[0][0].islower():
+        return False
+    first = tokens[0][0]
+    c = lexicon.classes(first)
+    if (lexicon.PAST not in c or set(c) & set("np") or first in PERFECT_PARTICIPLES or first in CLAUSE_VERBS
+            or first in THAT_PARTICIPLES):
+        return False
+    for j in range(1, min(len(tokens) - 1, 5)):
+        word, punct = tokens[j]
+        if punct or not word.islower() or not word.isalpha() or word in lexicon.CLOSED:
+            return False
+        wc = _noun_classes(word)
+        nxt = tokens[j + 1][0]
+        if nxt in FINITE_AUX or _finite(nxt):
+            return (lexicon.NOUN in wc and lexicon.PLURAL not in wc and word not in BARE_NOUNS and word not in TIME_NOUNS
+                    and not lexicon.bare_complement(word))
+        if not set(wc) & set("nadg"):
+            return False
+    return False
+
+
 # Kin nouns stand bare as names: "she said it's mother's recipe", "it's grandad's turn".
 KIN_NOUNS = frozenset("mother father grandma grandpa granny grandad grandmother grandfather brother sister cousin".split())
 
@@ -329,7 +360,7 @@ NOUN_ADJECTIVE_ENDINGS = ("ary", "ive", "ic", "ish", "less", "ant", "ile")
 # Verbs of seeming before "like": "it looks like its happening" is "it's".
 LOOK_VERBS = frozenset("look looks looked looking seem seems seemed sound sounds sounded feel feels felt".split())
 # After "it's", modifiers and a noun, then a comma and a two-word name: "said it's new subsidiary, Acme Oil".
-_APPOSITION = re.compile(r"[ \t]+((?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*),[ \t]+[A-Z][\w&.-]*[ \t]+[A-Z]")
+_APPOSITION = re.compile(r"[ \t]+((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*),[ \t]+[A-Z][\w&.-]*[ \t]+[A-Z]")
 
 
 def _reported_apposition(text: str, end: int) -> bool:
@@ -344,8 +375,10 @@ def _reported_apposition(text: str, end: int) -> bool:
     if not _count_only(head) or head in TIME_NOUNS or head.endswith(ADJECTIVE_SUFFIXES) or lexicon.bare_complement(head):
         return False
     # Modifiers only: an adjective, participle or noun, no function word ("said it's up to, ...").
-    return all(w not in lexicon.CLOSED and w not in CONTRACTION_WORDS and set(_noun_classes(w)) & set("nadg")
-               for w in words[:-1])
+    # "and" may join two modifiers: "said it's exploration and production subsidiary, Acme Oil".
+    return all((w == "and" and 0 < k < len(words) - 2) or (w not in lexicon.CLOSED and w not in CONTRACTION_WORDS
+                                                          and set(_noun_classes(w)) & set("nadg"))
+               for k, w in enumerate(words[:-1]))
 
 
 # Prepositions that open a noun's complement or modifier: "it's decision on", "it's stake in".
@@ -1244,7 +1277,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         tokens = _tokens_after(text, m.end(), 9)
         if not (_possessive_its(before, after, after2, before2, after3, tokens)
                 or _np_then_finite(tokens) or _bare_count_np(tokens) or modified_plural_np(tokens)
-                or (before in REPORTING_VERBS and _reported_apposition(text, m.end()))):
+                or (before in REPORTING_VERBS and (_reported_apposition(text, m.end()) or _participle_np_then_finite(tokens)))):
             continue
         start, end = m.start(), m.end()
         yield Hit(
