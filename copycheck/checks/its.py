@@ -339,6 +339,7 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
         return True  # "it's shares fell": "it is shares" is no English
     low2 = after2.lower() if after2 else None
     if (low2 and after2.islower() and set(lexicon.classes(a)) & set("na") and a not in BARE_NOUNS
+            and not ((a in CLAUSE_VERBS or a in THAT_PARTICIPLES) and lexicon.PAST in lexicon.classes(a))  # "it's thought inflation will"
             and not lexicon.classes(low2).strip("np") and lexicon.classes(low2) and _finite(after3)):
         return True  # "it's chief executive has said": a noun phrase, then its verb
     if (after2 and after2[0].isupper() and after2 != "I" and not set(lexicon.classes(a)).difference("nv")
@@ -458,6 +459,8 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
     first = tokens[0][0].lower()
     if first in INTENSIFIERS or first in ADVERB_CUES or first in CONTRACTION_WORDS or first in POSSESSIVE_OK - NP_OPENERS:
         return False
+    if (first in CLAUSE_VERBS or first in THAT_PARTICIPLES) and lexicon.PAST in lexicon.classes(first):
+        return False  # "it's expected profit will rise", "it's thought inflation will": "it is", "that" left out
     preposition = False
     last = 0  # where the noun phrase's last word is, so an adverb before the verb is passed over
     head_at = None  # the noun phrase's head, before a prepositional phrase
