@@ -53,7 +53,8 @@ class _Lexicon:
                 return ""
             if len(memo) >= self.DICT_AFTER:
                 self._build()
-                return memo.get(word, "")
+                # _build binds a new dict: the local name still holds the old memo, which lacks the word.
+                return self._memo.get(word, "")
             found = memo[word] = self._bisect(word)
         return found
 
@@ -105,6 +106,23 @@ def count_only(word: str) -> bool:
     """True for a singular noun that is countable only ("role", "auditor"; not "war", "news"),
     which cannot stand bare after "it is"."""
     return word in _count_nouns()
+
+
+@lru_cache(maxsize=1)
+def _bare_complements() -> frozenset[str]:
+    """The nouns "it is" takes bare, read on first use only (a noun and a preposition after "it's")."""
+    import os
+
+    from .packs import builtin_folder
+
+    with open(os.path.join(builtin_folder(), "bare_complements.txt"), encoding="utf-8") as fh:
+        text = fh.read()
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+
+
+def bare_complement(word: str) -> bool:
+    """True for a noun that may follow "it is" with no determiner ("it's war", "it's evidence of")."""
+    return word in _bare_complements()
 
 
 def classes(word: str) -> str:

@@ -72,11 +72,20 @@ def main() -> None:
     suffix = ".txt" if not args.corpus.endswith(".jsonl") else ".txt"
     originals = dict(articles) if args.skip_flagged else {}
     flagged_cache: dict[tuple[str, str], list] = {}
+    # The script reads only findings, so a rule that crashes would look like a miss: count the
+    # problems the engine reports and print the first, so a measurement cannot hide a crash.
+    crashes: list[str] = []
+
+    def check(text: str, code: str) -> list:
+        """The rule's findings on one text; a problem the engine reports is counted as a crash."""
+        found, problems = check_document(Document.from_text(text, "x" + suffix), by_code[code])
+        crashes.extend(p.message for p in problems)
+        return found
 
     def flagged_in_original(name: str, code: str, start: int, end: int) -> bool:
         key = (name, code)
         if key not in flagged_cache:
-            flagged_cache[key] = check_document(Document.from_text(originals[name], "x.txt"), by_code[code])[0]
+            flagged_cache[key] = check(originals[name], code)
         # The site's span in the original: the change is at most one character longer or shorter.
         return any(f.start < end and f.end > start - 1 for f in flagged_cache[key])
 
@@ -87,9 +96,9 @@ def main() -> None:
             print(f"{cls}: {len(sample) - len(kept)} sites left out, flagged in the original")
             sample = kept
         caught, misses = 0, []
+        before = len(crashes)
         for name, start, end, changed in sample:
-            doc = Document.from_text(changed, "x" + suffix)
-            found = check_document(doc, by_code[RULE[cls]])[0]
+            found = check(changed, RULE[cls])
             if any(f.start < end and f.end > start for f in found):
                 caught += 1
             else:
@@ -97,8 +106,13 @@ def main() -> None:
                 ctx = changed[max(0, start - 50):start] + "[" + changed[start:end] + "]" + changed[end:end + 50]
                 misses.append(ctx.replace("\n", " "))
         print(f"{cls}: {caught}/{len(sample)} caught ({caught / max(1, len(sample)):.1%})")
+        if len(crashes) > before:
+            print(f"   RULE PROBLEMS: {len(crashes) - before} (first: {crashes[before]})")
         for ctx in misses if args.show < 0 else misses[:args.show]:
             print("   miss:", ctx)
+    if crashes:
+        print(f"RULE PROBLEMS in all: {len(crashes)}; first: {crashes[0]}")
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -42,4 +42,5 @@ def test_installed_wheel_has_modules_and_rule_data():
         assert "copycheck/" + data in files, data
     assert "copycheck/rules/lexicon.txt" in files  # the word-class data TY001 and TY004 read
     assert "copycheck/rules/count_nouns.txt" in files  # the count-only nouns TY004 reads
+    assert "copycheck/rules/bare_complements.txt" in files  # the nouns "it is" takes bare, which TY004 reads
     assert "copycheck/rules/packs.json" in files  # the packs parsed ahead of time, for cold starts

@@ -146,6 +146,41 @@ _NEXT_TOKEN = re.compile(r"(?:[\"”](?=[\s.,;:!?]|\Z)|[ \t]*([-–—](?=[ \t])
 REPORTING_VERBS = frozenset("said says told added stated announced reported noted".split())
 
 
+# Participles that take a clause with "that" left out: "it's estimated growth will slow" is "it is".
+THAT_PARTICIPLES = frozenset("estimated anticipated forecast projected rumoured rumored alleged predicted calculated "
+                             "planned intended announced stated argued suggested assumed".split())
+
+
+def _participle_np_then_finite(tokens: list[tuple[str, str]]) -> bool:
+    """A participle, modifiers and a singular noun with no determiner, then a finite verb ("it's
+    proposed public offering has been"): as "it has" the noun phrase would be an object with a
+    verb of its own, and as "it is" (a clause with "that" left out) a bare singular count noun
+    cannot be the clause's subject; a mass noun can ("it's thought inflation will"), so it is spared."""
+    if len(tokens) < 3 or tokens[0][1] or not tokens[0][0].islower():
+        return False
+    first = tokens[0][0]
+    c = lexicon.classes(first)
+    if (lexicon.PAST not in c or set(c) & set("np") or first in PERFECT_PARTICIPLES or first in CLAUSE_VERBS
+            or first in THAT_PARTICIPLES):
+        return False
+    for j in range(1, min(len(tokens) - 1, 5)):
+        word, punct = tokens[j]
+        if punct or not word.islower() or not word.isalpha() or word in lexicon.CLOSED:
+            return False
+        wc = _noun_classes(word)
+        nxt = tokens[j + 1][0]
+        if nxt in FINITE_AUX or _finite(nxt):
+            return (lexicon.NOUN in wc and lexicon.PLURAL not in wc and word not in BARE_NOUNS and word not in TIME_NOUNS
+                    and not lexicon.bare_complement(word))
+        if not set(wc) & set("nadg"):
+            return False
+    return False
+
+
+# Kin nouns stand bare as names: "she said it's mother's recipe", "it's grandad's turn".
+KIN_NOUNS = frozenset("mother father grandma grandpa granny grandad grandmother grandfather brother sister cousin".split())
+
+
 def _reported_np(tokens: list[tuple[str, str]]) -> bool:
     """After a reporting verb, "it's" and a name or a noun that is nothing else ("said it's Acme
     unit", "said it's directors"): "it is" would need an article or a predicate. A bare noun of time
@@ -155,6 +190,9 @@ def _reported_np(tokens: list[tuple[str, str]]) -> bool:
         return False
     first, punct = tokens[0]
     low = first.lower()
+    base = low[:-2] if low.endswith(("'s", "’s")) else ""
+    if first.islower() and len(base) >= 6 and _count_only(base) and base not in KIN_NOUNS and not lexicon.bare_complement(base):
+        return True  # "said it's subsidiary's offer": a count noun's possessive needs a determiner after "it is"
     if first[0].isdigit() or low in lexicon.CLOSED or low in BARE_NOUNS or low in CONTRACTION_WORDS or low in TIME_NOUNS:
         return False
     rest = [t[0].lower() for t in tokens[1:5]]
@@ -277,6 +315,11 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
         # "after it's second reading", "as it's nearest rival"; a quality is the predicate of "it is"
         # ("before it's dark outside", "as it's cold weather").
         return True
+    if (b and before2 and b.endswith("ly") and lexicon.classes(b) == lexicon.ADV and before2.islower()
+            and _verb_classes(before2) and not _verb_classes(before2).strip("vsdg") and before2 not in CLAUSE_VERBS
+            and after.islower() and a not in lexicon.CLOSED and _np_start(tokens)
+            and (_joined_np(after, after2) or (_noun_classes(a) and not _noun_classes(a).strip("npv")))):
+        return True  # "to liberalize fully it's rice market": an adverb between a verb and its object
     if b and _object_verb(b, before2) and (not after.islower() or a not in lexicon.CLOSED) and _np_start(tokens):
         return True  # "cut it's forecast", "surpassed it's US takings", "lowered it's posted price"
     if (b in ("and", "or") and before2 and (_noun(before2.lower()) or not before2.islower() or before2 in OBJECTS)
@@ -296,6 +339,7 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
         return True  # "it's shares fell": "it is shares" is no English
     low2 = after2.lower() if after2 else None
     if (low2 and after2.islower() and set(lexicon.classes(a)) & set("na") and a not in BARE_NOUNS
+            and not ((a in CLAUSE_VERBS or a in THAT_PARTICIPLES) and lexicon.PAST in lexicon.classes(a))  # "it's thought inflation will"
             and not lexicon.classes(low2).strip("np") and lexicon.classes(low2) and _finite(after3)):
         return True  # "it's chief executive has said": a noun phrase, then its verb
     if (after2 and after2[0].isupper() and after2 != "I" and not set(lexicon.classes(a)).difference("nv")
@@ -307,7 +351,62 @@ def _possessive_its(before: str | None, after: str | None, after2: str | None, b
     c = lexicon.classes(a)
     if not c or c.strip("npv"):
         return False  # unknown, or also an adjective, adverb or participle ("it's fine", "it's run by")
+    if _headed_by_preposition(a, c, tokens or []):
+        return True  # "it's decision on", "it's withdrawal from": "it is" takes few nouns bare
     return len(a) >= 3 and _finite(after2)  # a noun then a finite verb: "it's removal was ordered"
+
+
+# Adjective endings of words the lexicon may list as nouns only ("compatible", "preliminary", "elective").
+NOUN_ADJECTIVE_ENDINGS = ("ary", "ive", "ic", "ish", "less", "ant", "ile")
+# Verbs of seeming before "like": "it looks like its happening" is "it's".
+LOOK_VERBS = frozenset("look looks looked looking seem seems seemed sound sounds sounded feel feels felt".split())
+# After "it's", modifiers and a noun, then a comma and a two-word name: "said it's new subsidiary, Acme Oil".
+_APPOSITION = re.compile(r"[ \t]+((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*),[ \t]+[A-Z][\w&.-]*[ \t]+[A-Z]")
+
+
+def _reported_apposition(text: str, end: int) -> bool:
+    """After a reporting verb, "it's", a count noun and a name set off by a comma ("said it's
+    subsidiary, Acme Oil Corp, signed"): "it is" takes no bare count noun, so the name is the
+    possessive's apposition. A mass noun there is a predicate ("said it's war, Jane Doe said")."""
+    m = _APPOSITION.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    head = words[-1]
+    if not _count_only(head) or head in TIME_NOUNS or head.endswith(ADJECTIVE_SUFFIXES) or lexicon.bare_complement(head):
+        return False
+    # Modifiers only: an adjective, participle or noun, no function word ("said it's up to, ...").
+    # "and" may join two modifiers: "said it's exploration and production subsidiary, Acme Oil".
+    return all((w == "and" and 0 < k < len(words) - 2) or (w not in lexicon.CLOSED and w not in CONTRACTION_WORDS
+                                                          and set(_noun_classes(w)) & set("nadg"))
+               for k, w in enumerate(words[:-1]))
+
+
+# Prepositions that open a noun's complement or modifier: "it's decision on", "it's stake in".
+HEAD_PREPOSITIONS = frozenset("of to for on in from with over against between by at about into towards".split())
+# Words after the phrase that make a cleft of it: "it's pressure from investors that counts".
+CLEFT_CUES = frozenset("that who which whom whose".split())
+
+
+def _headed_by_preposition(word: str, c: str, tokens: list[tuple[str, str]]) -> bool:
+    """A singular noun, then a preposition: "it is" takes a noun bare only as a mass noun, an
+    abstraction or an idiom's ("it's war on", "it's time for", "it's evidence of"), which
+    rules/bare_complements.txt lists; any other noun there is the possessive's head."""
+    if c not in ("n", "nv") or len(word) < 4 or word in BARE_NOUNS or word in TIME_NOUNS:
+        return False
+    if word.endswith(ADJECTIVE_SUFFIXES + NOUN_ADJECTIVE_ENDINGS) or (word.endswith("ent") and not word.endswith("ment")):
+        return False  # an adjective the lexicon has only as a noun: "it's compatible with", "it's dependent on"
+    if len(tokens) < 3 or tokens[0][1] or tokens[1][1]:
+        return False  # the preposition must go on to its object
+    if tokens[1][0] == "and" and tokens[2][0] in ("the", "its", "their"):
+        return not lexicon.bare_complement(word)  # "it's board and the board of X": two subjects joined
+    if tokens[1][0] not in HEAD_PREPOSITIONS:
+        return False
+    if tokens[2][0].lower() == word:
+        return False  # "it's face to face", "it's step by step": a noun repeated is an idiom
+    if any(t[0].lower() in CLEFT_CUES for t in tokens[2:]):
+        return False
+    return not lexicon.bare_complement(word)
 
 
 # A word may carry a possessive ("the company's", "consumers'"), which goes on the noun phrase.
@@ -360,6 +459,8 @@ def _np_then_finite(tokens: list[tuple[str, str]]) -> bool:
     first = tokens[0][0].lower()
     if first in INTENSIFIERS or first in ADVERB_CUES or first in CONTRACTION_WORDS or first in POSSESSIVE_OK - NP_OPENERS:
         return False
+    if (first in CLAUSE_VERBS or first in THAT_PARTICIPLES) and lexicon.PAST in lexicon.classes(first):
+        return False  # "it's expected profit will rise", "it's thought inflation will": "it is", "that" left out
     preposition = False
     last = 0  # where the noun phrase's last word is, so an adverb before the verb is passed over
     head_at = None  # the noun phrase's head, before a prepositional phrase
@@ -469,6 +570,9 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
         word, punct = tokens[j]
         if not word.islower() or not word[0].isalpha() or word[-1] in "'’":
             return False  # a name, a number or a possessive: other evidence decides
+        if (word == "only" and j == i and not punct and j + 1 < n and _count_only(tokens[j + 1][0])
+                and tokens[j + 1][0] not in TIME_NOUNS and not lexicon.bare_complement(tokens[j + 1][0])):
+            continue  # "it's only supplier": "it is only" takes an adjective or an article, not a bare count noun
         if word in lexicon.CLOSED or word in BARE_NOUNS or word in CONTRACTION_WORDS or word in INTENSIFIERS \
                 or word in ADVERB_CUES or (word in POSSESSIVE_OK and word not in MODIFIER_OK) or word in INTERJECTIONS:
             return False
@@ -492,6 +596,8 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
             if nxt is None:
                 return bool(punct) or j > i or apposition
             low = nxt.lower()
+            if low == "of" and j == i + 1 and tokens[i][0] == "only":
+                return True  # "it's only supplier of": no idiom has "only" before its noun
             if not nxt[0].isalpha() or low in ("of", "over", "out", "up", "down", "off"):
                 return False  # "it's round one", "it's end of story", "it's game over"
             if after_name:
@@ -499,6 +605,9 @@ def _bare_count_np(tokens: list[tuple[str, str]]) -> bool:
                 # may be a cleft, and "it's carnival Sunday" names a day.
                 two = j + 2 < n and not tokens[j + 1][1] and tokens[j + 2][0][:1].isupper()
                 return not named and two
+            if (low in lexicon.PREPOSITIONS or low in AFTER_HEAD) and (lexicon.bare_complement(word) or (
+                    j == i and j + 2 < n and not tokens[j + 1][1] and tokens[j + 2][0].lower() == word)):
+                return False  # an idiom's noun ("it's testament to") or a noun repeated ("it's step by step")
             if low in lexicon.PREPOSITIONS or low in AFTER_HEAD:
                 return True  # "it's role in", "it's leader and"
             if low in FINITE_AUX or (_finite(low) and "d" not in lexicon.classes(low)):
@@ -597,6 +706,8 @@ def _object_verb(word: str, before: str | None) -> bool:
     if word in ("had", "has", "have", "having"):
         return True  # "has had it's opening": "had it is" is no English
     c = _verb_classes(word)
+    if before and before.lower() == "than" and lexicon.VERB_S in c and "x" not in c:
+        return True  # "more than doubles it's": after "more than" an -s form is the verb
     if before and before.lower() in INFINITIVE_MARKERS and lexicon.VERB in c and "x" not in c:
         return True  # "to close it's", "will lower it's": after "to" or a modal the word is a verb
     if before and before.lower() in AUXILIARIES and set(c) & set("dg") and "x" not in c:
@@ -814,6 +925,9 @@ def _contraction_its(after: str, raw2: str | None, raw3: str | None, mark_after:
     c = lexicon.classes(after)
     if not c:
         return False  # unknown word: no evidence
+    if (c == lexicon.NOUN and after.endswith("ible") and len(after) >= 8 and mark_after == ""
+            and after2 in ("with", "to", "for", "of") and raw3 is not None):
+        return True  # "its compatible with": an -ible adjective the lexicon has only as a noun ("a compatible")
     noun_like = lexicon.NOUN in c or lexicon.PLURAL in c
     if lexicon.ADJ in c and lexicon.VERB not in c and mark_after == "" and raw3 is not None:
         # An adjective's clause has a subject of its own ("its fundamental that we", "its unfortunate
@@ -902,9 +1016,10 @@ def _progressive(tokens: list[tuple[str, str]]) -> bool:
             or lexicon.classes(second) == lexicon.ADV
             or (second in ("and", "but") and (third in lexicon.DETERMINERS or third in lexicon.PRONOUNS))):
         return False
-    for word, punct in tokens[1:]:
+    for k, (word, punct) in enumerate(tokens[1:], 1):
         low = word.lower()
-        if low in lexicon.CONJUNCTIONS or low in ("than", "that"):
+        # Far from the -ing form a conjunction may join the gerund's phrase, so only the clause's end counts.
+        if (low in lexicon.CONJUNCTIONS or low in ("than", "that")) and k < 8:
             return True  # "its coming in a lot weaker than I thought"
         if low in FINITE_VERBS or low in FINITE_AUX or set(lexicon.classes(low)) & set("sdx"):
             return False
@@ -1164,7 +1279,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
                 before2 = "Name"
         tokens = _tokens_after(text, m.end(), 9)
         if not (_possessive_its(before, after, after2, before2, after3, tokens)
-                or _np_then_finite(tokens) or _bare_count_np(tokens) or modified_plural_np(tokens)):
+                or _np_then_finite(tokens) or _bare_count_np(tokens) or modified_plural_np(tokens)
+                or (before in REPORTING_VERBS and (_reported_apposition(text, m.end()) or _participle_np_then_finite(tokens)))):
             continue
         start, end = m.start(), m.end()
         yield Hit(
@@ -1223,12 +1339,16 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         clause_start = before is None or before.lower() in lexicon.CONJUNCTIONS or before.lower() in ("then", "that") \
             or before.lower() in CLAUSE_VERBS \
             or (low_before == "like" and lexicon.classes(after.lower()) == lexicon.ING)  # "look like its slowing"
+        if (low_before == "like" and (before2 or "").lower() in LOOK_VERBS and lexicon.ING in lexicon.classes(after.lower())
+                and punct in (",", ".", "!", "?")):
+            verbless = True  # "doesn't look like its happening.": an -ing form ending the clause after "look like"
 
         if not (verbless or _contraction_its(after, after2, after3, punct, punct2, clause_start)
                 or _adverb_phrase(_clause_tokens(text, m.start(1) + 3, 6))
                 or (clause_start and _adjective_clause(_clause_tokens(text, m.start(1) + 3, 10)))
                 or (clause_start and ((before or "").lower() not in CLAUSE_VERBS or low_before in CLAUSE_ONLY_VERBS)
-                    and _progressive(_tokens_after(text, m.start(1) + 3, 8)))):
+                    # twelve words: "but its jumping to conclusions to extrapolate this report into the future."
+                    and _progressive(_tokens_after(text, m.start(1) + 3, 12)))):
             # After a verb of opinion, an adjective and a "that" clause show "it is" even when the
             # adjective is also a noun: "I think its clear that".
             if not (after2 and after2.lower() in ("that", "to", "for") and punct == "" and "a" in lexicon.classes(after)
