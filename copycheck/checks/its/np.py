@@ -1,10 +1,10 @@
 """Word-class evidence for TY004: noun phrases after "it's" that "it is" and "it has" cannot take.
 
-Kept apart from its.py, which imports it; this module reads only the lexicon, so there is no cycle.
+It reads only the lexicon, so the rule's other modules import it without a cycle.
 """
 from __future__ import annotations
 
-from .. import lexicon
+from ... import lexicon
 
 # Comparatives the lexicon's -er test cannot find: "good" is gradable through "better".
 IRREGULAR_GRADABLE = frozenset("good bad far little much many ill well".split())
