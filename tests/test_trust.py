@@ -175,6 +175,11 @@ def test_legitimate_repeats_are_not_flagged(text):
     assert [f for f in lint_text(text) if f.code == "TY001"] == []
 
 
+def test_space_before_a_comma_that_opens_a_quotation_moves_after_it():
+    text = 'The minister added ,"We will wait."\n'
+    assert _fix(text) == 'The minister added, "We will wait."\n'
+
+
 def test_certain_fixes_stay_safe():
     text = "The UN-UN-backed plan and the the budget.\n"
     assert _fix(text) == "The UN-backed plan and the budget.\n"

@@ -133,8 +133,8 @@ def check_space_before(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
         space = _SPACES_BACK.search(text, max(0, at - 16), at)
         if not space or not space.start() or not text[space.start() - 1].isalnum():
             continue  # after a word only: "... ?" and smileys are left alone
-        if text[at + 1:at + 2].isalpha():
-            # "the minister ,who": the space belongs after the mark, so one fix moves it.
+        if text[at + 1:at + 2].isalpha() or (text[at + 1:at + 2] in "\"“" and text[at + 2:at + 3].isalpha()):
+            # "the minister ,who", "he added ,\"The": the space belongs after the mark, so one fix moves it.
             yield Hit(space.start(), at + 1,
                       f"Space before “{m.group()}” and none after; write “{m.group()} ” after the word.",
                       Fix(space.start(), at + 1, m.group() + " "))
