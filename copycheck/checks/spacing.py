@@ -52,36 +52,37 @@ def check_double_space(doc: Document, options: Mapping[str, Any]) -> Iterator[Hi
         if tables.row_at(m.start()) is not None:
             continue  # a table row: the gap is a column gap
         width = m.end() - m.start()
-        # Two spaces are a keying slip; more, or a fragment beside the gap ("updated  o reflect"),
-        # may be a lost word or letter, so that fix needs an eye.
-        safe = width == 2 and not _fragment_beside(text, m.start(), m.end()) \
-            and not _sentence_end_lost(text, m.start(), m.end()) and not _name_cut(text, m.start(), m.end())
+        # Two spaces are a keying slip; more, or a sign that the gap took something with it
+        # (a letter, a full stop, the end of a name), may be a loss, so that fix needs an eye.
+        safe = width == 2 and not _gap_took_something(*_words_beside(text, m.start(), m.end()))
         what = "Double space" if width == 2 else f"{width} spaces"
         yield Hit(m.start(), m.end(), f"{what} between words; use one space.", Fix(m.start(), m.end(), " ", safe=safe))
 
 
-def _sentence_end_lost(text: str, start: int, end: int) -> bool:
+def _words_beside(text: str, start: int, end: int) -> tuple[str, str]:
+    """The whole words just before and just after a gap ("" where there is none)."""
+    before = _WORD_END.search(text, max(0, start - 40), start)
+    after = _WORD_AT.match(text, end)
+    return (before.group() if before else ""), (after.group() if after else "")
+
+
+def _gap_took_something(b: str, a: str) -> bool:
+    """True when a double space between words b and a may hide a loss that one space would hide."""
+    return _fragment_beside(b, a) or _sentence_end_lost(b, a) or _name_cut(b, a)
+
+
+def _sentence_end_lost(b: str, a: str) -> bool:
     """True when the gap may have taken a full stop: a lowercase content word, then a capitalised
     word ("agency obligations  Bank of New York owns"). Closing the gap would hide the lost mark;
     after a function word ("in  Boeing", "the  Treasury") no sentence can end."""
-    before = _WORD_END.search(text, max(0, start - 40), start)
-    after = _WORD_AT.match(text, end)
-    if not before or not after:
-        return False
-    b, a = before.group(), after.group()
     return (b.isalpha() and b.islower() and b not in lexicon.CLOSED and b not in _COMMON
             and a[:1].isupper() and a != "I")
 
 
-def _name_cut(text: str, start: int, end: int) -> bool:
+def _name_cut(b: str, a: str) -> bool:
     """True when the gap follows a name and precedes a lowercase word: it may have taken the name's
     last word ("General Public [Utilities]  to extend"), its possessive ("Moto Inc['s]  president")
     or a comma ("Trust Co[,]  the trustee"). One space would hide the loss."""
-    before = _WORD_END.search(text, max(0, start - 40), start)
-    after = _WORD_AT.match(text, end)
-    if not before or not after:
-        return False
-    b, a = before.group(), after.group()
     return b[:1].isupper() and b != "I" and b.lower() not in lexicon.CLOSED and a[:1].islower()
 
 
@@ -92,7 +93,7 @@ _COMMON = lexicon.CLOSED | frozenset(
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _fragment_beside(text: str, start: int, end: int) -> bool:
+def _fragment_beside(before: str, after: str) -> bool:
     """True when a word beside the gap may be a fragment whose lost letter the gap took.
 
     A letter keyed as a space leaves two spaces and a fragment: a stray single letter ("updated  o
@@ -102,11 +103,9 @@ def _fragment_beside(text: str, start: int, end: int) -> bool:
     Closing the gap would hide the slip, so such a fix needs an eye. So it does when "a" before the
     gap does not fit the word after it ("a  editorial"): a word may have been lost between them.
     """
-    after = _WORD_AT.match(text, end)
-    before = _WORD_END.search(text, max(0, start - 40), start)
-    if before and after and before.group().lower() == "a" and after.group()[:1].lower() in "aeio":
+    if before.lower() == "a" and after[:1] and after[:1].lower() in "aeio":
         return True  # "in a  editorial": the article does not fit the next word, so a word may be lost between
-    for w, prefix in ((after and after.group(), True), (before and before.group(), False)):
+    for w, prefix in ((after, True), (before, False)):
         if not w or not w.isalpha():
             continue
         if len(w) == 1:
