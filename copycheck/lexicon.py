@@ -90,16 +90,21 @@ def _table() -> _Lexicon:
         return _Lexicon(fh.read())
 
 
-@lru_cache(maxsize=1)
-def _count_nouns() -> frozenset[str]:
-    """The count-only nouns, read on first use only (a document with a bare noun after "it's")."""
+def _read_word_list(name: str) -> frozenset[str]:
+    """A one-word-per-line list in rules/, # lines being comments."""
     import os
 
     from .packs import builtin_folder
 
-    with open(os.path.join(builtin_folder(), "count_nouns.txt"), encoding="utf-8") as fh:
+    with open(os.path.join(builtin_folder(), name), encoding="utf-8") as fh:
         text = fh.read()
     return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _count_nouns() -> frozenset[str]:
+    """The count-only nouns, read on first use only (a document with a bare noun after "it's")."""
+    return _read_word_list("count_nouns.txt")
 
 
 def count_only(word: str) -> bool:
@@ -111,13 +116,7 @@ def count_only(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _bare_complements() -> frozenset[str]:
     """The nouns "it is" takes bare, read on first use only (a noun and a preposition after "it's")."""
-    import os
-
-    from .packs import builtin_folder
-
-    with open(os.path.join(builtin_folder(), "bare_complements.txt"), encoding="utf-8") as fh:
-        text = fh.read()
-    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+    return _read_word_list("bare_complements.txt")
 
 
 def bare_complement(word: str) -> bool:
