@@ -16,7 +16,11 @@ from .lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
 from dataclasses import dataclass
 from collections import namedtuple
 
-_MARKS = compile_re(r"[\"“”'‘’]")
+# The quote glyphs. They are found with str.find, one glyph at a time: a character-class regex
+# costs a test at every character of the article, four times the whole find_quotations loop.
+_GLYPHS = "\"“”'‘’"
+_DOUBLE_GLYPHS = "\"“”"
+_SINGLE_GLYPHS = "'’‘"
 # A blank line ends a paragraph; so does a line break after a long line, because hard-wrapped
 # text never has lines this long, while one-paragraph-per-line copy usually does.
 WRAP_WIDTH = 100
@@ -89,6 +93,19 @@ class QuoteSpans:
         return i >= 0 and self.spans[i][0] <= start and end <= self.spans[i][1]
 
 
+def _mark_offsets(text: str) -> list[int]:
+    """Offsets of every quote glyph in the text, in order (what a [\"“”'‘’] scan finds)."""
+    out: list[int] = []
+    for glyph in _GLYPHS:
+        find = text.find
+        at = find(glyph)
+        while at >= 0:
+            out.append(at)
+            at = find(glyph, at + 1)
+    out.sort()
+    return out
+
+
 def _is_word(c: str) -> bool:
     return c.isalnum()
 
@@ -153,7 +170,7 @@ def _double_role(ch: str, prev: str, nxt: str, double_open: bool) -> str:
 def find_quotations(text: str) -> QuoteSpans:
     """Pair the document's quote marks into nested quotations, once per document."""
     para_ends = paragraph_ends(text)
-    found = list(_MARKS.finditer(text))
+    found = _mark_offsets(text)
     if not found:
         return QuoteSpans((), paragraphs=tuple(para_ends))
     marks: list[QuoteMark] = []
@@ -205,22 +222,23 @@ def find_quotations(text: str) -> QuoteSpans:
         return ch == "”" or (ch == "\"" and not text[at - 1].isspace() and (not after or not after.isalnum()))
 
     n = len(text)
-    for m in found:
-        i = m.start()
-        if 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum() and m.group() in "'’‘":
+    for i in found:
+        ch = text[i]
+        if ch in _SINGLE_GLYPHS and 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
             continue  # an apostrophe inside a word (don’t, o’clock): the commonest mark, never a quote
         while para_ends[pi] < i:
             if stack and not runs_on(pi):
                 close_paragraph(para_ends[pi], next_paragraph_opener(para_ends[pi]))
             pi += 1
-        ch = m.group()
         prev = text[i - 1] if i else "\n"
-        nxt = text[i + 1] if i + 1 < len(text) else ""
-        if ch in "\"“”":
-            role = _double_role(ch, prev, nxt, bool(stack) and any(s.kind == DOUBLE for s in stack))
+        nxt = text[i + 1] if i + 1 < n else ""
+        # Whether a quotation of the mark's kind is open: the stack is short, and its marks' glyphs
+        # are tested directly rather than through the kind property.
+        if ch in _DOUBLE_GLYPHS:
+            role = _double_role(ch, prev, nxt, bool(stack) and any(s.char in _DOUBLE_GLYPHS for s in stack))
             kind = DOUBLE
         else:
-            role = _single_role(text, i, ch, prev, nxt, bool(stack) and any(s.kind == SINGLE for s in stack))
+            role = _single_role(text, i, ch, prev, nxt, bool(stack) and any(s.char in _SINGLE_GLYPHS for s in stack))
             kind = SINGLE
         mark = QuoteMark(i, ch, role)
         marks.append(mark)
@@ -239,7 +257,10 @@ def find_quotations(text: str) -> QuoteSpans:
             stack.append(mark)
             continue
         # A closing mark: pair it with the nearest open mark of its kind.
-        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].kind == kind), -1)
+        if stack and stack[-1].kind == kind:
+            depth = len(stack) - 1  # the innermost quotation: nearly every closing mark
+        else:
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].kind == kind), -1)
         if depth < 0:
             if kind == DOUBLE:
                 unbalanced.append(mark)
