@@ -45,6 +45,23 @@ _HAS_QUOTE_MARK = lazy("[\"“”'‘’]")
 _WORD_RUN = lazy(r"\w+")
 
 
+def find_all(text: str, needles: str | tuple[str, ...]) -> list[int]:
+    """Sorted offsets where any of the needles (strings, or the characters of one string) occurs.
+
+    str.find runs at memchr speed; a regex that opens with a character class instead pays a
+    test at every character, which costs more than the rule's own work on most articles. A
+    needle that overlaps itself ("--" in "---") is reported at each place it starts."""
+    out: list[int] = []
+    find = text.find
+    for needle in needles:
+        at = find(needle)
+        while at >= 0:
+            out.append(at)
+            at = find(needle, at + 1)
+    out.sort()
+    return out
+
+
 @dataclass(frozen=True)
 class LineIndex:
     """Maps code-point offsets to 1-based (line, column) by bisecting line starts."""

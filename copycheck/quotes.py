@@ -13,11 +13,12 @@ from __future__ import annotations
 import bisect
 import re
 from .lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
+from .document import find_all
 from dataclasses import dataclass
 from collections import namedtuple
 
-# The quote glyphs. They are found with str.find, one glyph at a time: a character-class regex
-# costs a test at every character of the article, four times the whole find_quotations loop.
+# The quote glyphs, found with str.find one glyph at a time (document.find_all): a
+# character-class regex would cost a test at every character of the article.
 _GLYPHS = "\"“”'‘’"
 _DOUBLE_GLYPHS = "\"“”"
 _SINGLE_GLYPHS = "'’‘"
@@ -93,19 +94,6 @@ class QuoteSpans:
         return i >= 0 and self.spans[i][0] <= start and end <= self.spans[i][1]
 
 
-def _mark_offsets(text: str) -> list[int]:
-    """Offsets of every quote glyph in the text, in order (what a [\"“”'‘’] scan finds)."""
-    out: list[int] = []
-    for glyph in _GLYPHS:
-        find = text.find
-        at = find(glyph)
-        while at >= 0:
-            out.append(at)
-            at = find(glyph, at + 1)
-    out.sort()
-    return out
-
-
 def _is_word(c: str) -> bool:
     return c.isalnum()
 
@@ -170,7 +158,7 @@ def _double_role(ch: str, prev: str, nxt: str, double_open: bool) -> str:
 def find_quotations(text: str) -> QuoteSpans:
     """Pair the document's quote marks into nested quotations, once per document."""
     para_ends = paragraph_ends(text)
-    found = _mark_offsets(text)
+    found = find_all(text, _GLYPHS)
     if not found:
         return QuoteSpans((), paragraphs=tuple(para_ends))
     marks: list[QuoteMark] = []

@@ -21,6 +21,7 @@ from .tokens import (
     _after_quote,
     _clause_tokens,
     _next_mark,
+    _scan,
     _sentence_start,
     _tokens_after,
     _word_start,
@@ -68,7 +69,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     text = doc.text
     low = doc.lowered  # shared with the other rules: one lowercase pass per document
     contracted = "it's" in low or "it’s" in low
-    for m in _ITS_CONTRACTED.finditer(text) if contracted else ():
+    for m in _scan(_ITS_CONTRACTED, text, low, ("it'", "it’")) if contracted else ():
         if not _word_start(text, m.start()):
             continue
         it, mark = m.groups()
@@ -92,7 +93,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             Fix(start, end, f"{it}s", safe=False),
         )
     mark = None
-    for m in _ITS_BARE.finditer(text) if "its " in low or "its\t" in low else ():
+    for m in _scan(_ITS_BARE, text, low, ("its",)) if "its " in low or "its\t" in low else ():
         if not _word_start(text, m.start()):
             continue
         i = m.group(1)

@@ -3,15 +3,29 @@ from __future__ import annotations
 
 import re
 
+from ...document import find_all
 from ...lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
 
 _WORD = r"[^\W\d_][\w\-]*"
 # The scan looks for "it's" alone; the words around it are read with anchored patterns, so
 # the regex engine never tries a match at every letter of the article.
-# Each scan starts at the letters (a leading look-behind would be tried at every character);
-# _word_start tests that no word character or apostrophe comes before.
+# Each match starts at the letters (a leading look-behind would be tried at every character), and
+# is tried only where str.find meets "its"/"it's" (_scan); _word_start tests that no word
+# character or apostrophe comes before.
 _ITS_CONTRACTED = compile_re(r"([Ii]t)(['’])s\b")
 _ITS_BARE = compile_re(r"([Ii])ts[ \t]+")
+
+
+def _scan(pattern: re.Pattern, text: str, low: str, needles: tuple[str, ...]) -> list[re.Match]:
+    """What pattern.finditer(text) yields, for a pattern whose matches never overlap and each open
+    with one of `needles` (lowercase): it is tried only where str.find meets one in `low`
+    (the lowercased text, same offsets), not at every "i" of the article."""
+    found = []
+    for at in find_all(low, needles):
+        m = pattern.match(text, at)
+        if m is not None:
+            found.append(m)
+    return found
 
 
 def _word_start(text: str, at: int) -> bool:
