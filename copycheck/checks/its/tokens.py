@@ -17,9 +17,8 @@ _ITS_BARE = compile_re(r"([Ii])ts[ \t]+")
 
 
 def _scan(pattern: re.Pattern, text: str, low: str, needles: tuple[str, ...]) -> list[re.Match]:
-    """What pattern.finditer(text) yields, for a pattern whose matches never overlap and each open
-    with one of `needles` (lowercase): it is tried only where str.find meets one in `low`
-    (the lowercased text, same offsets), not at every "i" of the article."""
+    """pattern.finditer(text), for non-overlapping matches that open with one of `needles` in `low`."""
+    # Tried only where str.find meets a needle in the lowercased text (same offsets), not at every "i".
     found = []
     for at in find_all(low, needles):
         m = pattern.match(text, at)
