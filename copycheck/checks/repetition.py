@@ -1,9 +1,8 @@
 """Repeated words: "the the", "UN-UN-backed"."""
 from __future__ import annotations
 
-import operator
 import re
-from itertools import islice
+from itertools import repeat
 from collections.abc import Iterator, Mapping
 
 from .. import lexicon
@@ -140,36 +139,32 @@ def _stranded_to(before, verb_after: str) -> bool:
             and bool(set(lexicon.classes(noun)) & set("np")) and "v" in lexicon.classes(verb_after))
 
 
-def _candidates(doc: Document) -> set[str]:
-    """The words that could open a spaced or hyphenated repeat, by a C-speed test on the shared runs.
-
-    Each word of a repeat ("the the", "UN-UN") is a maximal run of word characters, and only
-    spaces or a hyphen lie between, so the two are equal neighbours among the runs."""
-    runs = doc.lower_runs
-    if not any(map(operator.eq, runs, islice(runs, 1, None))):
-        return set()
-    return {a for a, b in zip(runs, islice(runs, 1, None)) if a == b}
+# Where a repeat may open: a maximal run of word characters in the lowercased text that the next
+# run repeats across spaces, line breaks or a hyphen (a superset of both patterns' gaps). One C
+# pass, with no list of every word: the scan skips to a non-word character (a class re tests
+# quickly), and only there tries the run after it; the run at the very start is tried apart.
+_REPEAT_AT_START = lazy(r"(\w++)(?=[ \t\r\n-]+\1(?!\w))")
+_REPEAT_AFTER = lazy(r"\W(\w++)(?=[ \t\r\n-]+\1(?!\w))")
 
 
-def _matches_at(doc: Document, pattern, words: set[str]) -> list[re.Match]:
-    """What pattern.finditer(doc.text) yields, for a pattern whose match opens with one of `words`.
+def _candidates(doc: Document) -> list[int]:
+    """Offsets, in order, of each word run that the next run repeats: where a repeat can open."""
+    # Each word of a repeat ("the the", "UN-UN") is a maximal run of word characters with only
+    # spaces, a line break or a hyphen between, so both patterns can match only at these offsets.
+    low = doc.lowered
+    found = [m.start(1) for m in _REPEAT_AFTER.finditer(low)]
+    if _REPEAT_AT_START.match(low):
+        found.insert(0, 0)
+    return found
 
-    The pattern is tried only where such a word starts in the lowercased text (str.find, in C),
-    not at every character; overlapping matches are dropped as finditer would, leftmost first.
-    """
-    text, low = doc.text, doc.lowered
-    found = []
-    for word in words:
-        p = low.find(word)
-        while p >= 0:
-            m = pattern.match(text, p)
-            if m is not None:
-                found.append(m)
-            p = low.find(word, p + 1)
-    found.sort(key=lambda m: m.start())
+
+def _matches_at(text: str, pattern, offsets: list[int]) -> list[re.Match]:
+    """What pattern.finditer(text) yields, for a pattern whose matches open only at `offsets`."""
+    # Tried only at the candidates, not at every character; overlapping matches are dropped as
+    # finditer would, leftmost first ("the the the" is one repeat).
     out, last = [], 0
-    for m in found:
-        if m.start() >= last:
+    for m in map(pattern.match, repeat(text), offsets):
+        if m is not None and m.start() >= last:
             out.append(m)
             last = max(m.end(), m.start() + 1)
     return out
@@ -188,10 +183,10 @@ def _hyphen_slip(first: str, third: str | None) -> bool:
 def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield one hit per doubled word, with a safe fix removing the repeat."""
     text = doc.text
-    words = _candidates(doc)
-    if not words:
+    offsets = _candidates(doc)
+    if not offsets:
         return
-    for m in _matches_at(doc, _SPACED, words):
+    for m in _matches_at(text, _SPACED, offsets):
         if _is_legit(text, m):
             continue
         gap = m.group(2)
@@ -210,7 +205,7 @@ def check_doubled(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             Fix(m.end(1), m.end(3), "", safe=(first[0].isupper() or second[0].islower())
                 and not _compound_tail(text, m.start()) and not _subject_lost(text, m)),
         )
-    for m in _matches_at(doc, _HYPHENATED, words) if "-" in text else ():
+    for m in _matches_at(text, _HYPHENATED, offsets) if "-" in text else ():
         first = m.group(1)
         if not _hyphen_slip(first, m.group(3)):
             continue

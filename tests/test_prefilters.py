@@ -1,0 +1,47 @@
+"""The C-speed prefilters find every match the full scans they replace would find."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from copycheck.checks.its.tokens import _ITS_BARE, _ITS_CONTRACTED, _scan
+from copycheck.checks.repetition import _HYPHENATED, _SPACED, _candidates, _matches_at
+from copycheck.document import Document, find_all
+
+# Words that repeat, collide in case and share prefixes, with the gaps the patterns care about.
+_PIECES = ["the", "The", "THE", "them", "it", "its", "Its", "it's", "it’s", "IT", "un", "UN", "so", "called",
+           " ", "  ", "\t", "\n", "\r\n", "\n\n", "-", "--", ",", ".", "'", "’", "\"", "(", "_", "1"]
+TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(TEXT)
+@example("the the")
+@example("The the end, UN-UN-backed and the -the the so-called called")
+@example("the the the\nthe\r\nthe")
+def test_doubled_word_candidates_miss_no_match(text: str) -> None:
+    doc = Document.from_text(text)
+    offsets = _candidates(doc)
+    for pattern in (_SPACED, _HYPHENATED):
+        full = [m.span() for m in pattern.finditer(doc.text)]
+        assert [m.span() for m in _matches_at(doc.text, pattern, offsets)] == full
+
+
+@FAST
+@given(TEXT)
+@example("Its its it's It’s IT'S")
+def test_its_scan_is_finditer(text: str) -> None:
+    low = text.lower()
+    assert [m.span() for m in _scan(_ITS_BARE, text, low, ("its",))] == [m.span() for m in _ITS_BARE.finditer(text)]
+    assert ([m.span() for m in _scan(_ITS_CONTRACTED, text, low, ("it'", "it’"))]
+            == [m.span() for m in _ITS_CONTRACTED.finditer(text)])
+
+
+@FAST
+@given(TEXT)
+def test_find_all_is_a_class_scan(text: str) -> None:
+    assert find_all(text, "\"“”'‘’") == [m.start() for m in re.finditer(r"[\"“”'‘’]", text)]
+    assert find_all(text, ("--",)) == [m.start() for m in re.finditer(r"(?=--)", text)]
