@@ -220,13 +220,15 @@ def find_quotations(text: str) -> QuoteSpans:
             pi += 1
         prev = text[i - 1] if i else "\n"
         nxt = text[i + 1] if i + 1 < n else ""
-        # Whether a quotation of the mark's kind is open: the stack is short, and its marks' glyphs
-        # are tested directly rather than through the kind property.
+        # Whether a quotation of the mark's kind is open: the innermost one usually answers, and
+        # glyphs are tested directly rather than through the kind property.
         if ch in _DOUBLE_GLYPHS:
-            role = _double_role(ch, prev, nxt, bool(stack) and any(s.char in _DOUBLE_GLYPHS for s in stack))
+            role = _double_role(ch, prev, nxt, bool(stack) and (stack[-1].char in _DOUBLE_GLYPHS or any(
+                s.char in _DOUBLE_GLYPHS for s in stack)))
             kind = DOUBLE
         else:
-            role = _single_role(text, i, ch, prev, nxt, bool(stack) and any(s.char in _SINGLE_GLYPHS for s in stack))
+            role = _single_role(text, i, ch, prev, nxt, bool(stack) and (stack[-1].char in _SINGLE_GLYPHS or any(
+                s.char in _SINGLE_GLYPHS for s in stack)))
             kind = SINGLE
         mark = QuoteMark(i, ch, role)
         marks.append(mark)
