@@ -600,3 +600,83 @@ def test_headlines_without_a_heading_equal_the_line_loop():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert headlines(text) == reference(text), repr(text)
     assert headlines("x" * 400) == reference("x" * 400) == []
+
+
+def test_may_flag_passes_every_pair_that_string_evidence_gives_a_verdict_for():
+    """may_flag lets related skip a pair only when string_strength scores it 0 or "skeleton"."""
+    import random
+    from itertools import combinations
+
+    from copycheck.names.evidence import may_flag
+    from copycheck.names.spelling import string_strength
+
+    rng = random.Random(11)
+    passed = 0
+    for _ in range(300):
+        base = "".join(rng.choice("aeiklmnrsthé") for _ in range(rng.randint(1, 12)))
+        forms = {base.capitalize()}
+        for _ in range(rng.randint(1, 8)):
+            w = list(base)
+            for _ in range(rng.randint(0, 3)):
+                op, k = rng.randint(0, 4), rng.randrange(len(w) + 1)
+                if op == 0:
+                    w.insert(k, rng.choice("aehkl'-"))
+                elif op == 1 and k < len(w):
+                    del w[k]
+                elif op == 2 and k < len(w):
+                    w[k] = rng.choice("aehklK")
+                elif op == 3 and k + 1 < len(w):
+                    w[k], w[k + 1] = w[k + 1], w[k]
+                elif op == 4:
+                    w[:0] = rng.choice(["al-", "Al-", "Al ", "el-"])
+            if w:
+                forms.add("".join(w).capitalize() if rng.random() < 0.8 else "".join(w).upper())
+        for a, b in combinations(sorted(forms), 2):
+            strength, kind = string_strength(a, b)
+            if strength == 3 or strength > 0 and kind != "skeleton":
+                assert may_flag(a, b) and may_flag(b, a), (a, b, strength, kind)
+                passed += 1
+    assert passed > 500
+
+
+def _names_file(path, uses):
+    """A FileNames from (form, count, context keys) triples."""
+    from copycheck.names.context import FileNames, SpellingCounts
+
+    return FileNames(path, tuple(SpellingCounts(f, n, 0, 0, tuple((k, 1) for k in ks)) for f, n, ks in sorted(uses)))
+
+
+def test_verdicts_equal_the_verdicts_weighed_in_pair_order():
+    """verdicts weighs only the pairs that may flag, in no order: the same verdicts as every pair
+    in shared_key_pairs' order, also where two majorities used equally often both outvote a minority."""
+    import random
+
+    from copycheck.names import repo
+
+    # "Kaddafi" beside "Muammar", as "Kadafi" and "Kaddaffi" are in five files each: a tie.
+    for majors in (("Kadafi", "Kaddaffi"), ("Kaddaffi", "Kadafi"), ("Kadaffi", "Kadafi")):
+        files = [_names_file(f"m{i}.txt", [(majors[i % 2], 2, ["<Muammar"])]) for i in range(10)]
+        files.append(_names_file("odd.txt", [("Kaddafi", 1, ["<Muammar"])]))
+        t = repo.tally(files)
+        assert repo.verdicts(t) == repo._verdicts_in_order(t) and "Kaddafi" in repo.verdicts(t)
+    rng = random.Random(3)
+    for _ in range(30):
+        bases = ["".join(rng.choice("aeiklmnrst") for _ in range(rng.randint(3, 10))).capitalize() for _ in range(12)]
+        forms = []
+        for base in bases:
+            forms.append(base)
+            for _ in range(rng.randint(0, 4)):
+                k = rng.randrange(1, len(base))
+                forms.append(rng.choice([base[:k] + base[k + 1:], base[:k] + "e" + base[k:], base[:k] + base[k:].upper(),
+                                         base[:k] + base[k - 1] + base[k:]]))
+        given = ["<Ivan", "<Anna", ">Inc", "l:said", "t:mr"]
+        files = []
+        for i in range(40):
+            uses = {}
+            for f in rng.sample(forms, rng.randint(1, 8)):
+                uses[f] = (f, rng.randint(1, 3), rng.sample(given, rng.randint(0, 2)))
+            for f in forms[: rng.randint(0, 6)]:  # the first spellings are in most files: majorities
+                uses[f] = (f, 2, [given[len(f) % 2]])
+            files.append(_names_file(f"f{i}.txt", uses.values()))
+        t = repo.tally(files)
+        assert repo.verdicts(t) == repo._verdicts_in_order(t)

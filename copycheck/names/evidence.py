@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from .spelling import fold, string_strength
+from .spelling import _osa, _within_one, core, fold, string_strength
 from .words import WORD_ENDINGS
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
@@ -173,12 +173,36 @@ class Letters:
         return any(t not in theirs and self._rare(t) for t in self._triples(form))
 
 
+def may_flag(a: str, b: str) -> bool:
+    """Whether string_strength(a, b) may be one that related gives a verdict for: 3 (the same
+    letters or core), or above 0 of another kind than "skeleton".
+
+    A cheap test that most of the cross-file phase's pairs fail, before string_strength looks
+    for a shared skeleton. Other kinds than "skeleton" are scored only for cores that begin
+    with one letter and are within edit distance 1 (four letters or more) or 2 (nine or more),
+    and an edit distance is at least the cores' difference in length.
+    """
+    ca, cb = core(a), core(b)
+    if ca == cb or fold(a) == fold(b):
+        return True
+    if not ca or not cb or ca[0] != cb[0]:
+        return False
+    la, lb = len(ca), len(cb)
+    short = la if la < lb else lb
+    gap = la - lb if la > lb else lb - la
+    if short < 4 or gap > 2 or gap == 2 and short < 9:
+        return False
+    return _within_one(ca, cb) or short >= 9 and _osa(ca, cb) == 2
+
+
 def related(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
             letters: "Letters | None" = None) -> Verdict | None:
     """Weigh majority x against minority y: a finding, a house-style question, or nothing."""
+    if not may_flag(x.form, y.form):
+        return None  # string_strength is 0 or "skeleton": nothing below gives a verdict then
     strength, kind = string_strength(x.form, y.form)
-    if strength == 0:
-        return None
+    if strength == 0 or kind == "skeleton":
+        return None  # transliterations across files are the house list's business (NM002)
     if strength < 3 and x.form.endswith(WORD_ENDINGS) and y.form.endswith(WORD_ENDINGS):
         return None  # "Banking" and "Baking" are two words
     if x.free <= 0:
@@ -202,8 +226,6 @@ def related(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
         if different and any(k[0] in "<>p" for k in y.context):
             return None  # "Anna MacLeod" is not the "Macleod laptop"
         return Verdict(x, y, True, "same letters", shared)
-    if kind == "skeleton":
-        return None  # transliterations across files are the house list's business (NM002)
     if shared:
         return Verdict(x, y, True, "context", shared)
     if different:

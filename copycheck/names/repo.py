@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
+from itertools import chain
+from operator import itemgetter, not_
 from dataclasses import dataclass, field, replace
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -161,12 +163,84 @@ def combine(a: Tally, b: Tally) -> Tally:
 
 
 def verdicts(t: Tally) -> dict[str, Verdict]:
-    """Each minority spelling that another spelling's files outvote, with the evidence (NM003)."""
-    from .evidence import Letters, spread
-    from .pairs import shared_key_pairs
+    """Each minority spelling that another spelling's files outvote, with the evidence (NM003).
+
+    The pairs weighed are those pairs.shared_key_pairs(sorted(t), majorities) yields, found
+    from the majorities' keys (there are few of them) rather than by indexing every key, and
+    only those whose spellings may_flag: related gives no finding for the others. A pair's
+    verdict does not depend on the order pairs are weighed in; only which of two equally used
+    majorities wins a minority does (the first, in shared_key_pairs' order): on such a tie
+    the verdicts are weighed again in that order (_verdicts_in_order).
+    """
+    from itertools import compress, product
+
+    from .evidence import Letters, may_flag, spread
+    from .pairs import MAX_KEY_FORMS, _pair_keys
 
     # A majority has more files than any minority may (MAJORITY_RATIO times one, at least), so
     # only pairs of a spelling above MAX_MINORITY_FILES with one at or below it can count.
+    majors, minors = [], []
+    for form, u in t.items():
+        (majors if u.files > MAX_MINORITY_FILES else minors).append(form)
+    # The majorities' keys: nearly every one belongs to one majority, so a dict comprehension
+    # maps them (in C, near enough) and only the keys of several are listed in a loop.
+    major_keys = list(map(_first, map(_pair_keys, majors)))
+    owner = {k: form for form, ks in zip(majors, major_keys) for k in ks}
+    by_key: dict[str, list[str]] = {}
+    if len(owner) < sum(map(len, major_keys)):
+        several = {k for k, n in Counter(chain.from_iterable(major_keys)).items() if n > 1}
+        for form, ks in zip(majors, major_keys):
+            if not several.isdisjoint(ks):
+                for k in several.intersection(ks):
+                    by_key.setdefault(k, []).append(form)
+    # Each minority under the majorities' keys it has; most have none, which C tells.
+    minor_keys = list(map(_first, map(_pair_keys, minors)))
+    hit = list(map(not_, map(owner.keys().isdisjoint, minor_keys)))
+    hits: dict[str, list[str]] = {}
+    for form, ks in zip(compress(minors, hit), compress(minor_keys, hit)):
+        for k in owner.keys() & ks:
+            got = hits.get(k)
+            if got is None:
+                hits[k] = [form]
+            else:
+                got.append(form)
+    # A key counts when 2 to MAX_KEY_FORMS spellings share it (shared_key_pairs' rule): each
+    # of its majorities with each of its minorities.
+    pairs: set[tuple[str, str]] = set()
+    for k, ys in hits.items():
+        xs = by_key.get(k) or (owner[k],)
+        if len(xs) + len(ys) <= MAX_KEY_FORMS:
+            pairs.update(product(xs, ys))
+    spreads = None
+    letters = None
+    best: dict[str, Verdict] = {}
+    for a, b in pairs:  # in no set order: see the docstring
+        x, y = t[a], t[b]  # x has more files than y: no swap, and y.files <= MAX_MINORITY_FILES
+        if x.files < MIN_MAJORITY_FILES or x.files < MAJORITY_RATIO * y.files or not may_flag(a, b):
+            continue
+        if spreads is None:
+            spreads = spread(t)  # built once, only when a pair is weighed
+        if letters is None and y.files == 1 and x.files >= 10:
+            letters = Letters(t)  # built once, only when a pair may need it
+        v = related(x, y, spreads, letters)
+        if v is None or not v.flag:
+            continue
+        old = best.get(y.form)
+        if old is not None and (x.files, x.count) == (old.majority.files, old.majority.count):
+            return _verdicts_in_order(t)  # which of the two wins depends on the order of the pairs
+        if old is None or (x.files, x.count) > (old.majority.files, old.majority.count):
+            best[y.form] = v
+    return dict(sorted(best.items()))
+
+
+_first = itemgetter(0)
+
+
+def _verdicts_in_order(t: Tally) -> dict[str, Verdict]:
+    """verdicts, weighing every pair in shared_key_pairs' order (the first of two equal majorities wins)."""
+    from .evidence import Letters, spread
+    from .pairs import shared_key_pairs
+
     majorities = {form for form, u in t.items() if u.files > MAX_MINORITY_FILES}
     spreads = None
     letters = None
