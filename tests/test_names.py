@@ -680,3 +680,21 @@ def test_verdicts_equal_the_verdicts_weighed_in_pair_order():
             files.append(_names_file(f"f{i}.txt", uses.values()))
         t = repo.tally(files)
         assert repo.verdicts(t) == repo._verdicts_in_order(t)
+
+
+def test_run_tally_by_chunks_equals_the_tally_of_all_files(monkeypatch):
+    """RunTally tallies results CHUNK at a time: read at any point, it is the tally of every result so far."""
+    from copycheck.names import repo
+    from copycheck.runner import FileResult
+
+    monkeypatch.setattr(repo.RunTally, "CHUNK", 3)
+    texts = [f"Ivan Markov scored on day {i}. Markov smiled beside Anna Lee." for i in range(8)] + ["Ivan Makrov left."]
+    files = [repo.collect(Document.from_text(t, f"f{i}.txt")) for i, t in enumerate(texts)]
+    run = repo.RunTally()
+    for i, f in enumerate(files):
+        run.add(FileResult(f.path, names=f))
+        run.add(FileResult(f.path))  # no name summary: skipped
+        assert run.files == i + 1
+        if i in (1, 7):  # mid-chunk, after two flushes of a full chunk each
+            assert run.tally == repo.tally(files[:i + 1])
+    assert run.tally == repo.tally(files) and set(repo.verdicts(run.tally)) == {"Makrov"}

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from itertools import chain
 from operator import itemgetter, not_
 from dataclasses import dataclass, field, replace
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .context import FileNames, SpellingCounts, file_spellings
 from .index import INDEX_FILE, find_index, load_index, norm, norms, write_index
@@ -84,8 +84,8 @@ def tally(files: Iterable[FileNames]) -> Tally:
     return _tally_into({}, files)
 
 
-def _tally_into(out: Tally, files: Iterable[FileNames]) -> Tally:
-    """Add files to a tally, in order (tally's loop, shared with RunTally)."""
+def _tally_into(out: Tally, files: Iterable[FileNames], warm: Callable[[str], object] | None = None) -> Tally:
+    """Add files to a tally, in order (tally's loop, shared with RunTally); warm(form) sees each new spelling."""
     get = out.get
     for f in files:
         path = f.path
@@ -93,6 +93,8 @@ def _tally_into(out: Tally, files: Iterable[FileNames]) -> Tally:
             u = get(s.form)
             if u is None:
                 u = out[s.form] = Usage(s.form)
+                if warm is not None:
+                    warm(s.form)
             u.files += 1
             u.count += s.count
             if s.initial:
@@ -111,33 +113,54 @@ def _tally_into(out: Tally, files: Iterable[FileNames]) -> Tally:
 
 
 class RunTally:
-    """The tally of a run's results, built as each arrives (in order), while workers check the rest.
+    """The tally of a run's results, built as they arrive (in order), while workers check the rest.
 
     The report phase after the workers then starts from it (add_findings), with the spellings'
-    pair keys already computed: on a parallel run that work overlaps the checking.
+    pair keys already computed: on a parallel run that work overlaps the checking. Results are
+    tallied CHUNK at a time: between two results a whole file is checked, which leaves little
+    of the tally in the processor's caches, and one file at a time that made the same loop
+    about twice as slow (BBC --jobs 1: ~0.30 s, ~0.24 s by chunks).
     """
 
+    CHUNK = 64
+
     def __init__(self) -> None:
-        self.tally: Tally = {}
+        self._tally: Tally = {}
+        self._pending: list[FileNames] = []
+        self._warmed = False  # whether every spelling tallied has its pair keys
         self.files = 0  # results with a name summary, added in order
+
+    @property
+    def tally(self) -> Tally:
+        """The tally of every result added so far."""
+        self._flush()
+        return self._tally
 
     def add(self, result: object) -> None:
         """Add one result's name summary (a FileResult; one without names is skipped)."""
         names = getattr(result, "names", None)
         if names is None:
             return
+        self.files += 1
+        self._pending.append(names)
+        if len(self._pending) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Tally the results added since the last flush; past MIN_MAJORITY_FILES files (when
+        verdicts will be weighed), compute each new spelling's pair keys, as verdicts will."""
+        if not self._pending:
+            return
         from .pairs import _pair_keys
 
-        t = self.tally
-        self.files += 1
-        if self.files == MIN_MAJORITY_FILES + 1:
-            for form in t:  # from the first file past which verdicts are weighed, as verdicts will
-                _pair_keys(form)
-        if self.files > MIN_MAJORITY_FILES and len(t) < MAX_WARMED:
-            for s in names.forms:
-                if s.form not in t:
-                    _pair_keys(s.form)
-        _tally_into(t, (names,))
+        t = self._tally
+        warm = _pair_keys if self.files > MIN_MAJORITY_FILES and len(t) < MAX_WARMED else None
+        if warm is not None and not self._warmed:
+            for form in t:  # spellings tallied before verdicts were known to be weighed
+                warm(form)
+            self._warmed = True
+        _tally_into(t, self._pending, warm)
+        self._pending = []
 
 
 # Pair keys computed ahead of the report phase are kept by _pair_keys' cache: no more than it holds.
