@@ -697,4 +697,26 @@ def test_run_tally_by_chunks_equals_the_tally_of_all_files(monkeypatch):
         assert run.files == i + 1
         if i in (1, 7):  # mid-chunk, after two flushes of a full chunk each
             assert run.tally == repo.tally(files[:i + 1])
-    assert run.tally == repo.tally(files) and set(repo.verdicts(run.tally)) == {"Makrov"}
+    assert run.tally == repo.tally(files) and set(repo.verdicts(run.tally, run.spread())) == {"Makrov"}
+
+
+def test_run_tally_spread_equals_the_spread_of_its_tally(monkeypatch):
+    """RunTally counts the spellings beside each context key as it tallies: evidence.spread's counts."""
+    import random
+
+    from copycheck.names import repo
+    from copycheck.names.evidence import spread
+    from copycheck.runner import FileResult
+
+    monkeypatch.setattr(repo.RunTally, "CHUNK", 4)
+    rng = random.Random(2)
+    keys = ["<Mevlüt", "<Mevlut", "<MEVLUT", ">Inc", ">inc", "l:said", "t:mr", "p:de Gaulle", "p:de GAULLE", "<Anna"]
+    files = [_names_file(f"f{i}.txt", {f: (f, 1, rng.sample(keys, rng.randint(0, 4)))
+                                       for f in rng.sample([f"Name{j}" for j in range(30)], 5)}.values())
+             for i in range(40)]
+    run = repo.RunTally()
+    for f in files[:30]:
+        run.add(FileResult(f.path, names=f))
+    t = run.add_files(files[30:])  # as the index's other files are added
+    assert t == repo.tally(files) and run.spread() == spread(t)
+    assert run.spread()["<mevlut"] == sum(1 for u in t.values() for k in u.context if k in keys[:3]) > 0

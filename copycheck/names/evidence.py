@@ -150,7 +150,8 @@ class Letters:
         """Every spelling folded and anchored ("^stvee$"), one a line, joined on first use: a
         run asks about a handful of spellings, so their triples are looked up, not all counted."""
         if self._lines is None:
-            self._lines = "\n".join(f"^{fold(form)}$" for form in self.forms)
+            # Joined in C (a run has thousands of spellings); no spelling, no line.
+            self._lines = "^" + "$\n^".join(map(fold, self.forms)) + "$" if self.forms else ""
         return self._lines
 
     def _rare(self, tri: str) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .context import FileNames, SpellingCounts, file_spellings
 from .index import INDEX_FILE, find_index, load_index, norm, norms, write_index
-from .evidence import Verdict, related
+from .evidence import Verdict, _folded, related
 from ..lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
 
 __all__ = ["CODE", "INDEX_FILE", "FileNames", "RunTally", "SpellingCounts", "Usage", "Verdict", "add_findings", "attribute",
@@ -84,8 +84,11 @@ def tally(files: Iterable[FileNames]) -> Tally:
     return _tally_into({}, files)
 
 
-def _tally_into(out: Tally, files: Iterable[FileNames], warm: Callable[[str], object] | None = None) -> Tally:
-    """Add files to a tally, in order (tally's loop, shared with RunTally); warm(form) sees each new spelling."""
+def _tally_into(out: Tally, files: Iterable[FileNames], warm: Callable[[str], object] | None = None,
+                keys: dict[str, int] | None = None) -> Tally:
+    """Add files to a tally, in order (tally's loop, shared with RunTally); warm(form) sees each new
+    spelling, and keys, if given, counts the spellings each context key stands beside (as spread
+    does; with warm, each new key is folded as spread will)."""
     get = out.get
     for f in files:
         path = f.path
@@ -102,8 +105,23 @@ def _tally_into(out: Tally, files: Iterable[FileNames], warm: Callable[[str], ob
             if s.foreign:
                 u.foreign += s.foreign
             ctx = u.context
-            for k, _ in s.context:
-                ctx[k] = ctx.get(k, 0) + 1
+            if keys is None:
+                for k, _ in s.context:
+                    ctx[k] = ctx.get(k, 0) + 1
+            else:
+                for k, _ in s.context:
+                    n = ctx.get(k)
+                    if n is None:  # a spelling beside it for the first time
+                        ctx[k] = 1
+                        m = keys.get(k)
+                        if m is None:
+                            keys[k] = 1
+                            if warm is not None:
+                                _folded(k)  # as spread will (cached), while workers check the rest
+                        else:
+                            keys[k] = m + 1
+                    else:
+                        ctx[k] = n + 1
             paths = u.paths
             if len(paths) < MAX_PATHS:
                 u.paths = (*paths, path) if not paths or path > paths[-1] else tuple(sorted((*paths, path)))
@@ -119,13 +137,16 @@ class RunTally:
     pair keys already computed: on a parallel run that work overlaps the checking. Results are
     tallied CHUNK at a time: between two results a whole file is checked, which leaves little
     of the tally in the processor's caches, and one file at a time that made the same loop
-    about twice as slow (BBC --jobs 1: ~0.30 s, ~0.24 s by chunks).
+    about twice as slow (BBC --jobs 1: ~0.30 s, ~0.24 s by chunks). It also counts the spellings
+    beside each context key and folds each new key, so the report phase's spread() is a short
+    sum rather than a count and a fold of every key after the workers.
     """
 
     CHUNK = 64
 
     def __init__(self) -> None:
         self._tally: Tally = {}
+        self._keys: dict[str, int] = {}  # context key -> spellings beside it, for spread()
         self._pending: list[FileNames] = []
         self._warmed = False  # whether every spelling tallied has its pair keys
         self.files = 0  # results with a name summary, added in order
@@ -159,8 +180,22 @@ class RunTally:
             for form in t:  # spellings tallied before verdicts were known to be weighed
                 warm(form)
             self._warmed = True
-        _tally_into(t, self._pending, warm)
+        _tally_into(t, self._pending, warm, self._keys)
         self._pending = []
+
+    def add_files(self, files: Iterable[FileNames]) -> Tally:
+        """Add files after the run's results (the index's other files), and return the tally."""
+        self._flush()
+        return _tally_into(self._tally, files, None, self._keys)
+
+    def spread(self) -> dict[str, int]:
+        """evidence.spread of the tally, from the context keys counted as results were tallied."""
+        self._flush()
+        out: dict[str, int] = {}
+        for k, n in self._keys.items():
+            f = _folded(k)
+            out[f] = out.get(f, 0) + n
+        return out
 
 
 # Pair keys computed ahead of the report phase are kept by _pair_keys' cache: no more than it holds.
@@ -185,8 +220,10 @@ def combine(a: Tally, b: Tally) -> Tally:
     return out
 
 
-def verdicts(t: Tally) -> dict[str, Verdict]:
+def verdicts(t: Tally, spreads: dict[str, int] | None = None) -> dict[str, Verdict]:
     """Each minority spelling that another spelling's files outvote, with the evidence (NM003).
+
+    spreads: evidence.spread(t), if known (RunTally.spread); else computed when first needed.
 
     The pairs weighed are those pairs.shared_key_pairs(sorted(t), majorities) yields, found
     from the majorities' keys (there are few of them) rather than by indexing every key, and
@@ -234,7 +271,6 @@ def verdicts(t: Tally) -> dict[str, Verdict]:
         xs = by_key.get(k) or (owner[k],)
         if len(xs) + len(ys) <= MAX_KEY_FORMS:
             pairs.update(product(xs, ys))
-    spreads = None
     letters = None
     best: dict[str, Verdict] = {}
     for a, b in pairs:  # in no set order: see the docstring
@@ -372,11 +408,13 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE, ta
     docs = _Docs()  # the narrow pass and the findings read each file once
     variants: list[RepoVariant] = []
     if len(files) > MIN_MAJORITY_FILES:
+        spreads = None
         if tallied is not None and tallied.files == len(run_files):
-            t = _tally_into(tallied.tally, files[len(run_files):])  # the index's other files come last
+            t = tallied.add_files(files[len(run_files):])  # the index's other files come last
+            spreads = tallied.spread()
         else:
             t = tally(files)
-        variants = attribute(verdicts(t), [r.path for r in results if r.path != "<stdin>"], docs)
+        variants = attribute(verdicts(t, spreads), [r.path for r in results if r.path != "<stdin>"], docs)
         results = settle_ties(results, t)
     by_path: dict[str, list[RepoVariant]] = defaultdict(list)
     for v in variants:
