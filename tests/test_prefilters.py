@@ -7,7 +7,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from copycheck.checks.its.tokens import _ITS_BARE, _ITS_CONTRACTED, _scan
-from copycheck.checks.repetition import _HYPHENATED, _SPACED, _candidates, _matches_at
+from copycheck.checks.spacing import (
+    _DOUBLED, _NO_SPACE_AFTER, _SPACE_BEFORE, _doubled_marks, _glued_marks, _spaced_marks,
+)
+from copycheck.checks.repetition import (
+    _HYPHENATED, _REPEAT_AFTER, _REPEAT_AFTER_ASCII, _SPACED, _ascii_words, _candidates, _matches_at,
+)
 from copycheck.document import Document, find_all
 
 # Words that repeat, collide in case and share prefixes, with the gaps the patterns care about.
@@ -45,3 +50,37 @@ def test_its_scan_is_finditer(text: str) -> None:
 def test_find_all_is_a_class_scan(text: str) -> None:
     assert find_all(text, "\"“”'‘’") == [m.start() for m in re.finditer(r"[\"“”'‘’]", text)]
     assert find_all(text, ("--",)) == [m.start() for m in re.finditer(r"(?=--)", text)]
+
+
+# Punctuation marks side by side, before and after spaces, letters and digits.
+_MARK_PIECES = [",", ".", ";", ":", "!", "?", "..", "...", " ", "  ", "\t", "\n", "a", "b", "Ab", "I", "1", "\"",
+                "”", "’", "-", "é", "x "]
+MARKS_TEXT = st.lists(st.sampled_from(_MARK_PIECES), max_size=40).map("".join)
+
+
+@FAST
+@given(MARKS_TEXT)
+@example("said , then ,,.. ;; :: ... a.B x ,y end.Next ,")
+def test_punctuation_marks_match_finditer(text: str) -> None:
+    doc = Document.from_text(text)
+    spaced = [m.span() for m in _SPACE_BEFORE.finditer(text) if m.start() and text[m.start() - 1] in " \t"]
+    assert [m.span() for m in _spaced_marks(doc)] == spaced
+    assert [m.span() for m in _doubled_marks(doc)] == [m.span() for m in _DOUBLED.finditer(text)]
+    assert [m.span() for m in _glued_marks(doc)] == [m.span() for m in _NO_SPACE_AFTER.finditer(text)]
+
+
+# ASCII words among non-ASCII marks and letters (é, ß, the superscript ², Greek), and a lone surrogate.
+_MIXED_PIECES = ["the", "the ", "The", "é", "café", "ß", "²", "αβ", "“", "”", "’", "£", "—", "\u00a0", " ", "-",
+                 "\n", "1", "_", "\udc80"]
+MIXED_TEXT = st.lists(st.sampled_from(_MIXED_PIECES), max_size=30).map("".join)
+
+
+@FAST
+@given(MIXED_TEXT)
+@example("café café £5 — “the the”")
+@example("the the — “so”")
+def test_ascii_pattern_only_where_it_agrees(text: str) -> None:
+    assert _ascii_words(text) == all(c.isascii() or not re.match(r"\w", c) for c in text)
+    if _ascii_words(text):
+        assert ([m.span() for m in _REPEAT_AFTER_ASCII.finditer(text)]
+                == [m.span() for m in _REPEAT_AFTER.finditer(text)])
