@@ -5,7 +5,7 @@ import random
 from array import array
 from itertools import combinations
 
-from copycheck.names import pairs
+from copycheck.names import candidates, pairs
 from copycheck.names.candidates import MAX_RUN_WORDS, extract
 
 
@@ -62,3 +62,18 @@ def test_a_long_run_is_skipped_to_its_end_and_the_next_run_counts():
         assert not any(w in names.raw for w in words) and "al-Sarraj" not in names.raw
         assert {"Villarreal", "Villareal"} <= set(names.index)
         assert [r.forms for r in names.runs][:2] == [("Mr", "Villarreal"), ("Then", "Villareal")]
+
+
+def test_runs_split_from_the_memo_equal_a_first_split():
+    """extract keeps how each run of several words splits (_SPLIT_RUNS): a second document with
+    the same runs, long ones included, gets the same runs and spellings as the first."""
+    rng = random.Random(5)
+    long_run = " ".join(_word(rng) for _ in range(MAX_RUN_WORDS + 2))
+    text = f"The Libyan National Army met Al Sarraj. {long_run}. Al-Sarraj left. In New York, the UN spoke."
+    candidates._SPLIT_RUNS.clear()
+    first = extract(text)
+    assert None in candidates._SPLIT_RUNS.values()  # the long run's first match, too long to be prose
+    again = extract(text)
+    assert (again.runs, again.raw, again.long) == (first.runs, first.raw, first.long)
+    assert [r.forms for r in first.runs][:3] == [("Libyan", "National", "Army"), ("Al Sarraj",), ("Al-Sarraj",)]
+    assert first.runs[0].start == text.index("Libyan")  # the lead word "The" is left out

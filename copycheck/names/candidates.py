@@ -331,6 +331,41 @@ def _is_shouting(tok: str) -> bool:
 
 
 
+# What a run of several words becomes (see _split_run), kept across documents since runs such
+# as "Mr Blair" or "New York" recur; bounded like the other memos.
+_SPLIT_RUNS: dict[str, tuple[tuple[str, ...], int] | None] = {}
+
+
+def _split_run(group: str) -> tuple[tuple[str, ...], int] | None:
+    """A matched run of several words as (its forms, the offset where its first kept word starts),
+    or None for a run too long to be prose."""
+    forms = group.replace("\u00a0", " ").split(" ")
+    if len(forms) > MAX_RUN_WORDS:
+        # Dozens of capitalised words in a row, with no comma or full stop, are not prose
+        # (a title-case block, a list pasted without commas): no word in it has the context
+        # that makes it a name, and comparing them all would cost the run's length times
+        # its spellings. News copy's longest runs have about ten words.
+        got = None
+    else:
+        if "Al" in forms or "El" in forms:
+            # "Al Sarraj" is one name, so its spacing variant can be compared with "al-Sarraj".
+            merged: list[str] = []
+            for f in forms:
+                if merged and merged[-1] in ("Al", "El") and len(f) > 2 and not _is_shouting(f):
+                    merged[-1] = merged[-1] + " " + f
+                else:
+                    merged.append(f)
+            forms = merged
+        lead = 0
+        while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
+            lead += 1
+        # The run starts after its lead words and their spaces.
+        got = tuple(forms[lead:]), sum(map(len, forms[:lead])) + lead
+    if len(_SPLIT_RUNS) < 200_000:
+        _SPLIT_RUNS[group] = got
+    return got
+
+
 def extract(text: str) -> Names:
     """Find runs of capitalised tokens in one regex pass; ordinary words are looked up on demand."""
     if text.isascii() or _OUTSIDE.search(text) is None:
@@ -345,6 +380,8 @@ def extract(text: str) -> Names:
     append = runs.append
     raw: dict[str, list[tuple[int, int]]] = {}
     get = raw.get
+    split = _SPLIT_RUNS.get
+    missing = (), 0  # no memo yet (a real entry always has forms)
     long: list[int] = []
     new = tuple.__new__
     ri = 0  # len(runs)
@@ -354,42 +391,22 @@ def extract(text: str) -> Names:
             skip_to = end
             continue
         group = text[start:end]
-        if " " not in group:
-            if "\u00a0" not in group:
-                occ = get(group)  # most runs are one word
-                if occ is None:
-                    raw[group] = [(ri, 0)]
-                else:
-                    occ.append((ri, 0))
-                append(new(NameRun, (start, end, (group,))))
-                ri += 1
-                continue
-            group = group.replace("\u00a0", " ")
-        elif "\u00a0" in group:
-            group = group.replace("\u00a0", " ")
-        forms = group.split(" ")
-        if len(forms) > MAX_RUN_WORDS:
-            skip_to = end
-            # Dozens of capitalised words in a row, with no comma or full stop, are not prose
-            # (a title-case block, a list pasted without commas): no word in it has the context
-            # that makes it a name, and comparing them all would cost the run's length times
-            # its spellings. News copy's longest runs have about ten words.
+        if " " not in group and "\u00a0" not in group:
+            occ = get(group)  # most runs are one word
+            if occ is None:
+                raw[group] = [(ri, 0)]
+            else:
+                occ.append((ri, 0))
+            append(new(NameRun, (start, end, (group,))))
+            ri += 1
             continue
-        if "Al" in forms or "El" in forms:
-            # "Al Sarraj" is one name, so its spacing variant can be compared with "al-Sarraj".
-            merged: list[str] = []
-            for f in forms:
-                if merged and merged[-1] in ("Al", "El") and len(f) > 2 and not _is_shouting(f):
-                    merged[-1] = merged[-1] + " " + f
-                else:
-                    merged.append(f)
-            forms = merged
-        lead = 0
-        while lead < len(forms) - 1 and forms[lead].lower() in _RUN_LEAD:
-            lead += 1
-        if lead:
-            start += sum(map(len, forms[:lead])) + lead  # the run starts after its lead words and spaces
-            forms = forms[lead:]
+        got = split(group, missing)
+        if got is missing:
+            got = _split_run(group)
+        if got is None:
+            skip_to = end
+            continue
+        forms, lead = got
         for k, form in enumerate(forms):
             occ = get(form)
             if occ is None:
@@ -398,8 +415,6 @@ def extract(text: str) -> Names:
                 occ.append((ri, k))
         if len(forms) >= 3:
             long.append(ri)
-        append(new(NameRun, (start, end, tuple(forms))))
+        append(new(NameRun, (start + lead, end, forms)))
         ri += 1
     return Names(text, tuple(runs), exotic, raw, tuple(long))
-
-
