@@ -12,6 +12,7 @@ Two uses of the same evidence:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import partial
 from operator import itemgetter
 from collections import namedtuple
@@ -274,11 +275,12 @@ def _by_uses(kv: tuple[str, int]) -> tuple[int, str]:
     return -kv[1], kv[0]
 
 
-class FileNames(namedtuple("FileNames", "path forms", defaults=((),))):
-    """One file's name spellings (path, and forms: a tuple of SpellingCounts), the per-file
-    summary of the cross-file phase (picklable, no spans; a named tuple, see FormStats)."""
+@dataclass(frozen=True)
+class FileNames:
+    """One file's name spellings, the per-file summary of the cross-file phase (picklable, no spans)."""
 
-    __slots__ = ()
+    path: str
+    forms: tuple[SpellingCounts, ...] = ()
 
     def __reduce__(self):
         # A worker sends every file's summary back: as plain tuples, pickle writes and reads
