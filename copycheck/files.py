@@ -30,7 +30,7 @@ def discover(paths: Sequence[str], stdin_name: str = "<stdin>") -> Iterator[Sour
     """Expand paths into files: directories are walked for .txt, .md and .html, hidden ones skipped."""
     seen: set[str] = set()
     for item in _expand(paths, stdin_name):
-        if isinstance(item, tuple):  # from a walk: the real path is known without resolving each file
+        if type(item) is tuple:  # (source, key) from a walk, whose real path is known without resolving each file (a Problem is a named tuple)
             item, key = item
         elif isinstance(item, Source) and item.path != STDIN:
             key = os.path.normcase(os.path.realpath(item.path))

@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -81,15 +82,24 @@ def _env(pythonpath: Path | None) -> dict[str, str]:
     return env
 
 
-# What pip's generated `copycheck` script runs, for a tree whose entry point is cli.console
-# (older trees name cli.main, whose return value is the exit code).
-CONSOLE_SCRIPT = ("import sys, copycheck.cli as c\n"
-                  "sys.exit(c.console() if hasattr(c, 'console') else c.main())")
+# A tree's entry point, as pyproject.toml's [project.scripts] names it ("copycheck.__main__:console").
+_ENTRY_POINT = re.compile(r'^copycheck\s*=\s*"([\w.]+):(\w+)"', re.M)
+
+
+def console_script(source: Path) -> str:
+    """What pip's generated `copycheck` script runs for the tree at `source`: its entry point,
+    called and its result made the exit code (trees before pyproject.toml named one: cli.console)."""
+    try:
+        found = _ENTRY_POINT.search((source / "pyproject.toml").read_text(encoding="utf-8"))
+    except OSError:
+        found = None
+    module, func = found.groups() if found else ("copycheck.cli", "console")
+    return f"import sys\nfrom {module} import {func}\nsys.exit({func}())"
 
 
 def copycheck_tool(label: str, source: Path, target: str, jobs: str | None, fmt: str) -> Tool:
     """The CLI of the copycheck tree at `source`, on target; jobs None or 'auto' lets it choose."""
-    argv = [sys.executable, "-c", CONSOLE_SCRIPT, target, "--no-progress", "--format", fmt]
+    argv = [sys.executable, "-c", console_script(source), target, "--no-progress", "--format", fmt]
     if jobs not in (None, "auto"):
         argv += ["--jobs", jobs]
     return Tool(label, argv, _env(source), group=jobs or "")

@@ -233,3 +233,36 @@ def test_the_command_flushes_all_output_and_keeps_the_exit_code(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "copycheck", str(clean)], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 0
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_check_leaves_collections_as_it_found_them(tmp_path, enabled):
+    # run_check turns collections off for start-up and the run, and back on after: also when
+    # the configuration stops the run (exit 2), since main() may be called again (tests, the API).
+    import gc
+
+    (tmp_path / "a.txt").write_text("Say the the word.\n", encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert main_inprocess(str(tmp_path / "a.txt"), "--format", "concise").code == 1
+        assert gc.isenabled() is enabled
+        assert main_inprocess(str(tmp_path / "a.txt"), "--select", "XX999").code == 2
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_the_entry_point_runs_the_cli_with_collections_back_on_for_servers():
+    # The console script (copycheck.__main__:console) imports the CLI with collections off;
+    # a command that runs on (the language server, the check service) must find them on.
+    import subprocess
+    import sys
+
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print('GC', gc.isenabled()))\n"  # run once the command is done
+            "sys.argv = ['copycheck', 'rules']\nfrom copycheck.__main__ import console\nconsole()")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert "TY001" in proc.stdout
+    assert (proc.returncode, proc.stdout.strip().splitlines()[-1]) == (0, "GC True")

@@ -17,7 +17,7 @@ The API the runner, the CLI and a map/reduce over an archive share:
 from __future__ import annotations
 
 import os
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, namedtuple
 from itertools import chain
 from operator import itemgetter, not_
 from dataclasses import dataclass, field, replace
@@ -340,14 +340,12 @@ def positions(forms: Iterable[str], path: str, doc=None) -> tuple[dict[str, tupl
     return {f: names.spans(f) for f in forms if f in present}, present
 
 
-@dataclass(frozen=True)
-class RepoVariant:
-    """A spelling used in a few files where most files write the name another way."""
+class RepoVariant(namedtuple("RepoVariant", "path form spans verdict")):
+    """A spelling (form) used in a few files where most files write the name another way: in the
+    file at path, at spans, judged by verdict (a named tuple, not a frozen dataclass: see
+    context.FormStats)."""
 
-    path: str
-    form: str
-    spans: tuple[tuple[int, int], ...]
-    verdict: Verdict
+    __slots__ = ()
 
     @property
     def majority(self) -> str:
