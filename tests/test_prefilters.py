@@ -11,9 +11,11 @@ from copycheck.checks.spacing import (
     _DOUBLED, _NO_SPACE_AFTER, _SPACE_BEFORE, _doubled_marks, _glued_marks, _spaced_marks,
 )
 from copycheck.checks.repetition import (
-    _HYPHENATED, _REPEAT_AFTER, _REPEAT_AFTER_ASCII, _SPACED, _ascii_words, _candidates, _matches_at,
+    _HYPHENATED, _REPEAT_AFTER, _REPEAT_AFTER_ASCII, _SPACED, _candidates, _matches_at,
 )
 from copycheck.document import Document, find_all
+from copycheck.lazyre import ascii_words
+from copycheck.packs import UNICODE_SPACE, PhraseMatcher
 
 # Words that repeat, collide in case and share prefixes, with the gaps the patterns care about.
 _PIECES = ["the", "The", "THE", "them", "it", "its", "Its", "it's", "it’s", "IT", "un", "UN", "so", "called",
@@ -80,7 +82,33 @@ MIXED_TEXT = st.lists(st.sampled_from(_MIXED_PIECES), max_size=30).map("".join)
 @example("café café £5 — “the the”")
 @example("the the — “so”")
 def test_ascii_pattern_only_where_it_agrees(text: str) -> None:
-    assert _ascii_words(text) == all(c.isascii() or not re.match(r"\w", c) for c in text)
-    if _ascii_words(text):
+    assert ascii_words(text) == all(c.isascii() or not re.match(r"\w", c) for c in text)
+    if ascii_words(text):
         assert ([m.span() for m in _REPEAT_AFTER_ASCII.finditer(text)]
                 == [m.span() for m in _REPEAT_AFTER.finditer(text)])
+
+
+# Phrases that share prefixes, span whitespace and apostrophes, and open inside words.
+_PHRASES = ["web site", "website", "e-mail", "email", "OK", "okay", "it's", "Émile", "ageing", "aging"]
+_PHRASE_PIECES = ["web", "site", "website", "e-", "mail", "email", "OK", "okay", "it", "'", "’", "s", "Émile",
+                  "age", "ing", "aging", " ", "\u00a0", "\x1c", "\n", "-", "é", "x", "_", "1", ".", "“"]
+PHRASE_TEXT = st.lists(st.sampled_from(_PHRASE_PIECES), max_size=30).map("".join)
+
+
+@FAST
+@given(PHRASE_TEXT, st.integers(0, 40), st.integers(0, 40), st.booleans())
+@example("website web\u00a0site emailOK okay", 0, 40, False)
+def test_phrase_search_after_a_gap_is_the_plain_search(text: str, pos: int, length: int, ignore_case: bool) -> None:
+    matcher = PhraseMatcher(_PHRASES, ignore_case)
+    assert matcher.after_gap
+    target = text.lower() if ignore_case else text
+    pos, endpos = min(pos, len(text)), min(pos + length, len(text))
+    plain = list(matcher._raw(target, pos, endpos))
+    assert list(matcher._after_gap(target, pos, endpos, False)) == plain
+    if ascii_words(target):
+        assert list(matcher._after_gap(target, pos, endpos, True)) == plain
+
+
+def test_unicode_space_is_res_whitespace() -> None:
+    ascii_space = re.compile(UNICODE_SPACE, re.ASCII)
+    assert all(bool(ascii_space.match(c)) == c.isspace() == bool(re.match(r"\s", c)) for c in map(chr, range(0x110000)))
