@@ -6,6 +6,7 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from copycheck.checks.dashes import _dash_candidates
 from copycheck.checks.its.tokens import _ITS_BARE, _ITS_CONTRACTED, _scan
 from copycheck.checks.spacing import (
     _DOUBLED, _NO_SPACE_AFTER, _SPACE_BEFORE, _doubled_marks, _glued_marks, _spaced_marks,
@@ -112,3 +113,15 @@ def test_phrase_search_after_a_gap_is_the_plain_search(text: str, pos: int, leng
 def test_unicode_space_is_res_whitespace() -> None:
     ascii_space = re.compile(UNICODE_SPACE, re.ASCII)
     assert all(bool(ascii_space.match(c)) == c.isspace() == bool(re.match(r"\s", c)) for c in map(chr, range(0x110000)))
+
+
+_DASH_PIECES = ["a", "word", " ", "\t", "-", "--", "–", "—", "\n", "1"]
+DASH_TEXT = st.lists(st.sampled_from(_DASH_PIECES), max_size=30).map("".join)
+
+
+@FAST
+@given(DASH_TEXT)
+@example("a -b\t-c --d – e — f")
+def test_dash_candidates_are_every_glyph_and_spaced_hyphen(text: str) -> None:
+    spaced = [m.start() + 1 for m in re.finditer(r"(?=[ \t]-)", text)]
+    assert _dash_candidates(text) == sorted({*spaced, *find_all(text, ("--", "–", "—"))})
