@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from copycheck.checks.dashes import _dash_candidates
-from copycheck.checks.its.tokens import _ITS_BARE, _ITS_CONTRACTED, _scan
+from copycheck.checks.its.tokens import _ITS_BARE, _ITS_CONTRACTED, _its_matches
 from copycheck.checks.spacing import (
     _DOUBLED, _NO_SPACE_AFTER, _SPACE_BEFORE, _doubled_marks, _glued_marks, _spaced_marks,
 )
@@ -41,11 +41,12 @@ def test_doubled_word_candidates_miss_no_match(text: str) -> None:
 @FAST
 @given(TEXT)
 @example("Its its it's It’s IT'S")
+@example("its\tits  it’s it'll it'S ITs it’S")
 def test_its_scan_is_finditer(text: str) -> None:
     low = text.lower()
-    assert [m.span() for m in _scan(_ITS_BARE, text, low, ("its",))] == [m.span() for m in _ITS_BARE.finditer(text)]
-    assert ([m.span() for m in _scan(_ITS_CONTRACTED, text, low, ("it'", "it’"))]
-            == [m.span() for m in _ITS_CONTRACTED.finditer(text)])
+    contracted, bare = _its_matches(text, low)
+    assert [m.span() for m in contracted] == [m.span() for m in _ITS_CONTRACTED.finditer(text)]
+    assert [m.span() for m in bare] == [m.span() for m in _ITS_BARE.finditer(text)]
 
 
 @FAST

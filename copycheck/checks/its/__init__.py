@@ -14,14 +14,12 @@ from ...model import Docs, Examples, Fix, Hit, Rule, Severity
 from ..apostrophes import article_apostrophe
 from .np import modified_plural_np
 from .tokens import (
-    _ITS_BARE,
-    _ITS_CONTRACTED,
     _WORDS_AFTER,
     _WORDS_AT,
     _after_quote,
     _clause_tokens,
+    _its_matches,
     _next_mark,
-    _scan,
     _sentence_start,
     _tokens_after,
     _word_start,
@@ -68,8 +66,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield it's-for-its and its-for-it's, each with an unsafe fix."""
     text = doc.text
     low = doc.lowered  # shared with the other rules: one lowercase pass per document
-    contracted = "it's" in low or "it’s" in low
-    for m in _scan(_ITS_CONTRACTED, text, low, ("it'", "it’")) if contracted else ():
+    contracted, bare = _its_matches(text, low)
+    for m in contracted:
         if not _word_start(text, m.start()):
             continue
         it, mark = m.groups()
@@ -93,7 +91,7 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             Fix(start, end, f"{it}s", safe=False),
         )
     mark = None
-    for m in _scan(_ITS_BARE, text, low, ("its",)) if "its " in low or "its\t" in low else ():
+    for m in bare:
         if not _word_start(text, m.start()):
             continue
         i = m.group(1)
