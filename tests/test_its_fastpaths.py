@@ -1,12 +1,14 @@
 """check_its's shortcuts give exactly the hits of the plain rule."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from copycheck.checks.its import check_its
+from copycheck.checks.its.tokens import _RAW_TOKEN, _TOKEN_PARTS
 from copycheck import lexicon
 from copycheck.document import Document
 from copycheck.model import Fix, Hit
@@ -194,3 +196,37 @@ FAST = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCh
 @example("The firm said its shares fell and its time to go; the its been of its not")
 def test_its_is_the_plain_rule(text: str) -> None:
     assert list(check_its(Document.from_text(text), {})) == list(_plain_check_its(Document.from_text(text)))
+
+
+def _plain_clause_tokens(text: str, pos: int, limit: int = 12) -> list[tuple[str, str, str]]:
+    """_clause_tokens as it was: a match per raw token and _TOKEN_PARTS for its parts."""
+    out = []
+    while len(out) < limit:
+        m = _RAW_TOKEN.match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        raw = m.group(1)
+        if "--" in raw or "..." in raw:
+            head, sep, rest = re.split(r"(--+|\.\.\.+)", raw, maxsplit=1)
+            if head:
+                out.append(_TOKEN_PARTS.match(head).groups())
+            out.append(("", sep[0] if sep[0] == "-" else "…", ""))
+            if rest:
+                out.append(_TOKEN_PARTS.match(rest).groups())
+            continue
+        out.append(_TOKEN_PARTS.match(raw).groups())
+    return out
+
+
+_TOKEN_PIECES = ["its", "word", "I", " ", "  ", "\t", "\u00a0", "\n", "--", "-", "...", "..", ".", ",", "\"", "“", "”",
+                 "‘", "’", "(", ")", "[", "]", "…", "!", "?", ";", ":", "'", "x"]
+TOKEN_TEXT = st.lists(st.sampled_from(_TOKEN_PIECES), max_size=40).map("".join)
+
+
+@FAST
+@given(TOKEN_TEXT, st.integers(0, 40), st.sampled_from([1, 6, 10, 12]))
+@example(' "percent--I (said)... x--  word.', 0, 6)
+def test_clause_tokens_are_the_plain_tokens(text: str, pos: int, limit: int) -> None:
+    pos = min(pos, len(text))
+    assert _clause_tokens(text, pos, limit) == _plain_clause_tokens(text, pos, limit)

@@ -127,22 +127,39 @@ def _after_quote(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] in "\"“‘" and (pos == 1 or not text[pos - 2].isalnum())
 
 
+# Up to this many raw tokens in one match: a run of them split in C, where a match per token
+# costs a call and two lookups each. (Each raw token gives _clause_tokens one entry or more, so
+# a limit of n never reads more than n of them.)
+_RAW_RUNS: dict[int, re.Pattern] = {}
+# _TOKEN_PARTS's marks, for str.lstrip/rstrip: a token's parts are its leading run of opening
+# marks, then the longest run of closing marks at its end, and the word between.
+_LEADING_MARKS = "\"“‘(["
+_TRAILING_MARKS = ",.;:!?)]\"”’…"
+
+
+def _token_parts(raw: str) -> tuple[str, str, str]:
+    """_TOKEN_PARTS.match(raw).groups() for a raw token (no line break), with string methods."""
+    rest = raw.lstrip(_LEADING_MARKS)
+    word = rest.rstrip(_TRAILING_MARKS)
+    return raw[:len(raw) - len(rest)], word, rest[len(word):]
+
+
 def _clause_tokens(text: str, pos: int, limit: int = 12) -> list[tuple[str, str, str]]:
     """The tokens after an offset on the same line, each as (leading marks, word, trailing marks)."""
-    out = []
-    while len(out) < limit:
-        m = _RAW_TOKEN.match(text, pos)
-        if m is None:
+    run = _RAW_RUNS.get(limit)
+    if run is None:
+        run = _RAW_RUNS[limit] = compile_re(r"(?:[ \t]+\S+){0,%d}" % limit)
+    out: list[tuple[str, str, str]] = []
+    for raw in run.match(text, pos).group().split():
+        if len(out) >= limit:
             break
-        pos = m.end()
-        raw = m.group(1)
         if "--" in raw or "..." in raw:  # "percent--I", "Congress...": the dash or the dots end the word
             head, sep, rest = re.split(r"(--+|\.\.\.+)", raw, maxsplit=1)
             if head:
-                out.append(_TOKEN_PARTS.match(head).groups())
+                out.append(_token_parts(head))
             out.append(("", sep[0] if sep[0] == "-" else "…", ""))
             if rest:
-                out.append(_TOKEN_PARTS.match(rest).groups())  # "--I guarantee": the next clause's first word
+                out.append(_token_parts(rest))  # "--I guarantee": the next clause's first word
             continue
-        out.append(_TOKEN_PARTS.match(raw).groups())
+        out.append(_token_parts(raw))
     return out
