@@ -6,6 +6,7 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from copycheck.checks.apostrophes import _SPACE_BEFORE as _SPACE_BEFORE_GLYPH, _spaced_glyph_matches
 from copycheck.checks.dashes import _dash_candidates
 from copycheck.checks.its.tokens import _ITS_BARE, _ITS_CONTRACTED, _its_matches
 from copycheck.checks.spacing import (
@@ -126,3 +127,15 @@ DASH_TEXT = st.lists(st.sampled_from(_DASH_PIECES), max_size=30).map("".join)
 def test_dash_candidates_are_every_glyph_and_spaced_hyphen(text: str) -> None:
     spaced = [m.start() + 1 for m in re.finditer(r"(?=[ \t]-)", text)]
     assert _dash_candidates(text) == sorted({*spaced, *find_all(text, ("--", "–", "—"))})
+
+
+_APOSTROPHE_PIECES = ["don", "Libya", "it", "'", "‘", "’", "s", "t", "re", "ll", "d", " ", "  ", "\t", "\n", "x", "'s"]
+APOSTROPHE_TEXT = st.lists(st.sampled_from(_APOSTROPHE_PIECES), max_size=30).map("".join)
+
+
+@FAST
+@given(APOSTROPHE_TEXT)
+@example("Libya 's don 't it\t’s ‘ re  ' ll don't 's")
+def test_spaced_glyphs_are_the_filtered_scan(text: str) -> None:
+    plain = [m.span() for m in _SPACE_BEFORE_GLYPH.finditer(text) if m.start() and text[m.start() - 1] in " \t"]
+    assert [m.span() for m in _spaced_glyph_matches(text)] == plain
