@@ -6,7 +6,7 @@ import bisect
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from copycheck.checks.quotes import _is_speech, _minority, check_mixed_style, headline_spans
+from copycheck.checks.quotes import _PAIRS, _counts_balanced, _is_speech, _minority, check_mixed_style, headline_spans
 from copycheck.document import Document, find_all
 from copycheck.quotes import (
     _DOUBLE_GLYPHS, _GLYPHS, _SINGLE_GLYPHS, APOSTROPHE, CLOSE, DOUBLE, OPEN, SINGLE, Quotation, QuoteMark,
@@ -183,3 +183,9 @@ def _plain_find_quotations(text: str) -> QuoteSpans:
 @example("He said \"we will not stop, and left.\n\nThe talks went on.\"")
 def test_quotation_pairing_is_the_plain_pairing(text: str) -> None:
     assert find_quotations(text) == _plain_find_quotations(text)
+
+
+@FAST
+@given(st.text(alphabet="()[]{}x \n", max_size=30))
+def test_bracket_counts_are_every_count(text: str) -> None:
+    assert _counts_balanced(text) == all(text.count(a) == text.count(b) for b, a in _PAIRS.items())
