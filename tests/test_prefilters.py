@@ -6,7 +6,9 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from copycheck.checks.apostrophes import _SPACE_BEFORE as _SPACE_BEFORE_GLYPH, _spaced_glyph_matches
+from copycheck.checks.apostrophes import (
+    _AFTER_CUES, _SPACE_BEFORE as _SPACE_BEFORE_GLYPH, _after_cue, _spaced_glyph_matches,
+)
 from copycheck.checks.dashes import _dash_candidates
 from copycheck.checks.its.tokens import _ITS_BARE, _ITS_CONTRACTED, _its_matches
 from copycheck.checks.spacing import (
@@ -139,3 +141,4 @@ APOSTROPHE_TEXT = st.lists(st.sampled_from(_APOSTROPHE_PIECES), max_size=30).map
 def test_spaced_glyphs_are_the_filtered_scan(text: str) -> None:
     plain = [m.span() for m in _SPACE_BEFORE_GLYPH.finditer(text) if m.start() and text[m.start() - 1] in " \t"]
     assert [m.span() for m in _spaced_glyph_matches(text)] == plain
+    assert _after_cue(text) == any(cue in text for cue in _AFTER_CUES)
