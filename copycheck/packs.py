@@ -12,7 +12,7 @@ from .document import Document
 from .engine import RuleFailure
 from .config import HOUSE_LIST_PACK
 from .model import Docs, Examples, Fix, Hit, Rule, Severity
-from .lazyre import lazy
+from .lazyre import ascii_words, lazy
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -239,18 +239,23 @@ def _norm(phrase: str, ignore_case: bool) -> str:
 # --- one-pass word lists -------------------------------------------------------------------
 
 
-def _unit_re(unit: str) -> str:
+# Every character that is \s to a Unicode pattern, spelt out for an ASCII pattern (whose \s leaves
+# out U+001C-U+001F, U+0085, U+00A0 and the Unicode spaces); a test holds it to re's \s.
+UNICODE_SPACE = "[\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+
+
+def _unit_re(unit: str, space: str = r"\s+") -> str:
     """The regex for one trie unit: a space matches any run of whitespace, an apostrophe both glyphs."""
     if unit == " ":
-        return r"\s+"
+        return space
     if unit == "'":
         return "['’]"
     return re.escape(unit)
 
 
-def _emit(node: dict, last: str) -> str:
+def _emit(node: dict, last: str, space: str = r"\s+") -> str:
     """Regex for a trie node: children in one alternation; longer matches tried first."""
-    alts = [_unit_re(u) + _emit(child, u) for u, child in sorted(node.items()) if u]
+    alts = [_unit_re(u, space) + _emit(child, u, space) for u, child in sorted(node.items()) if u]
     tail = r"(?!\w)" if _WORDCHAR.match(last) else ""
     if not alts:
         return tail
@@ -260,10 +265,12 @@ def _emit(node: dict, last: str) -> str:
     return body
 
 
-def phrase_alternation(phrases: Sequence[str], ignore_case: bool, start_boundary: bool = True) -> str:
+def phrase_alternation(phrases: Sequence[str], ignore_case: bool, start_boundary: bool = True,
+                       space: str = r"\s+") -> str:
     """One trie-shaped alternation matching any phrase as whole words (never a regex per word).
 
     With start_boundary=False the caller checks that a match does not start inside a word.
+    `space` is the regex for the whitespace between a phrase's words.
     """
     tries: dict[bool, dict] = {True: {}, False: {}}
     for phrase in phrases:
@@ -274,9 +281,9 @@ def phrase_alternation(phrases: Sequence[str], ignore_case: bool, start_boundary
         node[""] = {}
     parts = []
     if tries[True]:
-        parts.append((r"(?<!\w)" if start_boundary else "") + _emit(tries[True], ""))
+        parts.append((r"(?<!\w)" if start_boundary else "") + _emit(tries[True], "", space))
     if tries[False]:
-        parts.append(_emit(tries[False], ""))
+        parts.append(_emit(tries[False], "", space))
     return "|".join(f"(?:{p})" for p in parts)
 
 
@@ -313,6 +320,11 @@ class PhraseMatcher:
         # one-article run that never needs it) never pays for compiling a long alternation.
         self._source = phrase_alternation(phrases, ignore_case, start_boundary=not self.check_start)
         self._regex: re.Pattern[str] | None = None
+        # A short list whose phrases all open with a word character is searched as "a non-word
+        # character, then a phrase" (see _after_gap), in an ASCII-class variant where the text allows.
+        self.after_gap = bool(phrases) and self.check_start and all(_WORDCHAR.match(_norm(p, ignore_case)[0]) for p in phrases)
+        self._gap_regexes: dict[bool, re.Pattern[str]] = {}
+        self._phrases = tuple(phrases) if self.after_gap else ()
         self.context: list[tuple[Any, int]] = []
         for name, fragment in (context or {}).items():
             if fragment:
@@ -335,7 +347,13 @@ class PhraseMatcher:
         A context pattern that runs too long raises RuleFailure naming the rule.
         """
         text = doc.text
-        raw = self._raw(doc.lowered if self.ignore_case else text, pos, len(text) if endpos is None else endpos)
+        endpos = len(text) if endpos is None else endpos
+        if self.after_gap:
+            target = doc.lowered if self.ignore_case else text
+            ascii_only = doc.fact(_ascii_lowered if self.ignore_case else _ascii_text)
+            raw = self._after_gap(target, pos, endpos, ascii_only)
+        else:
+            raw = self._raw(doc.lowered if self.ignore_case else text, pos, endpos)
         if not self.context:
             yield from raw
             return
@@ -363,9 +381,58 @@ class PhraseMatcher:
             yield start, end
             pos = end if end > start else start + 1
 
+    def _gap_regex(self, ascii_only: bool) -> re.Pattern[str]:
+        """A non-word character, then any phrase (group 1); with ASCII classes if asked. Compiled
+        once per process when first needed."""
+        rx = self._gap_regexes.get(ascii_only)
+        if rx is None:
+            source = (phrase_alternation(self._phrases, self.ignore_case, False, UNICODE_SPACE + "+") if ascii_only
+                      else self._source)
+            rx = self._gap_regexes[ascii_only] = re.compile(r"\W(" + source + ")", re.ASCII if ascii_only else 0)
+        return rx
+
+    def _after_gap(self, text: str, pos: int, endpos: int, ascii_only: bool) -> Iterator[tuple[int, int]]:
+        """What _raw yields, for a list whose phrases all open with a word character.
+
+        _raw keeps a match unless it starts inside a word, that is (its first character being a
+        word character) unless a word character comes before it. So the matches it keeps are
+        the leftmost ones at the text's start or after a non-word character: what a search for
+        that character and then a phrase finds, started one character early so that the
+        character may lie just before `pos`. re tries that pattern only at the non-word
+        characters, not at every letter that may open a phrase; on a text whose word characters
+        are all ASCII (`ascii_only`, lazyre.ascii_words) its ASCII variant, which has the same
+        matches there, tests them by table look-up.
+        """
+        rx = self._gap_regex(ascii_only)
+        if pos == 0 and endpos > 0:
+            # A phrase at the very start has nothing before it: matched behind a line break.
+            m = rx.match("\n" + text, 0, endpos + 1)
+            if m is not None:
+                start, end = m.start(1) - 1, m.end(1) - 1
+                yield start, end
+                pos = end if end > start else start + 1
+        search = rx.search
+        while True:
+            m = search(text, pos - 1 if pos else 0, endpos)
+            if m is None:
+                return
+            start, end = m.span(1)
+            yield start, end
+            pos = end if end > start else start + 1
+
     def key(self, matched: str) -> str:
         """The normalised phrase a match stands for."""
         return _norm(matched, self.ignore_case)
+
+
+def _ascii_text(doc: Document) -> bool:
+    """Whether the document's text has only ASCII word characters (lazyre.ascii_words)."""
+    return ascii_words(doc.text)
+
+
+def _ascii_lowered(doc: Document) -> bool:
+    """Whether the lowercased text has only ASCII word characters (lazyre.ascii_words)."""
+    return ascii_words(doc.lowered)
 
 
 def _ignore_flag(ignore_case: bool) -> int:

@@ -22,6 +22,7 @@ from collections import namedtuple
 _GLYPHS = "\"“”'‘’"
 _DOUBLE_GLYPHS = "\"“”"
 _SINGLE_GLYPHS = "'’‘"
+_STRAIGHT_GLYPHS = "\"'"
 # A blank line ends a paragraph; so does a line break after a long line, because hard-wrapped
 # text never has lines this long, while one-paragraph-per-line copy usually does.
 WRAP_WIDTH = 100
@@ -210,47 +211,56 @@ def find_quotations(text: str) -> QuoteSpans:
         return ch == "”" or (ch == "\"" and not text[at - 1].isspace() and (not after or not after.isalnum()))
 
     n = len(text)
+    # QuoteMark(...) and Quotation(...) run a Python-level __new__; tuple.__new__ is the same in C.
+    new = tuple.__new__
+    para_end = para_ends[0]
     for i in found:
         ch = text[i]
-        if ch in _SINGLE_GLYPHS and 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+        if ch in _DOUBLE_GLYPHS:
+            same = _DOUBLE_GLYPHS
+        elif 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
             continue  # an apostrophe inside a word (don’t, o’clock): the commonest mark, never a quote
-        while para_ends[pi] < i:
-            if stack and not runs_on(pi):
-                close_paragraph(para_ends[pi], next_paragraph_opener(para_ends[pi]))
-            pi += 1
+        else:
+            same = _SINGLE_GLYPHS
+        if para_end < i:
+            while para_ends[pi] < i:
+                if stack and not runs_on(pi):
+                    close_paragraph(para_ends[pi], next_paragraph_opener(para_ends[pi]))
+                pi += 1
+            para_end = para_ends[pi]
         prev = text[i - 1] if i else "\n"
         nxt = text[i + 1] if i + 1 < n else ""
         # Whether a quotation of the mark's kind is open: the innermost one usually answers, and
-        # glyphs are tested directly rather than through the kind property.
-        if ch in _DOUBLE_GLYPHS:
-            role = _double_role(ch, prev, nxt, bool(stack) and (stack[-1].char in _DOUBLE_GLYPHS or any(
-                s.char in _DOUBLE_GLYPHS for s in stack)))
+        # glyphs are tested directly rather than through the kind property (so on the stack too).
+        is_open = bool(stack) and (stack[-1].char in same or any(s.char in same for s in stack))
+        if same is _DOUBLE_GLYPHS:
+            role = _double_role(ch, prev, nxt, is_open)
             kind = DOUBLE
         else:
-            role = _single_role(text, i, ch, prev, nxt, bool(stack) and (stack[-1].char in _SINGLE_GLYPHS or any(
-                s.char in _SINGLE_GLYPHS for s in stack)))
+            role = _single_role(text, i, ch, prev, nxt, is_open)
             kind = SINGLE
-        mark = QuoteMark(i, ch, role)
+        mark = new(QuoteMark, (i, ch, role))
         marks.append(mark)
         if role == APOSTROPHE:
             continue
         if role == OPEN:
-            if stack and stack[-1].kind == kind:
+            if stack and stack[-1].char in same:
                 # The same mark opens again before the open quotation closed. At a line start
                 # that is the quotation reopening over wrapped lines; anywhere else a closing
                 # mark was lost, so the open one ends here, unbalanced.
                 top = stack.pop()
                 reopened = prev in "\r\n"
-                quotations.append(Quotation(top.offset, i, kind, top.straight, len(stack), False, reopened))
+                quotations.append(new(Quotation, (top.offset, i, kind, top.char in _STRAIGHT_GLYPHS, len(stack), False,
+                                                  reopened)))
                 if not reopened:
                     unbalanced.append(top)
             stack.append(mark)
             continue
         # A closing mark: pair it with the nearest open mark of its kind.
-        if stack and stack[-1].kind == kind:
+        if stack and stack[-1].char in same:
             depth = len(stack) - 1  # the innermost quotation: nearly every closing mark
         else:
-            depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].kind == kind), -1)
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].char in same), -1)
         if depth < 0:
             if kind == DOUBLE:
                 unbalanced.append(mark)
@@ -260,12 +270,15 @@ def find_quotations(text: str) -> QuoteSpans:
             quotations.append(Quotation(inner.offset, i, inner.kind, inner.straight, len(stack), False))
             unbalanced.append(inner)
         opener = stack.pop()
-        quotations.append(Quotation(opener.offset, i + 1, kind, opener.straight, depth, True))
+        quotations.append(new(Quotation, (opener.offset, i + 1, kind, opener.char in _STRAIGHT_GLYPHS, depth, True, False)))
     while pi < len(para_ends):
         if stack:
             close_paragraph(para_ends[pi], next_paragraph_opener(para_ends[pi]))
         pi += 1
-    quotations.sort(key=lambda q: (q.start, -q.end))
+    # Each opening mark starts one quotation and each mark is unbalanced at most once, so the
+    # offsets are distinct and a plain tuple sort (in C, no key function) orders by them alone.
+    quotations.sort()
+    unbalanced.sort()
     spans: list[tuple[int, int]] = []
     for q in quotations:
         if spans and q.start < spans[-1][1]:
@@ -273,5 +286,4 @@ def find_quotations(text: str) -> QuoteSpans:
                 spans[-1] = (spans[-1][0], q.end)
         else:
             spans.append((q.start, q.end))
-    unbalanced.sort(key=lambda mk: mk.offset)
     return QuoteSpans(tuple(spans), tuple(quotations), tuple(marks), tuple(unbalanced), tuple(para_ends))

@@ -6,14 +6,20 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from copycheck.checks.its.tokens import _ITS_BARE, _ITS_CONTRACTED, _scan
+from copycheck.checks.apostrophes import (
+    _AFTER_CUES, _SPACE_BEFORE as _SPACE_BEFORE_GLYPH, _after_cue, _spaced_glyph_matches,
+)
+from copycheck.checks.dashes import _dash_candidates
+from copycheck.checks.its.tokens import _ITS_BARE, _ITS_CONTRACTED, _its_matches
 from copycheck.checks.spacing import (
     _DOUBLED, _NO_SPACE_AFTER, _SPACE_BEFORE, _doubled_marks, _glued_marks, _spaced_marks,
 )
 from copycheck.checks.repetition import (
-    _HYPHENATED, _REPEAT_AFTER, _REPEAT_AFTER_ASCII, _SPACED, _ascii_words, _candidates, _matches_at,
+    _HYPHENATED, _REPEAT_AFTER, _REPEAT_AFTER_ASCII, _SPACED, _candidates, _matches_at,
 )
 from copycheck.document import Document, find_all
+from copycheck.lazyre import ascii_words
+from copycheck.packs import UNICODE_SPACE, PhraseMatcher
 
 # Words that repeat, collide in case and share prefixes, with the gaps the patterns care about.
 _PIECES = ["the", "The", "THE", "them", "it", "its", "Its", "it's", "it’s", "IT", "un", "UN", "so", "called",
@@ -38,11 +44,12 @@ def test_doubled_word_candidates_miss_no_match(text: str) -> None:
 @FAST
 @given(TEXT)
 @example("Its its it's It’s IT'S")
+@example("its\tits  it’s it'll it'S ITs it’S")
 def test_its_scan_is_finditer(text: str) -> None:
     low = text.lower()
-    assert [m.span() for m in _scan(_ITS_BARE, text, low, ("its",))] == [m.span() for m in _ITS_BARE.finditer(text)]
-    assert ([m.span() for m in _scan(_ITS_CONTRACTED, text, low, ("it'", "it’"))]
-            == [m.span() for m in _ITS_CONTRACTED.finditer(text)])
+    contracted, bare = _its_matches(text, low)
+    assert [m.span() for m in contracted] == [m.span() for m in _ITS_CONTRACTED.finditer(text)]
+    assert [m.span() for m in bare] == [m.span() for m in _ITS_BARE.finditer(text)]
 
 
 @FAST
@@ -80,7 +87,58 @@ MIXED_TEXT = st.lists(st.sampled_from(_MIXED_PIECES), max_size=30).map("".join)
 @example("café café £5 — “the the”")
 @example("the the — “so”")
 def test_ascii_pattern_only_where_it_agrees(text: str) -> None:
-    assert _ascii_words(text) == all(c.isascii() or not re.match(r"\w", c) for c in text)
-    if _ascii_words(text):
+    assert ascii_words(text) == all(c.isascii() or not re.match(r"\w", c) for c in text)
+    if ascii_words(text):
         assert ([m.span() for m in _REPEAT_AFTER_ASCII.finditer(text)]
                 == [m.span() for m in _REPEAT_AFTER.finditer(text)])
+
+
+# Phrases that share prefixes, span whitespace and apostrophes, and open inside words.
+_PHRASES = ["web site", "website", "e-mail", "email", "OK", "okay", "it's", "Émile", "ageing", "aging"]
+_PHRASE_PIECES = ["web", "site", "website", "e-", "mail", "email", "OK", "okay", "it", "'", "’", "s", "Émile",
+                  "age", "ing", "aging", " ", "\u00a0", "\x1c", "\n", "-", "é", "x", "_", "1", ".", "“"]
+PHRASE_TEXT = st.lists(st.sampled_from(_PHRASE_PIECES), max_size=30).map("".join)
+
+
+@FAST
+@given(PHRASE_TEXT, st.integers(0, 40), st.integers(0, 40), st.booleans())
+@example("website web\u00a0site emailOK okay", 0, 40, False)
+def test_phrase_search_after_a_gap_is_the_plain_search(text: str, pos: int, length: int, ignore_case: bool) -> None:
+    matcher = PhraseMatcher(_PHRASES, ignore_case)
+    assert matcher.after_gap
+    target = text.lower() if ignore_case else text
+    pos, endpos = min(pos, len(text)), min(pos + length, len(text))
+    plain = list(matcher._raw(target, pos, endpos))
+    assert list(matcher._after_gap(target, pos, endpos, False)) == plain
+    if ascii_words(target):
+        assert list(matcher._after_gap(target, pos, endpos, True)) == plain
+
+
+def test_unicode_space_is_res_whitespace() -> None:
+    ascii_space = re.compile(UNICODE_SPACE, re.ASCII)
+    assert all(bool(ascii_space.match(c)) == c.isspace() == bool(re.match(r"\s", c)) for c in map(chr, range(0x110000)))
+
+
+_DASH_PIECES = ["a", "word", " ", "\t", "-", "--", "–", "—", "\n", "1"]
+DASH_TEXT = st.lists(st.sampled_from(_DASH_PIECES), max_size=30).map("".join)
+
+
+@FAST
+@given(DASH_TEXT)
+@example("a -b\t-c --d – e — f")
+def test_dash_candidates_are_every_glyph_and_spaced_hyphen(text: str) -> None:
+    spaced = [m.start() + 1 for m in re.finditer(r"(?=[ \t]-)", text)]
+    assert _dash_candidates(text) == sorted({*spaced, *find_all(text, ("--", "–", "—"))})
+
+
+_APOSTROPHE_PIECES = ["don", "Libya", "it", "'", "‘", "’", "s", "t", "re", "ll", "d", " ", "  ", "\t", "\n", "x", "'s"]
+APOSTROPHE_TEXT = st.lists(st.sampled_from(_APOSTROPHE_PIECES), max_size=30).map("".join)
+
+
+@FAST
+@given(APOSTROPHE_TEXT)
+@example("Libya 's don 't it\t’s ‘ re  ' ll don't 's")
+def test_spaced_glyphs_are_the_filtered_scan(text: str) -> None:
+    plain = [m.span() for m in _SPACE_BEFORE_GLYPH.finditer(text) if m.start() and text[m.start() - 1] in " \t"]
+    assert [m.span() for m in _spaced_glyph_matches(text)] == plain
+    assert _after_cue(text) == any(cue in text for cue in _AFTER_CUES)

@@ -301,6 +301,8 @@ def _first_definitions(facts: _Facts) -> list[Definition]:
 def check_unused(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag a definition whose abbreviation is never used anywhere else in the article."""
     facts, known = _facts(doc, options)
+    if not facts.definitions:
+        return  # most articles define nothing: no Counter to build
     defined = Counter(x.abbr for x in facts.definitions)
     for d in _first_definitions(facts):
         if d.abbr in known:

@@ -106,30 +106,44 @@ def _ends_sentence(text: str, q) -> bool:
 def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag outer quotations whose marks differ from the article's majority style."""
     quotes = doc.quotes
-    if len(quotes.quotations) < 2:
+    quotations = quotes.quotations
+    if len(quotations) < 2:
+        return
+    text = doc.text
+    # Opening marks both straight and curly need both kinds of glyph in the text.
+    glyphs_mix = ("\"" in text or "'" in text) and ("“" in text or "”" in text or "‘" in text or "’" in text)
+    first_kind = quotations[0].kind
+    if not glyphs_mix and all(q.kind == first_kind for q in quotations):
+        # Prefilter: one kind of quotation and one kind of glyph, so neither comparison below
+        # can find a minority (the outer quotations are some of these).
         return
     heads = headline_spans(doc)
     # A paragraph with an unmatched mark is parsed unreliably (straight marks pair up wrongly
     # after a lost one), so its quotations are not compared.
     ends = quotes.paragraphs
     shaky = {bisect.bisect_left(ends, m.offset) for m in quotes.unbalanced}
-    outer = [q for q in quotes.quotations
+    outer = [q for q in quotations
              if q.depth == 0 and not any(a <= q.start < b for a, b in heads)
              and bisect.bisect_left(ends, q.start) not in shaky]
     if len(outer) < 2:
         return
-    speech = [q for q in outer if _is_speech(doc.text, q)]
     kinds = {q.kind for q in outer}
-    if kinds == {DOUBLE, SINGLE} and all(q in speech if q.kind == DOUBLE else not _is_speech(doc.text, q, naming=False)
-                                         for q in outer):
-        # The house convention of double marks for speech and single marks for terms and
-        # nicknames ('Anfield', 'put option', dubbed 'the fixer'): one consistent style, not a mix.
-        speech = [q for q in outer if q.kind == DOUBLE]
-    # Many houses quote speech in double marks and single out words and phrases in single ones
-    # ('so-called' terms, nicknames). So speech is compared with speech; phrases are compared with
-    # each other only in an article that quotes no speech, where no such convention can be seen.
-    group = speech if speech else outer
-    yield from _minority(doc, group, key=lambda q: q.kind, tie=lambda votes: DOUBLE, what="kind")
+    if len(kinds) > 1:
+        # (With one kind the group below, some of the outer quotations, has no minority: the
+        # speech tests would be wasted.)
+        speech = [q for q in outer if _is_speech(text, q)]
+        if kinds == {DOUBLE, SINGLE} and all(q in speech if q.kind == DOUBLE else not _is_speech(text, q, naming=False)
+                                             for q in outer):
+            # The house convention of double marks for speech and single marks for terms and
+            # nicknames ('Anfield', 'put option', dubbed 'the fixer'): one consistent style, not a mix.
+            speech = [q for q in outer if q.kind == DOUBLE]
+        # Many houses quote speech in double marks and single out words and phrases in single ones
+        # ('so-called' terms, nicknames). So speech is compared with speech; phrases are compared with
+        # each other only in an article that quotes no speech, where no such convention can be seen.
+        group = speech if speech else outer
+        yield from _minority(doc, group, key=lambda q: q.kind, tie=lambda votes: DOUBLE, what="kind")
+    if not glyphs_mix:
+        return  # every opening mark is straight, or every one curly
     opening = [m for m in quotes.marks if m.role == OPEN and not any(a <= m.offset < b for a, b in heads)]
     if any(m.straight for m in opening) and not all(m.straight for m in opening):
         yield from _minority(doc, outer, key=lambda q: q.straight, tie=None, what="glyph")
@@ -226,10 +240,17 @@ _SMILEY = compile_re(r"[:;=]-?[()\[\]]")
 _INLINE_ITEM = compile_re(r"(?<![^\s:;,])(?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s)")
 
 
+def _counts_balanced(text: str) -> bool:
+    """True when the text has as many of each opening bracket as of its closing one."""
+    # A kind with neither bracket in the text has equal counts, and an `in` test is a memchr
+    # where str.count walks every character: most articles count only round brackets.
+    return all(text.count(a) == text.count(b) for b, a in _PAIRS.items() if a in text or b in text)
+
+
 def check_unbalanced_brackets(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag a bracket whose partner is missing from its paragraph."""
     text = doc.text
-    if all(text.count(a) == text.count(b) for b, a in _PAIRS.items()):
+    if _counts_balanced(text):
         # Equal counts of each kind: nearly always balanced, and skipping the pairing keeps this
         # check cheap on the many articles with brackets; a ")" and "(" swapped between
         # paragraphs is missed.

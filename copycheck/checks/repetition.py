@@ -9,7 +9,7 @@ from .. import lexicon
 from ..document import Document
 from ..tables import is_data
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
-from ..lazyre import lazy
+from ..lazyre import ascii_words, lazy
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -147,22 +147,8 @@ _REPEAT_AT_START = lazy(r"(\w++)(?=[ \t\r\n-]+\1(?!\w))")
 _REPEAT_AFTER = lazy(r"\W(\w++)(?=[ \t\r\n-]+\1(?!\w))")
 # The same pattern with ASCII classes, whose \w and \W are a table look-up rather than a Unicode
 # category test at every character: a third faster, and the same matches on a text whose every
-# word character is ASCII (_ascii_words), since then both agree on every character of it.
+# word character is ASCII (lazyre.ascii_words), since then both agree on every character of it.
 _REPEAT_AFTER_ASCII = lazy(r"\W(\w++)(?=[ \t\r\n-]+\1(?!\w))", re.ASCII)
-_WORD_CHAR = lazy(r"\w")
-_ASCII_BYTES = bytes(range(128))
-
-
-def _ascii_words(text: str) -> bool:
-    """True when every word character (Unicode \\w) of the text is ASCII, as in copy whose only
-    other characters are marks such as “ ” ’ £ —."""
-    if text.isascii():
-        return True
-    # The non-ASCII characters alone: in UTF-8 every byte of theirs is >= 0x80, so deleting the
-    # ASCII bytes leaves their whole encodings. Two C passes, where a class scan of the text
-    # would cost a quarter of the pattern's own time.
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    return _WORD_CHAR.search(rest) is None
 
 
 def _candidates(doc: Document) -> list[int]:
@@ -170,7 +156,7 @@ def _candidates(doc: Document) -> list[int]:
     # Each word of a repeat ("the the", "UN-UN") is a maximal run of word characters with only
     # spaces, a line break or a hyphen between, so both patterns can match only at these offsets.
     low = doc.lowered
-    found = [m.start(1) for m in (_REPEAT_AFTER_ASCII if _ascii_words(low) else _REPEAT_AFTER).finditer(low)]
+    found = [m.start(1) for m in (_REPEAT_AFTER_ASCII if ascii_words(low) else _REPEAT_AFTER).finditer(low)]
     if _REPEAT_AT_START.match(low):
         found.insert(0, 0)
     return found

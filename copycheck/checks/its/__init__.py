@@ -14,14 +14,12 @@ from ...model import Docs, Examples, Fix, Hit, Rule, Severity
 from ..apostrophes import article_apostrophe
 from .np import modified_plural_np
 from .tokens import (
-    _ITS_BARE,
-    _ITS_CONTRACTED,
     _WORDS_AFTER,
     _WORDS_AT,
     _after_quote,
     _clause_tokens,
+    _its_matches,
     _next_mark,
-    _scan,
     _sentence_start,
     _tokens_after,
     _word_start,
@@ -68,8 +66,8 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Yield it's-for-its and its-for-it's, each with an unsafe fix."""
     text = doc.text
     low = doc.lowered  # shared with the other rules: one lowercase pass per document
-    contracted = "it's" in low or "it’s" in low
-    for m in _scan(_ITS_CONTRACTED, text, low, ("it'", "it’")) if contracted else ():
+    contracted, bare = _its_matches(text, low)
+    for m in contracted:
         if not _word_start(text, m.start()):
             continue
         it, mark = m.groups()
@@ -93,13 +91,17 @@ def check_its(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
             Fix(start, end, f"{it}s", safe=False),
         )
     mark = None
-    for m in _scan(_ITS_BARE, text, low, ("its",)) if "its " in low or "its\t" in low else ():
+    for m in bare:
         if not _word_start(text, m.start()):
+            continue
+        before2, before = _words_before(text, m.start())
+        low_before = before.lower() if before else None
+        if low_before in POSSESSIVE_SLOT:
+            # "of its", "in its", "the its": the slot test below rejects these whatever the words
+            # after say, and nothing before it has an effect; almost half the bare "its" of an article.
             continue
         i = m.group(1)
         w = _WORDS_AT.match(text, m.end())
-        before2, before = _words_before(text, m.start())
-        low_before = before.lower() if before else None
         # A clause that opens with "its" and a noun phrase, then ends: "if its war, the union".
         # A clause opens at a sentence's capital "Its", after an opening quotation mark, or after a
         # subordinator or a verb of opinion; a comma before "its" may open an apposition instead.
