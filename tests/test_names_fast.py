@@ -1,0 +1,91 @@
+"""The cross-file names phase's fast paths give exactly what the plain code gives."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from copycheck.names.candidates import extract
+from copycheck.names.context import (
+    _AFTER, _ENDS_BEFORE_SPACE, _PARTICLE_BEFORE, MAX_CONTEXT, PARTICLES, SpellingCounts, _in, _initial,
+    file_spellings, headlines,
+)
+from copycheck.names.words import COMMON_WORDS, TITLES
+
+# Names, titles, particles, lowercase words and the punctuation around them, so that runs of
+# capitals open sentences, follow particles, share neighbours and repeat.
+_PIECES = ["Piers", "Morgan", "Blair", "Mr", "Sheikh", "de", "la", "y", "und", "Gaulle", "Banco", "Nación",
+           "laptop", "said", "and", "the", "ed", "Smith", "J.", "Mr.", "Inc", " ", " ", " ", "  ", "\n", "\n\n",
+           ". ", ", ", "\"", "“", "(", "# ", "- ", "é", "Élodie", "O'Brien", "al-Sarraj", "Al Sarraj", "a"]
+TEXT = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+FAST = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _plain_spellings(names) -> tuple[SpellingCounts, ...]:
+    """file_spellings as a plain loop: every use in turn, every key in a dict, the patterns always run."""
+    text, runs = names.text, names.runs
+    heads = headlines(text)
+    starts = [a for a, _ in heads]
+    out = []
+    for form in sorted(names.index):
+        ctx: dict[str, int] = {}
+        initial = foreign = 0
+        occ = names.index[form]
+        for ri, k in occ:
+            start, end, forms = runs[ri]
+            if k:
+                tok = forms[k - 1]
+                key = "t:" + tok.lower() if tok.lower() in TITLES else "<" + tok
+                ctx[key] = ctx.get(key, 0) + 1
+            if k + 1 < len(forms):
+                tok = forms[k + 1]
+                key = "t:" + tok.lower() if tok.lower() in TITLES else ">" + tok
+                ctx[key] = ctx.get(key, 0) + 1
+            elif len(ctx) < 64:
+                m = _AFTER.match(text, end)
+                if m is not None:
+                    word, cap = m.groups()
+                    if cap and word in PARTICLES:
+                        key = "p:" + word + " " + cap
+                        ctx[key] = ctx.get(key, 0) + 1
+                        foreign += 1
+                        continue
+                    if not cap and len(word) > 2 and word not in COMMON_WORDS:
+                        ctx["l:" + word] = ctx.get("l:" + word, 0) + 1
+            if _in(heads, starts, start):
+                initial += 1
+            elif len(forms) == 1:
+                b = _PARTICLE_BEFORE.search(text, max(0, start - 10), start)
+                if b is not None and b.group(1) in PARTICLES:
+                    foreign += 1
+                elif _initial(text, start):
+                    initial += 1
+        context = tuple(sorted(ctx.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CONTEXT])
+        out.append(SpellingCounts(form, len(occ), initial, foreign, context))
+    return tuple(out)
+
+
+@FAST
+@given(TEXT)
+@example("Piers Morgan said. Morgan and de Gaulle met Mr Smith Mr, y Banco de la Nación")
+@example("# Blair\nBlair laptop. \"Blair (Blair")
+@example("de Gaulle")
+@example("Sheikh Blair Sheikh")
+def test_file_spellings_is_the_plain_loop(text: str) -> None:
+    names = extract(text)
+    got = file_spellings(names)
+    assert got == _plain_spellings(names)
+    assert all(type(s) is SpellingCounts for s in got)
+
+
+def test_lone_start_prefilter_rules_out_only_what_cannot_match() -> None:
+    """The two characters before the space are all _lone_start looks at to rule a particle out."""
+    from copycheck.names.context import _PARTICLE_ENDS
+
+    for p in PARTICLES:
+        for before in ("", "x", " ", "\n", "a "):
+            text = before + p + " Gaulle"
+            start = len(text) - len("Gaulle")
+            if start >= 3 and text[start - 1] == " ":
+                assert text[start - 3:start - 1] in _PARTICLE_ENDS or not (
+                    text[max(0, start - 8):start - 1].rpartition(" ")[2] in PARTICLES), text
+    assert all(c in _ENDS_BEFORE_SPACE for c in ".!?\n")
