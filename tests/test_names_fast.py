@@ -89,3 +89,54 @@ def test_lone_start_prefilter_rules_out_only_what_cannot_match() -> None:
                 assert text[start - 3:start - 1] in _PARTICLE_ENDS or not (
                     text[max(0, start - 8):start - 1].rpartition(" ")[2] in PARTICLES), text
     assert all(c in _ENDS_BEFORE_SPACE for c in ".!?\n")
+
+
+def _plain_tally(files) -> dict:
+    """repo.tally as the plain loop: a Usage per spelling, every field added in turn."""
+    from collections import Counter
+
+    from copycheck.names.repo import MAX_PATHS, Usage
+
+    out: dict = {}
+    for f in files:
+        for s in f.forms:
+            u = out.setdefault(s.form, Usage(s.form))
+            u.files += 1
+            u.count += s.count
+            u.initial += s.initial
+            u.foreign += s.foreign
+            for k, _ in s.context:
+                u.context[k] += 1
+            u.paths = tuple(sorted((*u.paths, f.path)))[:MAX_PATHS]
+            assert isinstance(u.context, Counter)
+    return out
+
+
+_FORM = st.sampled_from(["Blair", "Blaire", "Morgan", "Piers", "Mevlüt", "Mevlut", "Stvee"])
+_KEY = st.sampled_from(["<Piers", ">Morgan", "t:sheikh", "l:laptop", "p:de Gaulle", "<Mevlüt", "<Mevlut"])
+_SPELLING = st.builds(lambda form, c, i, f, ctx: SpellingCounts(form, c, i, f, tuple(ctx)), _FORM,
+                      st.integers(1, 5), st.integers(0, 2), st.integers(0, 2),
+                      st.lists(st.tuples(_KEY, st.integers(1, 3)), max_size=4))
+_FILES = st.lists(st.tuples(st.sampled_from(["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"]),
+                            st.lists(_SPELLING, max_size=5)), max_size=12)
+
+
+@FAST
+@given(_FILES)
+def test_tally_is_the_plain_loop(rows) -> None:
+    from copycheck.names.context import FileNames
+    from copycheck.names.evidence import spread
+    from copycheck.names.repo import RunTally, tally
+
+    files = [FileNames(p, tuple(forms)) for p, forms in rows]
+    plain = _plain_tally(files)
+    for got in (tally(files), RunTally().add_files(files)):
+        assert list(got) == list(plain)
+        for form, u in got.items():
+            assert u == plain[form] and list(u.context.items()) == list(plain[form].context.items())
+            assert type(u.context) is type(plain[form].context)
+    run = RunTally()
+    run.CHUNK = 3
+    for f in files:
+        run.add(type("Result", (), {"names": f})())
+    assert run.tally == plain and run.spread() == spread(plain)

@@ -90,44 +90,68 @@ def _tally_into(out: Tally, files: Iterable[FileNames], warm: Callable[[str], ob
     spelling, and keys, if given, counts the spellings each context key stands beside (as spread
     does; with warm, each new key is folded as spread will)."""
     get = out.get
+    counter = _empty_counter
     for f in files:
         path = f.path
-        for s in f.forms:
-            u = get(s.form)
+        for form, count, initial, foreign, context in f.forms:
+            u = get(form)
             if u is None:
-                u = out[s.form] = Usage(s.form)
-                if warm is not None:
-                    warm(s.form)
-            u.files += 1
-            u.count += s.count
-            if s.initial:
-                u.initial += s.initial
-            if s.foreign:
-                u.foreign += s.foreign
-            ctx = u.context
-            if keys is None:
-                for k, _ in s.context:
-                    ctx[k] = ctx.get(k, 0) + 1
-            else:
-                for k, _ in s.context:
+                # A new spelling: its totals are this file's (and Counter() runs two Python calls).
+                ctx = counter()
+                for k, _ in context:
                     n = ctx.get(k)
-                    if n is None:  # a spelling beside it for the first time
-                        ctx[k] = 1
+                    if n is not None:
+                        ctx[k] = n + 1  # a key listed twice (a hand-made summary)
+                        continue
+                    ctx[k] = 1
+                    if keys is not None:
                         m = keys.get(k)
-                        if m is None:
+                        if m is None:  # a spelling beside it for the first time
                             keys[k] = 1
                             if warm is not None:
                                 _folded(k)  # as spread will (cached), while workers check the rest
                         else:
                             keys[k] = m + 1
-                    else:
-                        ctx[k] = n + 1
+                out[form] = Usage(form, 1, count, initial, foreign, ctx, (path,))
+                if warm is not None:
+                    warm(form)
+                continue
+            u.files += 1
+            u.count += count
+            if initial:
+                u.initial += initial
+            if foreign:
+                u.foreign += foreign
+            if context:
+                ctx = u.context
+                if keys is None:
+                    for k, _ in context:
+                        ctx[k] = ctx.get(k, 0) + 1
+                else:
+                    for k, _ in context:
+                        n = ctx.get(k)
+                        if n is None:  # a spelling beside it for the first time
+                            ctx[k] = 1
+                            m = keys.get(k)
+                            if m is None:
+                                keys[k] = 1
+                                if warm is not None:
+                                    _folded(k)  # as spread will (cached), while workers check the rest
+                            else:
+                                keys[k] = m + 1
+                        else:
+                            ctx[k] = n + 1
             paths = u.paths
             if len(paths) < MAX_PATHS:
                 u.paths = (*paths, path) if not paths or path > paths[-1] else tuple(sorted((*paths, path)))
             elif path < paths[-1]:
                 u.paths = tuple(sorted((*paths[:-1], path)))  # the smallest paths, as combine keeps
     return out
+
+
+def _empty_counter() -> Counter:
+    """Counter(), without its __init__ and update (two Python calls per spelling tallied)."""
+    return dict.__new__(Counter)
 
 
 class RunTally:
