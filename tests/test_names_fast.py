@@ -140,3 +140,15 @@ def test_tally_is_the_plain_loop(rows) -> None:
     for f in files:
         run.add(type("Result", (), {"names": f})())
     assert run.tally == plain and run.spread() == spread(plain)
+
+
+@FAST
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "/", "//", ".", "..", "x.txt", " "]), max_size=8).map("".join),
+                max_size=10))
+@example(["/", "//x", "a", "", "a//b/", "/a/b.txt"])
+def test_folders_are_each_paths_dirname(paths) -> None:
+    import os
+
+    from copycheck.names.repo import _folders
+
+    assert _folders(paths) == {os.path.dirname(p) for p in paths}

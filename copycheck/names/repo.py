@@ -482,7 +482,7 @@ def run_index(run_paths: Iterable[str], index_path: str | None = INDEX_FILE) -> 
 
     if index_path == INDEX_FILE:
         # Each folder made absolute once, not each file's path (the same folders: abspath normalises).
-        paths = find_index({os.path.abspath(d) for d in {os.path.dirname(p) for p in run_paths if p != "<stdin>"}}
+        paths = find_index({os.path.abspath(d) for d in _folders(p for p in run_paths if p != "<stdin>")}
                            or {os.getcwd()})
     else:
         paths = [index_path] if index_path and os.path.exists(index_path) else []
@@ -495,6 +495,14 @@ def run_index(run_paths: Iterable[str], index_path: str | None = INDEX_FILE) -> 
             reason = str(exc).replace(f" {p}", "")  # the note names the file once, first
             notes.append(Problem(_shown(p), f"{reason}; NM003 compares only the files of this run", fatal=False))
     return index, notes
+
+
+def _folders(paths: Iterable[str]) -> set[str]:
+    """{os.path.dirname(p) for p in paths}, dirname asked once per folder, not per file."""
+    if os.sep != "/" or os.altsep:
+        return {os.path.dirname(p) for p in paths}
+    # A path's dirname is its head's (the text up to its last "/"): slicing is C, dirname Python.
+    return {os.path.dirname(h) for h in {p[:p.rfind("/") + 1] for p in paths}}
 
 
 def file_findings(doc, path: str, variants: Iterable[RepoVariant], rule: tuple[str, str, object]) -> tuple[list, dict[int, str]]:
