@@ -107,9 +107,11 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
                 snippets[line] = doc.source[a:b]
     names = None
     if ruleset.cross_file:
-        from .names.repo import collect  # names are the only cross-file family so far
+        from .names.repo import collect, with_pair_keys  # names are the only cross-file family so far
 
         names = collect(doc, source.display)
+        if _IN_WORKER:
+            names = with_pair_keys(names)  # computed here, beside the checks, not cold in the main process
     fixed_text = text if fixed and not opts.write else None
     fixed_rules = tuple((c, n, k) for (c, n), k in sorted(by_rule.items()))
     return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed, names=names,
@@ -130,11 +132,18 @@ _WORKER_STATE: tuple[RulesetFor, RunOptions] | None = None
 
 
 def _ignore_interrupt() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the pool (no traceback per worker);
-    a worker stopped mid-write finishes the write first (fix.signals_deferred)."""
+    """A worker's start: it leaves Ctrl-C to the main process, which stops the pool (no traceback
+    per worker; a worker stopped mid-write finishes the write first: fix.signals_deferred), and
+    knows it is a worker (_IN_WORKER)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _IN_WORKER
+    _IN_WORKER = True
+
+
+# True in a --jobs worker process: its name summaries carry their spellings' pair keys.
+_IN_WORKER = False
 
 
 def _work(batch: Sequence[Source]) -> list[FileResult]:

@@ -152,3 +152,36 @@ def test_folders_are_each_paths_dirname(paths) -> None:
     from copycheck.names.repo import _folders
 
     assert _folders(paths) == {os.path.dirname(p) for p in paths}
+
+
+def test_worker_pair_keys_are_sent_once_and_change_no_verdict():
+    """A worker's summaries carry each spelling's pair keys once; verdicts given them find the same."""
+    import pickle
+
+    from copycheck.names import repo
+    from copycheck.names.context import FileNames
+    from copycheck.names.pairs import _pair_keys
+
+    spelled = ["Macleod"] * 12 + ["MacLeod", "Macloed", "Stvee", "Steve", "Steve", "Steve", "Steve"] * 2
+    files = [FileNames(f"f{i:02}.txt", (SpellingCounts(form, 2, 0, 0, (("<Anna", 1),)),
+                                         SpellingCounts("Wigley", 1, 0, 0, ())))
+             for i, form in enumerate(spelled)]
+    repo._SENT.clear()
+    try:
+        sent = [repo.with_pair_keys(f) for f in files]
+    finally:
+        repo._SENT.clear()
+    shipped = [form for f in sent for form, _ in f.pair_keys]
+    assert sorted(shipped) == sorted({s.form for f in files for s in f.forms})
+    assert all(keys == _pair_keys(form) for f in sent for form, keys in f.pair_keys)
+    back = pickle.loads(pickle.dumps(sent))
+    assert back == files and [f.pair_keys for f in back] == [f.pair_keys for f in sent]
+    t = repo.tally(files)
+    plain = repo.verdicts(t)
+    assert plain  # the check weighs something
+    for known in (dict(p for f in back for p in f.pair_keys), {"Macleod": _pair_keys("Macleod")}):
+        assert repo.verdicts(t, None, known) == plain
+    run = repo.RunTally()
+    for f in back:
+        run.add(type("Result", (), {"names": f})())
+    assert run.tally == t and set(run.pair_keys) == set(shipped)

@@ -12,7 +12,7 @@ Two uses of the same evidence:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
 from collections import namedtuple
@@ -349,16 +349,19 @@ class FileNames:
 
     path: str
     forms: tuple[SpellingCounts, ...] = ()
+    # From a --jobs worker: (spelling, its pairs._pair_keys) for the spellings this worker had not
+    # sent yet, so the main process, which tallies the results, need not compute them cold.
+    pair_keys: tuple[tuple[str, tuple[tuple[str, ...], str]], ...] = field(default=(), compare=False, repr=False)
 
     def __reduce__(self):
         # A worker sends every file's summary back: as plain tuples, pickle writes and reads
         # them in C, where a named tuple costs a Python call each way (a fifth of the transfer).
-        return _file_names, (self.path, tuple(map(tuple, self.forms)))
+        return _file_names, (self.path, tuple(map(tuple, self.forms)), self.pair_keys)
 
 
-def _file_names(path: str, forms: tuple[tuple, ...]) -> FileNames:
+def _file_names(path: str, forms: tuple[tuple, ...], pair_keys: tuple = ()) -> FileNames:
     """A FileNames from its pickled form (see FileNames.__reduce__)."""
-    return FileNames(path, tuple(map(_counts, forms)))
+    return FileNames(path, tuple(map(_counts, forms)), pair_keys)
 
 
 _counts = partial(tuple.__new__, SpellingCounts)  # SpellingCounts from a plain tuple, in C

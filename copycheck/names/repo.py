@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from itertools import chain
 from operator import itemgetter, not_
 from dataclasses import dataclass, field, replace
+from functools import partial
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .context import FileNames, SpellingCounts, file_spellings
@@ -44,6 +45,23 @@ MAX_PATHS = MAX_MINORITY_FILES + 1
 def collect(doc, path: str | None = None) -> FileNames:
     """The name summary of one document: every name-like spelling's counts and context."""
     return FileNames(path or doc.path, file_spellings(doc.names))
+
+
+# Spellings whose pair keys this process (a --jobs worker) has sent with a result (with_pair_keys).
+_SENT: set[str] = set()
+
+
+def with_pair_keys(names: FileNames) -> FileNames:
+    """names with the pair keys of its spellings not sent before from this process (a worker):
+    computed here, beside the checks, they spare the main process computing them cold."""
+    from .pairs import _pair_keys
+
+    sent = _SENT
+    new = [s.form for s in names.forms if s.form not in sent]
+    if not new:
+        return names
+    sent.update(new)
+    return FileNames(names.path, names.forms, tuple(zip(new, map(_pair_keys, new))))
 
 
 def merge(run: Sequence[FileNames], index: Sequence[FileNames]) -> list[FileNames]:
@@ -173,6 +191,7 @@ class RunTally:
         self._keys: dict[str, int] = {}  # context key -> spellings beside it, for spread()
         self._pending: list[FileNames] = []
         self._warmed = False  # whether every spelling tallied has its pair keys
+        self.pair_keys: dict[str, tuple[tuple[str, ...], str]] = {}  # sent by workers (FileNames.pair_keys)
         self.files = 0  # results with a name summary, added in order
 
     @property
@@ -188,6 +207,8 @@ class RunTally:
             return
         self.files += 1
         self._pending.append(names)
+        if names.pair_keys:
+            self.pair_keys.update(names.pair_keys)
         if len(self._pending) >= self.CHUNK:
             self._flush()
 
@@ -199,7 +220,10 @@ class RunTally:
         from .pairs import _pair_keys
 
         t = self._tally
-        warm = _pair_keys if self.files > MIN_MAJORITY_FILES and len(t) < MAX_WARMED else None
+        warm = None
+        if self.files > MIN_MAJORITY_FILES and len(t) < MAX_WARMED:
+            sent = self.pair_keys
+            warm = _pair_keys if not sent else lambda form: form in sent or _pair_keys(form)
         if warm is not None and not self._warmed:
             for form in t:  # spellings tallied before verdicts were known to be weighed
                 warm(form)
@@ -244,10 +268,12 @@ def combine(a: Tally, b: Tally) -> Tally:
     return out
 
 
-def verdicts(t: Tally, spreads: dict[str, int] | None = None) -> dict[str, Verdict]:
+def verdicts(t: Tally, spreads: dict[str, int] | None = None,
+             pair_keys: Mapping[str, tuple[tuple[str, ...], str]] | None = None) -> dict[str, Verdict]:
     """Each minority spelling that another spelling's files outvote, with the evidence (NM003).
 
     spreads: evidence.spread(t), if known (RunTally.spread); else computed when first needed.
+    pair_keys: pairs._pair_keys of some spellings, if known (sent by workers: RunTally.pair_keys).
 
     The pairs weighed are those pairs.shared_key_pairs(sorted(t), majorities) yields, found
     from the majorities' keys (there are few of them) rather than by indexing every key, and
@@ -261,6 +287,8 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None) -> dict[str, Verdi
     from .evidence import Letters, may_flag, spread
     from .pairs import MAX_KEY_FORMS, _pair_keys
 
+    if pair_keys:
+        _pair_keys = partial(_known_keys, pair_keys.get, _pair_keys)
     # A majority has more files than any minority may (MAJORITY_RATIO times one, at least), so
     # only pairs of a spelling above MAX_MINORITY_FILES with one at or below it can count.
     majors, minors = [], []
@@ -317,6 +345,11 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None) -> dict[str, Verdi
 
 
 _first = itemgetter(0)
+
+
+def _known_keys(known: Callable[[str], object], compute: Callable[[str], object], form: str):
+    """A spelling's pair keys: known (sent by a worker), else computed."""
+    return known(form) or compute(form)
 
 
 def _verdicts_in_order(t: Tally) -> dict[str, Verdict]:
@@ -432,13 +465,13 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE, ta
     docs = _Docs()  # the narrow pass and the findings read each file once
     variants: list[RepoVariant] = []
     if len(files) > MIN_MAJORITY_FILES:
-        spreads = None
+        spreads = keys = None
         if tallied is not None and tallied.files == len(run_files):
             t = tallied.add_files(files[len(run_files):])  # the index's other files come last
-            spreads = tallied.spread()
+            spreads, keys = tallied.spread(), tallied.pair_keys
         else:
             t = tally(files)
-        variants = attribute(verdicts(t, spreads), [r.path for r in results if r.path != "<stdin>"], docs)
+        variants = attribute(verdicts(t, spreads, keys), [r.path for r in results if r.path != "<stdin>"], docs)
         results = settle_ties(results, t)
     by_path: dict[str, list[RepoVariant]] = defaultdict(list)
     for v in variants:
