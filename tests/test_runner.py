@@ -57,3 +57,22 @@ def test_batches_cover_the_run_in_order_and_shrink_towards_the_end():
             sizes = [len(b) for b in batches]
             assert all(MIN_CHUNK <= k <= MAX_CHUNK for k in sizes[:-1]) and sizes == sorted(sizes, reverse=True)
             assert not sizes or sizes[-1] <= MIN_CHUNK or n <= MIN_CHUNK * jobs * 4
+
+
+def test_pool_hands_back_every_result_and_closes_when_done():
+    """The pool's handler thread, no longer woken by results, still lets a run end (close, join)."""
+    import threading
+
+    from copycheck.runner import _pool
+
+    pool = _pool(2)
+    try:
+        assert pool._outqueue._reader not in pool._get_sentinels()
+        assert list(pool.imap(abs, range(-400, 0), chunksize=3)) == list(range(400, 0, -1))
+        pool.close()
+        closing = threading.Thread(target=pool.join, daemon=True)
+        closing.start()
+        closing.join(timeout=60)
+        assert not closing.is_alive()
+    finally:
+        pool.terminate()
