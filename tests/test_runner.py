@@ -44,3 +44,35 @@ def test_streamed_replays_slim_results_after_the_first_pass(tmp_path):
     assert len(streamed) == 3
     assert [r.findings for r in again] == [r.findings for r in first]
     assert all(r.snippets == {} for r in again)
+
+
+def test_batches_cover_the_run_in_order_and_shrink_towards_the_end():
+    from copycheck.runner import MAX_CHUNK, MIN_CHUNK, _chunks
+
+    for n in (0, 1, 7, 64, 100, 2225, 10_000):
+        sources = list(range(n))
+        for jobs in (2, 3, 8):
+            batches = _chunks(sources, jobs)
+            assert [s for b in batches for s in b] == sources
+            sizes = [len(b) for b in batches]
+            assert all(MIN_CHUNK <= k <= MAX_CHUNK for k in sizes[:-1]) and sizes == sorted(sizes, reverse=True)
+            assert not sizes or sizes[-1] <= MIN_CHUNK or n <= MIN_CHUNK * jobs * 4
+
+
+def test_pool_hands_back_every_result_and_closes_when_done():
+    """The pool's handler thread, no longer woken by results, still lets a run end (close, join)."""
+    import threading
+
+    from copycheck.runner import _pool
+
+    pool = _pool(2)
+    try:
+        assert pool._outqueue._reader not in pool._get_sentinels()
+        assert list(pool.imap(abs, range(-400, 0), chunksize=3)) == list(range(400, 0, -1))
+        pool.close()
+        closing = threading.Thread(target=pool.join, daemon=True)
+        closing.start()
+        closing.join(timeout=60)
+        assert not closing.is_alive()
+    finally:
+        pool.terminate()

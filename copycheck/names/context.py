@@ -12,7 +12,7 @@ Two uses of the same evidence:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
 from collections import namedtuple
@@ -200,16 +200,59 @@ def file_spellings(names: Names) -> tuple[SpellingCounts, ...]:
     head_starts = [a for a, _ in heads]
     head_end = heads[-1][1] if heads else -1
     after = _AFTER.match
-    before = _PARTICLE_BEFORE.search
     common = COMMON_WORDS
     sides = _SIDE_KEYS.get
     new = tuple.__new__  # the named tuple's own __new__ is a Python call per spelling
     out = []
-    for form in sorted(index):
+    append = out.append
+    for form in sorted(index):  # strings sort faster than (form, uses) items
+        occ = index[form]
+        if len(occ) == 1:
+            # Three spellings in four are used once (BBC): their context keys, at most two, are
+            # put in order directly, without a dict and its sorts.
+            ri, k = occ[0]
+            start, end, forms = runs[ri]
+            n = len(forms)
+            left = right = None
+            initial = foreign = 0
+            if k:
+                tok = forms[k - 1]
+                left = (sides(tok) or _side_keys(tok))[0]
+            if k + 1 < n:
+                tok = forms[k + 1]
+                right = (sides(tok) or _side_keys(tok))[1]
+            elif text[end:end + 1] == " ":  # _AFTER begins with a space
+                m = after(text, end)
+                if m is not None:
+                    word, cap = m.groups()
+                    if cap and word in PARTICLES:
+                        right = "p:" + word + " " + cap
+                        foreign = 1  # counted once, as foreign
+                    elif not cap and len(word) > 2 and word not in common:
+                        right = "l:" + word
+            if foreign:
+                pass
+            elif start < head_end and _in(heads, head_starts, start):
+                initial = 1  # headline capitals, whatever the word's place
+            elif n == 1:
+                got = _lone_start(text, start)
+                if got is _FOREIGN:
+                    foreign = 1
+                elif got:
+                    initial = 1
+            if left is None:
+                context = () if right is None else ((right, 1),)
+            elif right is None:
+                context = ((left, 1),)
+            elif left == right:
+                context = ((left, 2),)  # a title on both sides
+            else:
+                context = ((left, 1), (right, 1)) if left < right else ((right, 1), (left, 1))
+            append(new(SpellingCounts, (form, 1, initial, foreign, context)))
+            continue
         ctx: dict[str, int] = {}
         get = ctx.get
         initial = foreign = 0
-        occ = index[form]
         for ri, k in occ:
             start, end, forms = runs[ri]
             n = len(forms)
@@ -236,24 +279,48 @@ def file_spellings(names: Names) -> tuple[SpellingCounts, ...]:
             if start < head_end and _in(heads, head_starts, start):
                 initial += 1  # headline capitals, whatever the word's place
             elif n == 1:
-                # Only a lone capitalised word at a sentence's start says nothing: in "Piers
-                # Morgan said", the next capitalised word makes "Piers" a name. The patterns
-                # run only where a cheap look at the characters before says they may match.
-                prev = text[start - 1:start]
-                if prev == "\n" or prev == " " and text[max(0, start - 8):start - 1].rpartition(" ")[2] in PARTICLES:
-                    b = before(text, max(0, start - 10), start)
-                    if b is not None and b.group(1) in PARTICLES:
-                        foreign += 1
-                        continue
-                if (start < 2 or prev != " " or text[start - 2] in _ENDS_BEFORE_SPACE) and _initial(text, start):
+                got = _lone_start(text, start)
+                if got is _FOREIGN:
+                    foreign += 1
+                elif got:
                     initial += 1
         if len(ctx) > 1:
             # Most used first, then by key: two sorts in C (the second is stable).
             context = tuple(sorted(sorted(ctx.items()), key=_uses, reverse=True)[:MAX_CONTEXT])
         else:
             context = tuple(ctx.items())
-        out.append(new(SpellingCounts, (form, len(occ), initial, foreign, context)))
+        append(new(SpellingCounts, (form, len(occ), initial, foreign, context)))
     return tuple(out)
+
+
+# _lone_start's answer for a word inside a foreign phrase (true, as an initial's True is).
+_FOREIGN = 2
+# The two characters before the space before a particle's next word: a particle's last two
+# letters (" y" for "y"), so most words ("said Blair") are ruled out by one set lookup.
+_PARTICLE_ENDS = frozenset(" " + p if len(p) == 1 else p[-2:] for p in PARTICLES)
+
+
+def _lone_start(text: str, start: int) -> int | bool:
+    """Whether a one-word run opens a sentence (True) or stands after a particle (_FOREIGN).
+
+    Only a lone capitalised word at a sentence's start says nothing: in "Piers Morgan said",
+    the next capitalised word makes "Piers" a name. The patterns run only where a cheap look
+    at the characters before says they may match.
+    """
+    prev = text[start - 1:start]
+    if prev == " " and start >= 3:
+        two = text[start - 3:start - 1]
+        if two in _PARTICLE_ENDS and text[max(0, start - 8):start - 1].rpartition(" ")[2] in PARTICLES:
+            b = _PARTICLE_BEFORE.search(text, max(0, start - 10), start)
+            if b is not None and b.group(1) in PARTICLES:
+                return _FOREIGN
+        # "said Blair": _initial's pattern cannot match after a letter and a space.
+        return two[1] in _ENDS_BEFORE_SPACE and _initial(text, start)
+    if prev == "\n" or prev == " " and text[max(0, start - 8):start - 1].rpartition(" ")[2] in PARTICLES:
+        b = _PARTICLE_BEFORE.search(text, max(0, start - 10), start)
+        if b is not None and b.group(1) in PARTICLES:
+            return _FOREIGN
+    return (start < 2 or prev != " " or text[start - 2] in _ENDS_BEFORE_SPACE) and _initial(text, start)
 
 
 _uses = itemgetter(1)
@@ -281,16 +348,19 @@ class FileNames:
 
     path: str
     forms: tuple[SpellingCounts, ...] = ()
+    # From a --jobs worker: (spelling, its pairs._pair_keys) for the spellings this worker had not
+    # sent yet, so the main process, which tallies the results, need not compute them cold.
+    pair_keys: tuple[tuple[str, tuple[tuple[str, ...], str]], ...] = field(default=(), compare=False, repr=False)
 
     def __reduce__(self):
         # A worker sends every file's summary back: as plain tuples, pickle writes and reads
         # them in C, where a named tuple costs a Python call each way (a fifth of the transfer).
-        return _file_names, (self.path, tuple(map(tuple, self.forms)))
+        return _file_names, (self.path, tuple(map(tuple, self.forms)), self.pair_keys)
 
 
-def _file_names(path: str, forms: tuple[tuple, ...]) -> FileNames:
+def _file_names(path: str, forms: tuple[tuple, ...], pair_keys: tuple = ()) -> FileNames:
     """A FileNames from its pickled form (see FileNames.__reduce__)."""
-    return FileNames(path, tuple(map(_counts, forms)))
+    return FileNames(path, tuple(map(_counts, forms)), pair_keys)
 
 
 _counts = partial(tuple.__new__, SpellingCounts)  # SpellingCounts from a plain tuple, in C

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict, namedtuple
 from itertools import chain
 from operator import itemgetter, not_
 from dataclasses import dataclass, field, replace
+from functools import partial
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .context import FileNames, SpellingCounts, file_spellings
@@ -44,6 +45,23 @@ MAX_PATHS = MAX_MINORITY_FILES + 1
 def collect(doc, path: str | None = None) -> FileNames:
     """The name summary of one document: every name-like spelling's counts and context."""
     return FileNames(path or doc.path, file_spellings(doc.names))
+
+
+# Spellings whose pair keys this process (a --jobs worker) has sent with a result (with_pair_keys).
+_SENT: set[str] = set()
+
+
+def with_pair_keys(names: FileNames) -> FileNames:
+    """names with the pair keys of its spellings not sent before from this process (a worker):
+    computed here, beside the checks, they spare the main process computing them cold."""
+    from .pairs import _pair_keys
+
+    sent = _SENT
+    new = [s.form for s in names.forms if s.form not in sent]
+    if not new:
+        return names
+    sent.update(new)
+    return FileNames(names.path, names.forms, tuple(zip(new, map(_pair_keys, new))))
 
 
 def merge(run: Sequence[FileNames], index: Sequence[FileNames]) -> list[FileNames]:
@@ -90,44 +108,68 @@ def _tally_into(out: Tally, files: Iterable[FileNames], warm: Callable[[str], ob
     spelling, and keys, if given, counts the spellings each context key stands beside (as spread
     does; with warm, each new key is folded as spread will)."""
     get = out.get
+    counter = _empty_counter
     for f in files:
         path = f.path
-        for s in f.forms:
-            u = get(s.form)
+        for form, count, initial, foreign, context in f.forms:
+            u = get(form)
             if u is None:
-                u = out[s.form] = Usage(s.form)
-                if warm is not None:
-                    warm(s.form)
-            u.files += 1
-            u.count += s.count
-            if s.initial:
-                u.initial += s.initial
-            if s.foreign:
-                u.foreign += s.foreign
-            ctx = u.context
-            if keys is None:
-                for k, _ in s.context:
-                    ctx[k] = ctx.get(k, 0) + 1
-            else:
-                for k, _ in s.context:
+                # A new spelling: its totals are this file's (and Counter() runs two Python calls).
+                ctx = counter()
+                for k, _ in context:
                     n = ctx.get(k)
-                    if n is None:  # a spelling beside it for the first time
-                        ctx[k] = 1
+                    if n is not None:
+                        ctx[k] = n + 1  # a key listed twice (a hand-made summary)
+                        continue
+                    ctx[k] = 1
+                    if keys is not None:
                         m = keys.get(k)
-                        if m is None:
+                        if m is None:  # a spelling beside it for the first time
                             keys[k] = 1
                             if warm is not None:
                                 _folded(k)  # as spread will (cached), while workers check the rest
                         else:
                             keys[k] = m + 1
-                    else:
-                        ctx[k] = n + 1
+                out[form] = Usage(form, 1, count, initial, foreign, ctx, (path,))
+                if warm is not None:
+                    warm(form)
+                continue
+            u.files += 1
+            u.count += count
+            if initial:
+                u.initial += initial
+            if foreign:
+                u.foreign += foreign
+            if context:
+                ctx = u.context
+                if keys is None:
+                    for k, _ in context:
+                        ctx[k] = ctx.get(k, 0) + 1
+                else:
+                    for k, _ in context:
+                        n = ctx.get(k)
+                        if n is None:  # a spelling beside it for the first time
+                            ctx[k] = 1
+                            m = keys.get(k)
+                            if m is None:
+                                keys[k] = 1
+                                if warm is not None:
+                                    _folded(k)  # as spread will (cached), while workers check the rest
+                            else:
+                                keys[k] = m + 1
+                        else:
+                            ctx[k] = n + 1
             paths = u.paths
             if len(paths) < MAX_PATHS:
                 u.paths = (*paths, path) if not paths or path > paths[-1] else tuple(sorted((*paths, path)))
             elif path < paths[-1]:
                 u.paths = tuple(sorted((*paths[:-1], path)))  # the smallest paths, as combine keeps
     return out
+
+
+def _empty_counter() -> Counter:
+    """Counter(), without its __init__ and update (two Python calls per spelling tallied)."""
+    return dict.__new__(Counter)
 
 
 class RunTally:
@@ -149,6 +191,7 @@ class RunTally:
         self._keys: dict[str, int] = {}  # context key -> spellings beside it, for spread()
         self._pending: list[FileNames] = []
         self._warmed = False  # whether every spelling tallied has its pair keys
+        self.pair_keys: dict[str, tuple[tuple[str, ...], str]] = {}  # sent by workers (FileNames.pair_keys)
         self.files = 0  # results with a name summary, added in order
 
     @property
@@ -164,6 +207,8 @@ class RunTally:
             return
         self.files += 1
         self._pending.append(names)
+        if names.pair_keys:
+            self.pair_keys.update(names.pair_keys)
         if len(self._pending) >= self.CHUNK:
             self._flush()
 
@@ -175,7 +220,10 @@ class RunTally:
         from .pairs import _pair_keys
 
         t = self._tally
-        warm = _pair_keys if self.files > MIN_MAJORITY_FILES and len(t) < MAX_WARMED else None
+        warm = None
+        if self.files > MIN_MAJORITY_FILES and len(t) < MAX_WARMED:
+            sent = self.pair_keys
+            warm = _pair_keys if not sent else lambda form: form in sent or _pair_keys(form)
         if warm is not None and not self._warmed:
             for form in t:  # spellings tallied before verdicts were known to be weighed
                 warm(form)
@@ -220,10 +268,12 @@ def combine(a: Tally, b: Tally) -> Tally:
     return out
 
 
-def verdicts(t: Tally, spreads: dict[str, int] | None = None) -> dict[str, Verdict]:
+def verdicts(t: Tally, spreads: dict[str, int] | None = None,
+             pair_keys: Mapping[str, tuple[tuple[str, ...], str]] | None = None) -> dict[str, Verdict]:
     """Each minority spelling that another spelling's files outvote, with the evidence (NM003).
 
     spreads: evidence.spread(t), if known (RunTally.spread); else computed when first needed.
+    pair_keys: pairs._pair_keys of some spellings, if known (sent by workers: RunTally.pair_keys).
 
     The pairs weighed are those pairs.shared_key_pairs(sorted(t), majorities) yields, found
     from the majorities' keys (there are few of them) rather than by indexing every key, and
@@ -237,6 +287,8 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None) -> dict[str, Verdi
     from .evidence import Letters, may_flag, spread
     from .pairs import MAX_KEY_FORMS, _pair_keys
 
+    if pair_keys:
+        _pair_keys = partial(_known_keys, pair_keys.get, _pair_keys)
     # A majority has more files than any minority may (MAJORITY_RATIO times one, at least), so
     # only pairs of a spelling above MAX_MINORITY_FILES with one at or below it can count.
     majors, minors = [], []
@@ -293,6 +345,11 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None) -> dict[str, Verdi
 
 
 _first = itemgetter(0)
+
+
+def _known_keys(known: Callable[[str], object], compute: Callable[[str], object], form: str):
+    """A spelling's pair keys: known (sent by a worker), else computed."""
+    return known(form) or compute(form)
 
 
 def _verdicts_in_order(t: Tally) -> dict[str, Verdict]:
@@ -406,13 +463,13 @@ def add_findings(results: list, ruleset, index_path: str | None = INDEX_FILE, ta
     docs = _Docs()  # the narrow pass and the findings read each file once
     variants: list[RepoVariant] = []
     if len(files) > MIN_MAJORITY_FILES:
-        spreads = None
+        spreads = keys = None
         if tallied is not None and tallied.files == len(run_files):
             t = tallied.add_files(files[len(run_files):])  # the index's other files come last
-            spreads = tallied.spread()
+            spreads, keys = tallied.spread(), tallied.pair_keys
         else:
             t = tally(files)
-        variants = attribute(verdicts(t, spreads), [r.path for r in results if r.path != "<stdin>"], docs)
+        variants = attribute(verdicts(t, spreads, keys), [r.path for r in results if r.path != "<stdin>"], docs)
         results = settle_ties(results, t)
     by_path: dict[str, list[RepoVariant]] = defaultdict(list)
     for v in variants:
@@ -456,7 +513,7 @@ def run_index(run_paths: Iterable[str], index_path: str | None = INDEX_FILE) -> 
 
     if index_path == INDEX_FILE:
         # Each folder made absolute once, not each file's path (the same folders: abspath normalises).
-        paths = find_index({os.path.abspath(d) for d in {os.path.dirname(p) for p in run_paths if p != "<stdin>"}}
+        paths = find_index({os.path.abspath(d) for d in _folders(p for p in run_paths if p != "<stdin>")}
                            or {os.getcwd()})
     else:
         paths = [index_path] if index_path and os.path.exists(index_path) else []
@@ -469,6 +526,14 @@ def run_index(run_paths: Iterable[str], index_path: str | None = INDEX_FILE) -> 
             reason = str(exc).replace(f" {p}", "")  # the note names the file once, first
             notes.append(Problem(_shown(p), f"{reason}; NM003 compares only the files of this run", fatal=False))
     return index, notes
+
+
+def _folders(paths: Iterable[str]) -> set[str]:
+    """{os.path.dirname(p) for p in paths}, dirname asked once per folder, not per file."""
+    if os.sep != "/" or os.altsep:
+        return {os.path.dirname(p) for p in paths}
+    # A path's dirname is its head's (the text up to its last "/"): slicing is C, dirname Python.
+    return {os.path.dirname(h) for h in {p[:p.rfind("/") + 1] for p in paths}}
 
 
 def file_findings(doc, path: str, variants: Iterable[RepoVariant], rule: tuple[str, str, object]) -> tuple[list, dict[int, str]]:
