@@ -203,10 +203,8 @@ def _add_cross_file_findings(results, rulesets, tallied=None):
         results = add_findings(results, ruleset, tallied=tallied)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    # A file whose own configuration leaves NM003 out keeps none of its findings. Most files
-    # share a rule set, and cross_file looks at every rule: asked once per rule set.
-    cross = {id(rs): rs.cross_file for rs in {id(rs): rs for rs in rulesets.values()}.values()}
-    keep = {path for path, rs in rulesets.items() if cross[id(rs)]}
+    # A file whose own configuration leaves NM003 out keeps none of its findings.
+    keep = {path for path, rs in rulesets.items() if rs.cross_file}
     return [r if r.path in keep else replace(r, findings=tuple(f for f in r.findings if f.code != "NM003"))
             for r in results]
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from collections.abc import Callable
 
-from .lazyre import lazy
+from .lazyre import ascii_words, lazy
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -43,6 +43,12 @@ if TYPE_CHECKING:
 _LINE_BREAK = lazy(r"\r\n|\r|\n")
 _HAS_QUOTE_MARK = lazy("[\"“”'‘’]")
 _WORD_RUN = lazy(r"\w+")
+
+
+def ascii_lowered(doc: "Document") -> bool:
+    """Whether the lowercased text has only ASCII word characters (lazyre.ascii_words): a
+    document fact (doc.fact(ascii_lowered)), shared by the rules whose ASCII-class patterns need it."""
+    return ascii_words(doc.lowered)
 
 
 def find_all(text: str, needles: str | tuple[str, ...]) -> list[int]:

@@ -50,9 +50,10 @@ class RuleSet:
         user = (self.options or {}).get(rule.name, {})
         return {**rule.default_options, **user} if user else rule.default_options
 
-    @property
+    @cached_property
     def cross_file(self) -> bool:
-        """True when a rule needs every file's statistics, reported after the whole run."""
+        """True when a rule needs every file's statistics, reported after the whole run (asked per
+        file, and most files share a rule set: worked out once)."""
         return any(r.cross_file for r in self.rules)
 
     def severity_for(self, rule: Rule) -> Severity:

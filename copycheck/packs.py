@@ -8,7 +8,7 @@ import string
 from functools import lru_cache
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from .document import Document
+from .document import Document, ascii_lowered
 from .engine import RuleFailure
 from .config import HOUSE_LIST_PACK
 from .model import Docs, Examples, Fix, Hit, Rule, Severity
@@ -350,7 +350,7 @@ class PhraseMatcher:
         endpos = len(text) if endpos is None else endpos
         if self.after_gap:
             target = doc.lowered if self.ignore_case else text
-            ascii_only = doc.fact(_ascii_lowered if self.ignore_case else _ascii_text)
+            ascii_only = doc.fact(ascii_lowered if self.ignore_case else _ascii_text)
             raw = self._after_gap(target, pos, endpos, ascii_only)
         else:
             raw = self._raw(doc.lowered if self.ignore_case else text, pos, endpos)
@@ -428,11 +428,6 @@ class PhraseMatcher:
 def _ascii_text(doc: Document) -> bool:
     """Whether the document's text has only ASCII word characters (lazyre.ascii_words)."""
     return ascii_words(doc.text)
-
-
-def _ascii_lowered(doc: Document) -> bool:
-    """Whether the lowercased text has only ASCII word characters (lazyre.ascii_words)."""
-    return ascii_words(doc.lowered)
 
 
 def _ignore_flag(ignore_case: bool) -> int:

@@ -6,10 +6,10 @@ from itertools import repeat
 from collections.abc import Iterator, Mapping
 
 from .. import lexicon
-from ..document import Document
+from ..document import Document, ascii_lowered
 from ..tables import is_data
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
-from ..lazyre import ascii_words, lazy
+from ..lazyre import lazy
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ def _candidates(doc: Document) -> list[int]:
     # Each word of a repeat ("the the", "UN-UN") is a maximal run of word characters with only
     # spaces, a line break or a hyphen between, so both patterns can match only at these offsets.
     low = doc.lowered
-    found = [m.start(1) for m in (_REPEAT_AFTER_ASCII if ascii_words(low) else _REPEAT_AFTER).finditer(low)]
+    found = [m.start(1) for m in (_REPEAT_AFTER_ASCII if doc.fact(ascii_lowered) else _REPEAT_AFTER).finditer(low)]
     if _REPEAT_AT_START.match(low):
         found.insert(0, 0)
     return found
