@@ -310,17 +310,24 @@ def _lone_start(text: str, start: int) -> int | bool:
     prev = text[start - 1:start]
     if prev == " " and start >= 3:
         two = text[start - 3:start - 1]
-        if two in _PARTICLE_ENDS and text[max(0, start - 8):start - 1].rpartition(" ")[2] in PARTICLES:
-            b = _PARTICLE_BEFORE.search(text, max(0, start - 10), start)
-            if b is not None and b.group(1) in PARTICLES:
-                return _FOREIGN
+        if two in _PARTICLE_ENDS and _particle_word(text, start) and _after_particle(text, start):
+            return _FOREIGN
         # "said Blair": _initial's pattern cannot match after a letter and a space.
         return two[1] in _ENDS_BEFORE_SPACE and _initial(text, start)
-    if prev == "\n" or prev == " " and text[max(0, start - 8):start - 1].rpartition(" ")[2] in PARTICLES:
-        b = _PARTICLE_BEFORE.search(text, max(0, start - 10), start)
-        if b is not None and b.group(1) in PARTICLES:
-            return _FOREIGN
+    if (prev == "\n" or prev == " " and _particle_word(text, start)) and _after_particle(text, start):
+        return _FOREIGN
     return (start < 2 or prev != " " or text[start - 2] in _ENDS_BEFORE_SPACE) and _initial(text, start)
+
+
+def _particle_word(text: str, start: int) -> bool:
+    """The cheap test before _after_particle: the word before the space before start is a particle."""
+    return text[max(0, start - 8):start - 1].rpartition(" ")[2] in PARTICLES
+
+
+def _after_particle(text: str, start: int) -> bool:
+    """Whether the word at start follows a foreign particle ("de", "y"), by _PARTICLE_BEFORE."""
+    b = _PARTICLE_BEFORE.search(text, max(0, start - 10), start)
+    return b is not None and b.group(1) in PARTICLES
 
 
 _uses = itemgetter(1)
