@@ -1,6 +1,8 @@
 """The runner: automatic --jobs, and results streamed in input order."""
 from __future__ import annotations
 
+import pytest
+
 from copycheck.config import Resolver
 from copycheck.files import Source
 from copycheck.runner import MIN_BYTES_PER_JOB, RunOptions, Streamed, auto_jobs, iter_run, run
@@ -59,20 +61,72 @@ def test_batches_cover_the_run_in_order_and_shrink_towards_the_end():
             assert not sizes or sizes[-1] <= MIN_CHUNK or n <= MIN_CHUNK * jobs * 4
 
 
-def test_pool_hands_back_every_result_and_closes_when_done():
-    """The pool's handler thread, no longer woken by results, still lets a run end (close, join)."""
-    import threading
+def _dies_in_a_worker(ruleset):
+    """A ruleset lookup that ends any process but this one at once, as a killed worker ends."""
+    import os
 
-    from copycheck.runner import _pool
+    main = os.getpid()
 
-    pool = _pool(2)
+    def ruleset_for(_path):
+        if os.getpid() != main:
+            os._exit(9)  # no result, no exception: the worker is simply gone
+        return ruleset
+
+    return ruleset_for
+
+
+def test_a_worker_that_dies_loses_no_file(tmp_path):
+    """The main process checks what a dead worker took: every result, in order, as in one process."""
+    sources = _files(tmp_path, 40, 400)
+    ruleset = Resolver(isolated=True).ruleset_for(str(tmp_path))
+    one = run(sources, lambda _p: ruleset, RunOptions(), 1)
+    two = run(sources, _dies_in_a_worker(ruleset), RunOptions(), 2)
+    assert [r.path for r in two] == [s.display for s in sources]
+    assert [r.findings for r in two] == [r.findings for r in one]
+
+
+def test_the_main_process_checks_files_too_and_leaves_no_worker(tmp_path):
+    """With --jobs 2 one worker is forked and the main process takes batches as well; when the
+    run ends, or its caller stops reading early, no worker is left running."""
+    import multiprocessing
+    import os
+
+    sources = _files(tmp_path, 64, 400)
+    ruleset = Resolver(isolated=True).ruleset_for(str(tmp_path))
+    main = os.getpid()
+    checked_by: set[int] = set()
+
+    def ruleset_for(_path):
+        if os.getpid() == main:
+            checked_by.add(main)
+        return ruleset
+
+    results = run(sources, ruleset_for, RunOptions(), 2)
+    assert len(results) == 64 and checked_by == {main}
+    assert multiprocessing.active_children() == []
+    stream = iter_run(sources, lambda _p: ruleset, RunOptions(), 2)
+    next(stream)
+    stream.close()  # as a formatter that fails, or Ctrl-C, leaves the generator
+    assert multiprocessing.active_children() == []
+
+
+def test_worker_pipes_hold_several_batches_where_linux_allows():
+    """A worker's pipe is widened, so it never waits for the main process between batches."""
+    import multiprocessing
+    import sys
+
+    from copycheck.runner import PIPE_BYTES, _widen
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("pipe buffer sizes are set on Linux only")
+    import fcntl
+
+    reader, writer = multiprocessing.Pipe(duplex=False)
     try:
-        assert pool._outqueue._reader not in pool._get_sentinels()
-        assert list(pool.imap(abs, range(-400, 0), chunksize=3)) == list(range(400, 0, -1))
-        pool.close()
-        closing = threading.Thread(target=pool.join, daemon=True)
-        closing.start()
-        closing.join(timeout=60)
-        assert not closing.is_alive()
+        _widen(writer)
+        assert fcntl.fcntl(writer.fileno(), fcntl.F_GETPIPE_SZ) == PIPE_BYTES
+        writer.send(b"x" * (PIPE_BYTES // 2))  # more than the default 64 kB, without a reader
+        assert reader.recv() == b"x" * (PIPE_BYTES // 2)
     finally:
-        pool.terminate()
+        reader.close()
+        writer.close()
