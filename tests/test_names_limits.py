@@ -61,7 +61,7 @@ def test_a_long_run_is_skipped_to_its_end_and_the_next_run_counts():
         assert names.exotic == ("Москва" in names.text)
         assert not any(w in names.raw for w in words) and "al-Sarraj" not in names.raw
         assert {"Villarreal", "Villareal"} <= set(names.index)
-        assert [r.forms for r in names.runs][:2] == [("Mr", "Villarreal"), ("Then", "Villareal")]
+        assert [forms for _, _, forms in names.runs][:2] == [("Mr", "Villarreal"), ("Then", "Villareal")]
 
 
 def test_runs_split_from_the_memo_equal_a_first_split():
@@ -75,5 +75,5 @@ def test_runs_split_from_the_memo_equal_a_first_split():
     assert None in candidates._SPLIT_RUNS.values()  # the long run's first match, too long to be prose
     again = extract(text)
     assert (again.runs, again.raw, again.long) == (first.runs, first.raw, first.long)
-    assert [r.forms for r in first.runs][:3] == [("Libyan", "National", "Army"), ("Al Sarraj",), ("Al-Sarraj",)]
-    assert first.runs[0].start == text.index("Libyan")  # the lead word "The" is left out
+    assert [forms for _, _, forms in first.runs][:3] == [("Libyan", "National", "Army"), ("Al Sarraj",), ("Al-Sarraj",)]
+    assert first.runs[0][0] == text.index("Libyan")  # the lead word "The" is left out

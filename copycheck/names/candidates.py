@@ -139,8 +139,8 @@ class NameRun(namedtuple("NameRun", "start end forms")):
     """A run of capitalised tokens separated by single spaces: "Libyan National Army"; start and
     end offsets and the tokens' forms (a tuple of str).
 
-    A named tuple rather than a dataclass: an article has thousands, built in a hot loop
-    (collections.namedtuple, not typing's, which would import typing on every run).
+    Names.runs holds its fields as plain tuples (an article has thousands, built in a hot loop);
+    NameRun(*run) gives them names where a few runs are handed on (find_run_variants).
     """
 
     __slots__ = ()
@@ -166,7 +166,9 @@ class Names:
     """
 
     text: str
-    runs: tuple[NameRun, ...]
+    # Each run as a plain (start, end, forms) tuple, NameRun's fields: an article has thousands,
+    # and a tuple display costs a quarter of tuple.__new__(NameRun, ...). NameRun(*run) names them.
+    runs: tuple[tuple[int, int, tuple[str, ...]], ...]
     exotic: bool = False  # characters outside the fast range: the `regex` module's patterns apply
     # Every spelling's (run, position) occurrences, and the runs of three words or more.
     raw: dict[str, list[tuple[int, int]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -224,7 +226,7 @@ class Names:
         if got is None:
             runs = self.runs
             n = len(form)
-            starts = [runs[ri].start if k == 0 else runs[ri].starts[k] for ri, k in self.index[form]]
+            starts = [runs[ri][0] if k == 0 else NameRun(*runs[ri]).starts[k] for ri, k in self.index[form]]
             got = self._spans[form] = tuple((s, s + n) for s in starts)
         return got
 
@@ -376,14 +378,13 @@ def extract(text: str) -> Names:
         exotic = True
     # One loop builds the runs, the spelling index and the list of long runs, since an
     # article has a capitalised word every few words and each Python pass over them counts.
-    runs: list[NameRun] = []
+    runs: list[tuple[int, int, tuple[str, ...]]] = []
     append = runs.append
     raw: dict[str, list[tuple[int, int]]] = {}
     get = raw.get
     split = _SPLIT_RUNS.get
     missing = (), 0  # no memo yet (a real entry always has forms)
     long: list[int] = []
-    new = tuple.__new__
     ri = 0  # len(runs)
     skip_to = -2  # the end of a skipped long run: a match just after it continues that run
     for start, end in spans:
@@ -397,7 +398,7 @@ def extract(text: str) -> Names:
                 raw[group] = [(ri, 0)]
             else:
                 occ.append((ri, 0))
-            append(new(NameRun, (start, end, (group,))))
+            append((start, end, (group,)))
             ri += 1
             continue
         got = split(group, missing)
@@ -415,6 +416,6 @@ def extract(text: str) -> Names:
                 occ.append((ri, k))
         if len(forms) >= 3:
             long.append(ri)
-        append(new(NameRun, (start + lead, end, forms)))
+        append((start + lead, end, forms))
         ri += 1
     return Names(text, tuple(runs), exotic, raw, tuple(long))

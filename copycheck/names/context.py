@@ -50,14 +50,14 @@ def form_stats(names: Names, form: str) -> FormStats:
     given_only = True
     bare = False
     for ri, k in names.index[form]:
-        forms = runs[ri].forms
+        start, _, forms = runs[ri]
         prev = forms[k - 1] if k else ""
         nxt = forms[k + 1] if k + 1 < len(forms) else ""
         if prev.lower() in TITLES:
             titled = titled or prev.lower() in COURTESY
             prev = ""
         elif k == 0:
-            lo, hi = max(0, runs[ri].start - 16), runs[ri].start
+            lo, hi = max(0, start - 16), start
             if prev_word is None:
                 word = _prev_word(names.text, lo, hi)
             else:

@@ -162,12 +162,11 @@ def _dels(c: str) -> set[str]:
 def _match(house: HouseList, names: Names) -> Iterator[HouseMatch]:
     by_last, exact, memo = _index(house)
     text_runs = names.runs
-    for run in text_runs:
-        forms = run.forms
+    for start, _, forms in text_runs:
         if len(forms) == 1 and forms[0] not in exact and not _candidates(by_last, memo, forms[0]):
             continue  # most runs: one word that no entry could match
         # Offsets of each word in the run, recovered from the run's start and single spaces.
-        starts, pos = [], run.start
+        starts, pos = [], start
         for f in forms:
             starts.append(pos)
             pos += len(f) + 1

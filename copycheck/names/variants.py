@@ -110,7 +110,7 @@ def find_run_variants(names: Names) -> list[tuple[NameRun, NameRun, int, int]]:
     # The runs of each distinct wording, in order of first use; a wording's count is its runs.
     by_forms: dict[tuple[str, ...], list[NameRun]] = defaultdict(list)
     for ri in names.long:
-        run = runs[ri]
+        run = NameRun(*runs[ri])
         if len(run.forms) <= MAX_NAME_WORDS:
             by_forms[run.forms].append(run)
     # A longer run is a list or a title-case line, and its keys would cost its length squared;
