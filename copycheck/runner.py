@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator, Sequence
 
@@ -110,8 +111,8 @@ def _check_source(source: Source, ruleset_for: RulesetFor, opts: RunOptions) -> 
         from .names.repo import collect, with_pair_keys  # names are the only cross-file family so far
 
         names = collect(doc, source.display)
-        if _IN_WORKER:
-            names = with_pair_keys(names)  # computed here, beside the checks, not cold in the main process
+        if _PARALLEL:
+            names = with_pair_keys(names)  # computed here, beside the checks, not cold in the report phase
     fixed_text = text if fixed and not opts.write else None
     fixed_rules = tuple((c, n, k) for (c, n), k in sorted(by_rule.items()))
     return FileResult(source.display, tuple(findings), (*problems, *empty), snippets, fixed, names=names,
@@ -133,17 +134,17 @@ _WORKER_STATE: tuple[RulesetFor, RunOptions] | None = None
 
 def _ignore_interrupt() -> None:
     """A worker's start: it leaves Ctrl-C to the main process, which stops the workers (no traceback
-    per worker; a worker stopped mid-write finishes the write first: fix.signals_deferred), and
-    knows it is a worker (_IN_WORKER)."""
+    per worker; a worker stopped mid-write finishes the write first: fix.signals_deferred)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    global _IN_WORKER
-    _IN_WORKER = True
 
 
-# True in a --jobs worker process: its name summaries carry their spellings' pair keys.
-_IN_WORKER = False
+# True while a process checks batches of a parallel run (the main one and its workers): its
+# name summaries carry their spellings' pair keys, computed beside the checks. The report
+# phase then finds every spelling's keys ready (RunTally.pair_keys); none is left to compute
+# in the serial tail, as a spelling only the main process met would be.
+_PARALLEL = False
 
 
 # The most files a process claims at once, and the fewest (but the run's last files).
@@ -229,6 +230,11 @@ def _parallel(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptio
     import multiprocessing
     from multiprocessing.connection import wait
 
+    global _PARALLEL
+    _PARALLEL = True  # the workers fork with it set too
+    names = sys.modules.get("copycheck.names.repo")  # loaded only by runs with cross-file rules
+    if names is not None:
+        names.start_run()
     ctx = multiprocessing.get_context("fork")
     batches = _chunks(sources, jobs)
     claims = _Claims(ctx, len(batches))
@@ -283,6 +289,7 @@ def _parallel(sources: Sequence[Source], ruleset_for: RulesetFor, opts: RunOptio
             w.join()
         for conn in conns:
             conn.close()
+        _PARALLEL = False
 
 
 def default_jobs() -> int:

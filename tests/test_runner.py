@@ -12,7 +12,7 @@ def _files(tmp_path, n, size):
     out = []
     for i in range(n):
         p = tmp_path / f"{i:03d}.txt"
-        p.write_text(("The the plan was agreed. " * (size // 25 + 1))[:size], encoding="utf-8")
+        p.write_text(("The the plan Villarreal agreed. " * (size // 32 + 1))[:size], encoding="utf-8")
         out.append(Source(str(p), str(p)))
     return out
 
@@ -103,6 +103,12 @@ def test_the_main_process_checks_files_too_and_leaves_no_worker(tmp_path):
 
     results = run(sources, ruleset_for, RunOptions(), 2)
     assert len(results) == 64 and checked_by == {main}
+    # Every process's name summaries carry their pair keys, the main process's too.
+    # (each process sends a spelling's keys once, with the first result that has it)
+    sent = {form for r in results for form, _ in r.names.pair_keys}
+    assert sent == {s.form for r in results for s in r.names.forms} and sent
+    again = run(sources, ruleset_for, RunOptions(), 2)  # a second run in this process sends them anew
+    assert {form for r in again for form, _ in r.names.pair_keys} == sent
     assert multiprocessing.active_children() == []
     stream = iter_run(sources, lambda _p: ruleset, RunOptions(), 2)
     next(stream)

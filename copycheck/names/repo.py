@@ -51,6 +51,11 @@ def collect(doc, path: str | None = None) -> FileNames:
 _SENT: set[str] = set()
 
 
+def start_run() -> None:
+    """Forget what this process sent: a new run's tally has none of it (a second run in one process)."""
+    _SENT.clear()
+
+
 def with_pair_keys(names: FileNames) -> FileNames:
     """names with the pair keys of its spellings not sent before from this process (a worker):
     computed here, beside the checks, they spare the main process computing them cold."""
