@@ -185,3 +185,36 @@ def test_worker_pair_keys_are_sent_once_and_change_no_verdict():
     for f in back:
         run.add(type("Result", (), {"names": f})())
     assert run.tally == t and set(run.pair_keys) == set(shipped)
+
+
+@FAST
+@given(st.text(alphabet="aablllmoé", max_size=12))
+@example("")
+@example("llll")
+def test_deletion_keys_are_the_set_of_deletions(c) -> None:
+    """_deletion_keys skips a repeated letter's deletions: still c and every one-letter deletion, each once."""
+    from copycheck.names.pairs import _deletion_keys
+
+    keys = _deletion_keys(c)
+    assert len(keys) == len(set(keys)) and set(keys) == {c} | {c[:k] + c[k + 1:] for k in range(len(c))}
+
+
+@FAST
+@given(st.lists(st.sampled_from(["Macleod", "MacLeod", "Macloed", "MAcleod", "Stvee", "Steve", "Sporrts", "Sports",
+                                 "Banking", "Baking", "Kadafi", "Kaddafi"]), min_size=2, max_size=2, unique=True),
+       st.integers(1, 20), st.integers(1, 3), st.integers(0, 2))
+def test_weigh_is_related_where_may_flag_passes(forms, files, minor_files, initial) -> None:
+    """verdicts calls weigh after its own may_flag: the same verdict as related."""
+    from collections import Counter
+
+    from copycheck.names.evidence import Letters, may_flag, related, weigh
+    from copycheck.names.repo import Usage
+
+    a, b = forms
+    x = Usage(a, files, files * 2, initial, 0, Counter({"<Anna": files}), ("a.txt",))
+    y = Usage(b, minor_files, minor_files, 0, initial % 2, Counter({"<Anna": 1} if initial else {">Inc": 1}), ("b.txt",))
+    letters = Letters([a, b, "Wigley"])
+    if may_flag(a, b):
+        assert weigh(x, y, None, letters) == related(x, y, None, letters)
+    else:
+        assert related(x, y, None, letters) is None

@@ -201,6 +201,12 @@ def related(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
     """Weigh majority x against minority y: a finding, a house-style question, or nothing."""
     if not may_flag(x.form, y.form):
         return None  # string_strength is 0 or "skeleton": nothing below gives a verdict then
+    return weigh(x, y, spreads, letters)
+
+
+def weigh(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
+          letters: "Letters | None" = None) -> Verdict | None:
+    """related, for a pair that may_flag already passed (repo.verdicts tests every pair first)."""
     strength, kind = string_strength(x.form, y.form)
     if strength == 0 or kind == "skeleton":
         return None  # transliterations across files are the house list's business (NM002)

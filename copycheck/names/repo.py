@@ -284,7 +284,7 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
     """
     from itertools import compress, product
 
-    from .evidence import Letters, may_flag, spread
+    from .evidence import Letters, may_flag, spread, weigh
     from .pairs import MAX_KEY_FORMS, _pair_keys
 
     if pair_keys:
@@ -333,7 +333,7 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
             spreads = spread(t)  # built once, only when a pair is weighed
         if letters is None and y.files == 1 and x.files >= 10:
             letters = Letters(t)  # built once, only when a pair may need it
-        v = related(x, y, spreads, letters)
+        v = weigh(x, y, spreads, letters)  # may_flag passed just above
         if v is None or not v.flag:
             continue
         old = best.get(y.form)
