@@ -218,3 +218,40 @@ def test_weigh_is_related_where_may_flag_passes(forms, files, minor_files, initi
         assert weigh(x, y, None, letters) == related(x, y, None, letters)
     else:
         assert related(x, y, None, letters) is None
+
+
+def test_attribute_finds_a_minoritys_file_however_the_run_names_it(tmp_path, monkeypatch):
+    """attribute normalises only the run's paths that may be a minority's file: the same files are found."""
+    from collections import Counter
+
+    from copycheck.names import repo
+    from copycheck.names.evidence import Verdict
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    for name in ("a.txt", "b.txt", "d/a.txt"):
+        (tmp_path / name).write_text("Ivan Makrov left early.\n", encoding="utf-8")
+    majority = repo.Usage("Markov", 9, 9, 0, 0, Counter(), ("m.txt",))
+    for written in ("a.txt", "./a.txt", "d/../a.txt", str(tmp_path / "a.txt"), "d//a.txt", "d/a.txt"):
+        minority = repo.Usage("Makrov", 1, 1, 0, 0, Counter(), (written,))
+        found = {"Makrov": Verdict(majority, minority, True, "typo")}
+        for run in (["b.txt", "a.txt", "d/a.txt"], ["./d/a.txt", "./a.txt"], [str(tmp_path / "a.txt")], ["b.txt"]):
+            got = [v.path for v in repo.attribute(found, run)]
+            want = [p for p in run if repo.norm(p) == repo.norm(written)][-1:]
+            assert got == want, (written, run)
+
+
+@FAST
+@given(st.lists(st.sampled_from(["Stvee", "Steve", "Stevens", "Sporrts", "Sports", "Mevlüt", "Mevlut", "Élodie", "Al-Sarraj"]),
+                unique=True), st.randoms())
+def test_letters_from_folds_in_any_order_are_letters_from_forms(forms, rng) -> None:
+    """verdicts builds Letters from the pair keys' folds, majorities first: the same answers."""
+    from copycheck.names.evidence import Letters
+    from copycheck.names.spelling import fold
+
+    folds = [fold(f) for f in forms]
+    rng.shuffle(folds)
+    plain, given_folds = Letters(forms), Letters(forms, folds)
+    for form in forms:
+        for majority in ("Steve", "Sports", "Mevlut"):
+            assert given_folds.odd(form, majority) == plain.odd(form, majority)

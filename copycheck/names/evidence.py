@@ -18,6 +18,8 @@ from .words import WORD_ENDINGS
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .repo import Usage
 
 # Context kinds that say which entity a spelling names: a capitalised word before or after
@@ -141,17 +143,20 @@ class Letters:
     has ("Stvee", "Sporrts"); a real name rarely does ("Andersson" shares "sso" with Eriksson).
     """
 
-    def __init__(self, forms) -> None:
+    def __init__(self, forms, folds: "Sequence[str] | None" = None) -> None:
         self.forms = forms
+        self._folds = folds  # fold() of each of forms (in any order), if known
         self._lines: str | None = None
 
     @property
     def lines(self) -> str:
         """Every spelling folded and anchored ("^stvee$"), one a line, joined on first use: a
-        run asks about a handful of spellings, so their triples are looked up, not all counted."""
+        run asks about a handful of spellings, so their triples are looked up, not all counted.
+        Which lines have a triple does not depend on their order."""
         if self._lines is None:
             # Joined in C (a run has thousands of spellings); no spelling, no line.
-            self._lines = "^" + "$\n^".join(map(fold, self.forms)) + "$" if self.forms else ""
+            folds = self._folds if self._folds is not None else map(fold, self.forms)
+            self._lines = "^" + "$\n^".join(folds) + "$" if self.forms else ""
         return self._lines
 
     def _rare(self, tri: str) -> bool:
