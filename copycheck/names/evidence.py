@@ -189,8 +189,11 @@ def may_flag(a: str, b: str) -> bool:
     and an edit distance is at least the cores' difference in length.
     """
     ca, cb = core(a), core(b)
-    if ca == cb or fold(a) == fold(b):
-        return True
+    return ca == cb or fold(a) == fold(b) or near_cores(ca, cb)
+
+
+def near_cores(ca: str, cb: str) -> bool:
+    """may_flag for two spellings of other cores and folds, from their cores ca and cb."""
     if not ca or not cb or ca[0] != cb[0]:
         return False
     la, lb = len(ca), len(cb)

@@ -283,7 +283,7 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
     """
     from itertools import compress, product
 
-    from .evidence import Letters, may_flag, spread, weigh
+    from .evidence import Letters, near_cores, spread, weigh
     from .pairs import MAX_KEY_FORMS, _pair_keys
 
     # A majority has more files than any minority may (MAJORITY_RATIO times one, at least), so
@@ -293,7 +293,8 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
         (majors if u.files > MAX_MINORITY_FILES else minors).append(form)
     # The majorities' keys: nearly every one belongs to one majority, so a dict comprehension
     # maps them (in C, near enough) and only the keys of several are listed in a loop.
-    major_keys = list(map(_first, _keys_of(majors, pair_keys, _pair_keys)))
+    major_pk = _keys_of(majors, pair_keys, _pair_keys)
+    major_keys = list(map(_first, major_pk))
     owner = {k: form for form, ks in zip(majors, major_keys) for k in ks}
     by_key: dict[str, list[str]] = {}
     if len(owner) < sum(map(len, major_keys)):
@@ -303,8 +304,13 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
                 for k in several.intersection(ks):
                     by_key.setdefault(k, []).append(form)
     # Each minority under the majorities' keys it has; most have none, which C tells.
-    minor_keys = list(map(_first, _keys_of(minors, pair_keys, _pair_keys)))
+    minor_pk = _keys_of(minors, pair_keys, _pair_keys)
+    minor_keys = list(map(_first, minor_pk))
     hit = list(map(not_, map(owner.keys().isdisjoint, minor_keys)))
+    # The pair keys of every spelling a pair may have: (keys, core), the keys opening with
+    # "f:" + fold(form), so may_flag's core and fold need not be computed again.
+    known = dict(zip(majors, major_pk))
+    known.update(zip(compress(minors, hit), compress(minor_pk, hit)))
     hits: dict[str, list[str]] = {}
     for form, ks in zip(compress(minors, hit), compress(minor_keys, hit)):
         for k in owner.keys() & ks:
@@ -324,7 +330,10 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
     best: dict[str, Verdict] = {}
     for a, b in pairs:  # in no set order: see the docstring
         x, y = t[a], t[b]  # x has more files than y: no swap, and y.files <= MAX_MINORITY_FILES
-        if x.files < MIN_MAJORITY_FILES or x.files < MAJORITY_RATIO * y.files or not may_flag(a, b):
+        if x.files < MIN_MAJORITY_FILES or x.files < MAJORITY_RATIO * y.files:
+            continue
+        (ka, ca), (kb, cb) = known[a], known[b]
+        if not (ca == cb or ka[0] == kb[0] or near_cores(ca, cb)):  # evidence.may_flag(a, b)
             continue
         if spreads is None:
             spreads = spread(t)  # built once, only when a pair is weighed
