@@ -222,7 +222,9 @@ class RunTally:
         warm = None
         if self.files > MIN_MAJORITY_FILES and len(t) < MAX_WARMED:
             sent = self.pair_keys
-            warm = _pair_keys if not sent else lambda form: form in sent or _pair_keys(form)
+            # With workers' keys, a spelling none sent is left to verdicts: a C call per new
+            # spelling, not a Python one (its result only says the spelling was seen).
+            warm = _pair_keys if not sent else sent.__contains__
         if warm is not None and not self._warmed:
             for form in t:  # spellings tallied before verdicts were known to be weighed
                 warm(form)
