@@ -185,3 +185,73 @@ def test_worker_pair_keys_are_sent_once_and_change_no_verdict():
     for f in back:
         run.add(type("Result", (), {"names": f})())
     assert run.tally == t and set(run.pair_keys) == set(shipped)
+
+
+@FAST
+@given(st.text(alphabet="aablllmoé", max_size=12))
+@example("")
+@example("llll")
+def test_deletion_keys_are_the_set_of_deletions(c) -> None:
+    """_deletion_keys skips a repeated letter's deletions: still c and every one-letter deletion, each once."""
+    from copycheck.names.pairs import _deletion_keys
+
+    keys = _deletion_keys(c)
+    assert len(keys) == len(set(keys)) and set(keys) == {c} | {c[:k] + c[k + 1:] for k in range(len(c))}
+
+
+@FAST
+@given(st.lists(st.sampled_from(["Macleod", "MacLeod", "Macloed", "MAcleod", "Stvee", "Steve", "Sporrts", "Sports",
+                                 "Banking", "Baking", "Kadafi", "Kaddafi"]), min_size=2, max_size=2, unique=True),
+       st.integers(1, 20), st.integers(1, 3), st.integers(0, 2))
+def test_weigh_is_related_where_may_flag_passes(forms, files, minor_files, initial) -> None:
+    """verdicts calls weigh after its own may_flag: the same verdict as related."""
+    from collections import Counter
+
+    from copycheck.names.evidence import Letters, may_flag, related, weigh
+    from copycheck.names.repo import Usage
+
+    a, b = forms
+    x = Usage(a, files, files * 2, initial, 0, Counter({"<Anna": files}), ("a.txt",))
+    y = Usage(b, minor_files, minor_files, 0, initial % 2, Counter({"<Anna": 1} if initial else {">Inc": 1}), ("b.txt",))
+    letters = Letters([a, b, "Wigley"])
+    if may_flag(a, b):
+        assert weigh(x, y, None, letters) == related(x, y, None, letters)
+    else:
+        assert related(x, y, None, letters) is None
+
+
+def test_attribute_finds_a_minoritys_file_however_the_run_names_it(tmp_path, monkeypatch):
+    """attribute normalises only the run's paths that may be a minority's file: the same files are found."""
+    from collections import Counter
+
+    from copycheck.names import repo
+    from copycheck.names.evidence import Verdict
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    for name in ("a.txt", "b.txt", "d/a.txt"):
+        (tmp_path / name).write_text("Ivan Makrov left early.\n", encoding="utf-8")
+    majority = repo.Usage("Markov", 9, 9, 0, 0, Counter(), ("m.txt",))
+    for written in ("a.txt", "./a.txt", "d/../a.txt", str(tmp_path / "a.txt"), "d//a.txt", "d/a.txt"):
+        minority = repo.Usage("Makrov", 1, 1, 0, 0, Counter(), (written,))
+        found = {"Makrov": Verdict(majority, minority, True, "typo")}
+        for run in (["b.txt", "a.txt", "d/a.txt"], ["./d/a.txt", "./a.txt"], [str(tmp_path / "a.txt")], ["b.txt"]):
+            got = [v.path for v in repo.attribute(found, run)]
+            want = [p for p in run if repo.norm(p) == repo.norm(written)][-1:]
+            assert got == want, (written, run)
+
+
+@FAST
+@given(st.lists(st.sampled_from(["Stvee", "Steve", "Stevens", "Sporrts", "Sports", "Mevlüt", "Mevlut", "Élodie", "Al-Sarraj"]),
+                unique=True), st.randoms())
+def test_letters_from_folds_in_any_order_are_letters_from_forms(forms, rng) -> None:
+    """verdicts builds Letters from the pair keys' folds, majorities first: the same answers."""
+    from copycheck.names.evidence import Letters
+    from copycheck.names.spelling import fold
+
+    folds = [fold(f) for f in forms]
+    rng.shuffle(folds)
+    plain, given_folds = Letters(forms), Letters(forms, folds)
+    for form in forms:
+        for majority in ("Steve", "Sports", "Mevlut"):
+            assert given_folds.odd(form, majority) == plain.odd(form, majority)

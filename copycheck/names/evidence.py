@@ -18,6 +18,8 @@ from .words import WORD_ENDINGS
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .repo import Usage
 
 # Context kinds that say which entity a spelling names: a capitalised word before or after
@@ -141,17 +143,20 @@ class Letters:
     has ("Stvee", "Sporrts"); a real name rarely does ("Andersson" shares "sso" with Eriksson).
     """
 
-    def __init__(self, forms) -> None:
+    def __init__(self, forms, folds: "Sequence[str] | None" = None) -> None:
         self.forms = forms
+        self._folds = folds  # fold() of each of forms (in any order), if known
         self._lines: str | None = None
 
     @property
     def lines(self) -> str:
         """Every spelling folded and anchored ("^stvee$"), one a line, joined on first use: a
-        run asks about a handful of spellings, so their triples are looked up, not all counted."""
+        run asks about a handful of spellings, so their triples are looked up, not all counted.
+        Which lines have a triple does not depend on their order."""
         if self._lines is None:
             # Joined in C (a run has thousands of spellings); no spelling, no line.
-            self._lines = "^" + "$\n^".join(map(fold, self.forms)) + "$" if self.forms else ""
+            folds = self._folds if self._folds is not None else map(fold, self.forms)
+            self._lines = "^" + "$\n^".join(folds) + "$" if self.forms else ""
         return self._lines
 
     def _rare(self, tri: str) -> bool:
@@ -184,8 +189,11 @@ def may_flag(a: str, b: str) -> bool:
     and an edit distance is at least the cores' difference in length.
     """
     ca, cb = core(a), core(b)
-    if ca == cb or fold(a) == fold(b):
-        return True
+    return ca == cb or fold(a) == fold(b) or near_cores(ca, cb)
+
+
+def near_cores(ca: str, cb: str) -> bool:
+    """may_flag for two spellings of other cores and folds, from their cores ca and cb."""
     if not ca or not cb or ca[0] != cb[0]:
         return False
     la, lb = len(ca), len(cb)
@@ -201,6 +209,12 @@ def related(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
     """Weigh majority x against minority y: a finding, a house-style question, or nothing."""
     if not may_flag(x.form, y.form):
         return None  # string_strength is 0 or "skeleton": nothing below gives a verdict then
+    return weigh(x, y, spreads, letters)
+
+
+def weigh(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
+          letters: "Letters | None" = None) -> Verdict | None:
+    """related, for a pair that may_flag already passed (repo.verdicts tests every pair first)."""
     strength, kind = string_strength(x.form, y.form)
     if strength == 0 or kind == "skeleton":
         return None  # transliterations across files are the house list's business (NM002)

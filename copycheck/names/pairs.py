@@ -131,14 +131,20 @@ def _large_pairs(forms: Sequence[str], deep: bool) -> Iterator[tuple[str, str]]:
 
 
 def _deletion_keys(c: str) -> tuple[str, ...]:
-    """c and c with one letter deleted, each key once.
+    """c and c with one letter deleted, each key once (c first, then the deletions from the left).
 
     Two strings within OSA distance 1 share such a key (a substitution or a transposition
     costs one deletion on each side, an insertion one on the longer side). Cached through
     _pair_keys.
     """
-    keys = {c}
-    keys.update(c[:k] + c[k + 1:] for k in range(len(c)))
+    # Deleting any letter of a run of one letter ("ll") gives one string, so only the run's
+    # first is deleted: each key once without a set (a quarter of the time); c is one longer.
+    keys = [c]
+    prev = ""
+    for k, ch in enumerate(c):
+        if ch != prev:
+            keys.append(c[:k] + c[k + 1:])
+            prev = ch
     return tuple(keys)
 
 

@@ -21,7 +21,6 @@ from collections import Counter, defaultdict, namedtuple
 from itertools import chain
 from operator import itemgetter, not_
 from dataclasses import dataclass, field, replace
-from functools import partial
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .context import FileNames, SpellingCounts, file_spellings
@@ -228,7 +227,9 @@ class RunTally:
         warm = None
         if self.files > MIN_MAJORITY_FILES and len(t) < MAX_WARMED:
             sent = self.pair_keys
-            warm = _pair_keys if not sent else lambda form: form in sent or _pair_keys(form)
+            # With workers' keys, a spelling none sent is left to verdicts: a C call per new
+            # spelling, not a Python one (its result only says the spelling was seen).
+            warm = _pair_keys if not sent else sent.__contains__
         if warm is not None and not self._warmed:
             for form in t:  # spellings tallied before verdicts were known to be weighed
                 warm(form)
@@ -289,11 +290,9 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
     """
     from itertools import compress, product
 
-    from .evidence import Letters, may_flag, spread
+    from .evidence import Letters, near_cores, spread, weigh
     from .pairs import MAX_KEY_FORMS, _pair_keys
 
-    if pair_keys:
-        _pair_keys = partial(_known_keys, pair_keys.get, _pair_keys)
     # A majority has more files than any minority may (MAJORITY_RATIO times one, at least), so
     # only pairs of a spelling above MAX_MINORITY_FILES with one at or below it can count.
     majors, minors = [], []
@@ -301,7 +300,8 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
         (majors if u.files > MAX_MINORITY_FILES else minors).append(form)
     # The majorities' keys: nearly every one belongs to one majority, so a dict comprehension
     # maps them (in C, near enough) and only the keys of several are listed in a loop.
-    major_keys = list(map(_first, map(_pair_keys, majors)))
+    major_pk = _keys_of(majors, pair_keys, _pair_keys)
+    major_keys = list(map(_first, major_pk))
     owner = {k: form for form, ks in zip(majors, major_keys) for k in ks}
     by_key: dict[str, list[str]] = {}
     if len(owner) < sum(map(len, major_keys)):
@@ -311,8 +311,13 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
                 for k in several.intersection(ks):
                     by_key.setdefault(k, []).append(form)
     # Each minority under the majorities' keys it has; most have none, which C tells.
-    minor_keys = list(map(_first, map(_pair_keys, minors)))
+    minor_pk = _keys_of(minors, pair_keys, _pair_keys)
+    minor_keys = list(map(_first, minor_pk))
     hit = list(map(not_, map(owner.keys().isdisjoint, minor_keys)))
+    # The pair keys of every spelling a pair may have: (keys, core), the keys opening with
+    # "f:" + fold(form), so may_flag's core and fold need not be computed again.
+    known = dict(zip(majors, major_pk))
+    known.update(zip(compress(minors, hit), compress(minor_pk, hit)))
     hits: dict[str, list[str]] = {}
     for form, ks in zip(compress(minors, hit), compress(minor_keys, hit)):
         for k in owner.keys() & ks:
@@ -332,13 +337,18 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
     best: dict[str, Verdict] = {}
     for a, b in pairs:  # in no set order: see the docstring
         x, y = t[a], t[b]  # x has more files than y: no swap, and y.files <= MAX_MINORITY_FILES
-        if x.files < MIN_MAJORITY_FILES or x.files < MAJORITY_RATIO * y.files or not may_flag(a, b):
+        if x.files < MIN_MAJORITY_FILES or x.files < MAJORITY_RATIO * y.files:
+            continue
+        (ka, ca), (kb, cb) = known[a], known[b]
+        if not (ca == cb or ka[0] == kb[0] or near_cores(ca, cb)):  # evidence.may_flag(a, b)
             continue
         if spreads is None:
             spreads = spread(t)  # built once, only when a pair is weighed
         if letters is None and y.files == 1 and x.files >= 10:
-            letters = Letters(t)  # built once, only when a pair may need it
-        v = related(x, y, spreads, letters)
+            # Built once, only when a pair may need it, from the folds the pair keys begin with
+            # ("f:" + fold(form)): a main process beside --jobs workers has folded few spellings.
+            letters = Letters(t, [ks[0][2:] for ks in chain(major_keys, minor_keys)])
+        v = weigh(x, y, spreads, letters)  # may_flag passed just above
         if v is None or not v.flag:
             continue
         old = best.get(y.form)
@@ -352,9 +362,14 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
 _first = itemgetter(0)
 
 
-def _known_keys(known: Callable[[str], object], compute: Callable[[str], object], form: str):
-    """A spelling's pair keys: known (sent by a worker), else computed."""
-    return known(form) or compute(form)
+def _keys_of(forms: list[str], known: Mapping | None, compute: Callable[[str], tuple]) -> list[tuple]:
+    """The spellings' pair keys: known (sent by workers), else computed (looked up in C while all are known)."""
+    if not known:
+        return list(map(compute, forms))
+    got = list(map(known.get, forms))
+    if None in got:  # a spelling no worker sent
+        got = [keys or compute(form) for form, keys in zip(forms, got)]
+    return got
 
 
 def _verdicts_in_order(t: Tally) -> dict[str, Verdict]:
@@ -426,12 +441,18 @@ def attribute(found: Mapping[str, Verdict], run_paths: Iterable[str],
               docs: Mapping[str, object] | None = None) -> list[RepoVariant]:
     """Turn verdicts into spans in the run's files, one narrow pass per file with a minority spelling."""
     run_paths = list(run_paths)
+    minority = {p: norm(p) for v in found.values() for p in v.minority.paths}
+    if os.sep == "/" and not os.altsep:
+        # Only run files that may be a minority's need normalising, not every file of the run:
+        # normalising a file's path keeps its name, so those with another name are left out.
+        names = {n.rpartition("/")[2] for n in minority.values()} | {"", ".", ".."}
+        run_paths = [p for p in run_paths if p.rpartition("/")[2] in names]
     run = dict(zip(norms(run_paths), run_paths))
     by_path: dict[str, list[str]] = defaultdict(list)
     for form, v in found.items():
         for p in v.minority.paths:
-            if norm(p) in run:
-                by_path[run[norm(p)]].append(form)
+            if minority[p] in run:
+                by_path[run[minority[p]]].append(form)
     order = {p: i for i, p in enumerate(run.values())}
     out = []
     for path in sorted(by_path, key=order.__getitem__):
