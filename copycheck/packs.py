@@ -632,10 +632,13 @@ def _build_consistency(entry, code, message, ignore_case):
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
         # No substring prefilter here: 70 `in` tests cost twice the one trie-shaped regex pass.
         first: dict[int, str] = {}
-        quoted = None if in_quotes else doc.quotes.contains
+        quoted = None  # the quotation pass, only once a listed form is found (most articles have none)
         for start, end in matcher.spans(doc, code):
-            if quoted is not None and quoted(start, end):
-                continue
+            if not in_quotes:
+                if quoted is None:
+                    quoted = doc.quotes.contains
+                if quoted(start, end):
+                    continue
             found = doc.text[start:end]
             key = matcher.key(found)
             group, _ = where[key]
