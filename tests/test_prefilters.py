@@ -142,3 +142,36 @@ def test_spaced_glyphs_are_the_filtered_scan(text: str) -> None:
     plain = [m.span() for m in _SPACE_BEFORE_GLYPH.finditer(text) if m.start() and text[m.start() - 1] in " \t"]
     assert [m.span() for m in _spaced_glyph_matches(text)] == plain
     assert _after_cue(text) == any(cue in text for cue in _AFTER_CUES)
+
+
+def _plain_consistency(doc: Document, groups: list[list[str]], ignore_case: bool) -> list[tuple[int, int, str]]:
+    """A consistency rule kept out of quotations, as it read before its prefilter: every form found,
+    quotations left out, then each form after its group's first one flagged."""
+    matcher = PhraseMatcher([f for g in groups for f in g], ignore_case)
+    where = {matcher.key(f): gi for gi, g in enumerate(groups) for f in g}
+    first: dict[int, str] = {}
+    out = []
+    for start, end in matcher.spans(doc, "X"):
+        if doc.quotes.contains(start, end):
+            continue
+        key = matcher.key(doc.text[start:end])
+        if first.setdefault(where[key], key) != key:
+            out.append((start, end, doc.text[start:end]))
+    return out
+
+
+_CONSISTENCY_PIECES = ["website", "web site", "email", "e-mail", "OK", "okay", "\"", "“", "”", "said", " ", "\n\n", "."]
+CONSISTENCY_TEXT = st.lists(st.sampled_from(_CONSISTENCY_PIECES), max_size=30).map("".join)
+
+
+@FAST
+@given(CONSISTENCY_TEXT, st.booleans())
+@example("“website” and web site. website", False)
+@example("email \"e-mail\" email", True)
+def test_consistency_prefilter_is_the_plain_rule(text: str, ignore_case: bool) -> None:
+    from copycheck.packs import _build_consistency
+
+    groups = [["website", "web site"], ["email", "e-mail"], ["OK", "okay"]]
+    check, _ = _build_consistency({"either": groups}, "X", "{match} {replacement}", ignore_case)
+    doc = Document.from_text(text)
+    assert [(h.start, h.end, text[h.start:h.end]) for h in check(doc, {})] == _plain_consistency(doc, groups, ignore_case)
