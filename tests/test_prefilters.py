@@ -126,6 +126,7 @@ DASH_TEXT = st.lists(st.sampled_from(_DASH_PIECES), max_size=30).map("".join)
 @FAST
 @given(DASH_TEXT)
 @example("a -b\t-c --d – e — f")
+@example("--- a---b \t--- -–—- x-")
 def test_dash_candidates_are_every_glyph_and_spaced_hyphen(text: str) -> None:
     spaced = [m.start() + 1 for m in re.finditer(r"(?=[ \t]-)", text)]
     assert _dash_candidates(text) == sorted({*spaced, *find_all(text, ("--", "–", "—"))})
