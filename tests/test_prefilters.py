@@ -41,6 +41,28 @@ def test_doubled_word_candidates_miss_no_match(text: str) -> None:
         assert [m.span() for m in _matches_at(doc.text, pattern, offsets)] == full
 
 
+# Repeats beside Latin-1 marks and letters (£, é), a character past U+00FF (“) and gaps of
+# punctuation, which the space-led search over bytes also offers as candidates.
+_REPEAT_PIECES = ["the", "The", "un", "UN", "é", "café", "£", "“", " ", "  ", "\t", "\n", "\r\n", "-", ".", ",",
+                  "'", "_", "1", "\u00a0", "\x85"]
+REPEAT_TEXT = st.lists(st.sampled_from(_REPEAT_PIECES), max_size=40).map("".join)
+
+
+@FAST
+@given(REPEAT_TEXT)
+@example("£the the. The-the café café")
+@example("the, the “un un”")
+def test_doubled_word_candidates_cover_every_repeat(text: str) -> None:
+    doc = Document.from_text(text)
+    offsets = _candidates(doc)
+    assert offsets == sorted(set(offsets))
+    exact = [m.start(1) for m in _REPEAT_AFTER.finditer(doc.lowered)]
+    assert set(exact) <= set(offsets)
+    for pattern in (_SPACED, _HYPHENATED):
+        full = [m.span() for m in pattern.finditer(doc.text)]
+        assert [m.span() for m in _matches_at(doc.text, pattern, offsets)] == full
+
+
 @FAST
 @given(TEXT)
 @example("Its its it's It’s IT'S")
