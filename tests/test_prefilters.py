@@ -136,6 +136,30 @@ def test_phrase_search_after_a_gap_is_the_plain_search(text: str, pos: int, leng
         assert list(matcher._after_gap(target, pos, endpos, True)) == plain
 
 
+# ASCII phrases only, so that the space-led search over bytes (lazyre.spaced_bytes) is used where
+# the text is Latin-1; the pieces add Latin-1 marks and a character past U+00FF.
+_ASCII_PHRASES = ["web site", "website", "e-mail", "email", "OK", "okay", "it's", "ageing", "aging", "co-operate"]
+_ASCII_PHRASE_PIECES = ["web", "site", "website", "e-", "mail", "email", "OK", "okay", "it", "'", "s", "age", "ing",
+                        "aging", "co", "-", "operate", " ", "  ", "\u00a0", "\x1c", "\x85", "\n", "£", "“", "x", "_",
+                        "1", ".", "é"]
+ASCII_PHRASE_TEXT = st.lists(st.sampled_from(_ASCII_PHRASE_PIECES), max_size=30).map("".join)
+
+
+@FAST
+@given(ASCII_PHRASE_TEXT, st.integers(0, 40), st.integers(0, 40), st.booleans())
+@example("website web\u00a0 site emailOK okay e-mail.co-operate £it's", 0, 60, False)
+@example("xOK OK web  site", 1, 60, True)
+def test_space_led_phrase_search_is_the_plain_search(text: str, pos: int, length: int, ignore_case: bool) -> None:
+    matcher = PhraseMatcher(_ASCII_PHRASES, ignore_case)
+    assert matcher.after_gap and matcher._space_led() is not None
+    target = text.lower() if ignore_case else text
+    pos, endpos = min(pos, len(text)), min(pos + length, len(text))
+    plain = list(matcher._raw(target, pos, endpos))
+    assert list(matcher._after_gap(target, pos, endpos, False)) == plain
+    if ascii_words(target):
+        assert list(matcher._after_gap(target, pos, endpos, True)) == plain
+
+
 def test_unicode_space_is_res_whitespace() -> None:
     ascii_space = re.compile(UNICODE_SPACE, re.ASCII)
     assert all(bool(ascii_space.match(c)) == c.isspace() == bool(re.match(r"\s", c)) for c in map(chr, range(0x110000)))

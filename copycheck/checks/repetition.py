@@ -9,7 +9,7 @@ from .. import lexicon
 from ..document import Document, ascii_lowered
 from ..tables import is_data
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
-from ..lazyre import lazy
+from ..lazyre import lazy, spaced_bytes
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -151,12 +151,9 @@ _REPEAT_AFTER = lazy(r"\W(\w++)(?=[ \t\r\n-]+\1(?!\w))")
 _REPEAT_AFTER_ASCII = lazy(r"\W(\w++)(?=[ \t\r\n-]+\1(?!\w))", re.ASCII)
 
 
-# On a Latin-1 text whose word characters are all ASCII: the text as bytes, each byte that is no
-# word character made a space. Any repeat's first word then has a space before it, and only spaces
-# between it and the second, so the search can open with a literal space, which re seeks quickly,
-# rather than a class (\\W) it tests at every character. Other gaps ("that. That") count too.
-_WORD_BYTES = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
-_NON_WORD_TO_SPACE = bytes(c if c in _WORD_BYTES else 32 for c in range(256))
+# On a Latin-1 text whose word characters are all ASCII, in lazyre.spaced_bytes: any repeat's first
+# word has a space before it there, and only spaces between it and the second, so the search opens
+# with a literal space, not a class (\W) tested at every character. Other gaps ("that. That") count too.
 _REPEAT_AFTER_SPACE = lazy(rb" (\w++)(?= ++\1(?!\w))")
 
 
@@ -167,9 +164,8 @@ def _candidates(doc: Document) -> list[int]:
     # spaces, a line break or a hyphen between, so both patterns can match only at these offsets.
     low = doc.lowered
     if doc.fact(ascii_lowered):
-        try:
-            spaced = low.encode("latin-1").translate(_NON_WORD_TO_SPACE)  # one byte per character: same offsets
-        except UnicodeEncodeError:  # a character past U+00FF (“, —): the text pattern below
+        spaced = spaced_bytes(low)
+        if spaced is None:  # a character past U+00FF (“, —)
             found = [m.start(1) for m in _REPEAT_AFTER_ASCII.finditer(low)]
         else:
             found = [m.start(1) for m in _REPEAT_AFTER_SPACE.finditer(spaced)]
