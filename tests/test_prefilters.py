@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from copycheck.checks.apostrophes import (
-    _AFTER_CUES, _SPACE_BEFORE as _SPACE_BEFORE_GLYPH, _after_cue, _spaced_glyph_matches,
+    _AFTER_CUES, _SPACE_BEFORE as _SPACE_BEFORE_GLYPH, _after_cue, _spaced_glyph_matches, _straight_only,
 )
 from copycheck.checks.dashes import _dash_candidates
 from copycheck.checks.its.tokens import _ITS_BARE, _ITS_CONTRACTED, _its_matches
@@ -185,10 +185,16 @@ APOSTROPHE_TEXT = st.lists(st.sampled_from(_APOSTROPHE_PIECES), max_size=30).map
 @FAST
 @given(APOSTROPHE_TEXT)
 @example("Libya 's don 't it\t’s ‘ re  ' ll don't 's")
+@example("'s ' t x'\t '")
 def test_spaced_glyphs_are_the_filtered_scan(text: str) -> None:
     plain = [m.span() for m in _SPACE_BEFORE_GLYPH.finditer(text) if m.start() and text[m.start() - 1] in " \t"]
     assert [m.span() for m in _spaced_glyph_matches(text)] == plain
     assert _after_cue(text) == any(cue in text for cue in _AFTER_CUES)
+    straight = text.replace("‘", "'").replace("’", "'")  # the straight-only path's case
+    after, found = _straight_only(straight)
+    assert after == any(cue in straight for cue in _AFTER_CUES)
+    assert [m.span() for m in found] == [m.span() for m in _SPACE_BEFORE_GLYPH.finditer(straight)
+                                         if m.start() and straight[m.start() - 1] in " \t"]
 
 
 def _plain_consistency(doc: Document, groups: list[list[str]], ignore_case: bool) -> list[tuple[int, int, str]]:
