@@ -138,6 +138,30 @@ def _not_utf8(data: bytes, exc: UnicodeDecodeError, skipped: int) -> str:
             f"(byte offset {exc.start + skipped}; {exc.reason}){hint}; skipped")
 
 
+# os.open and os.read, not open(): the file object costs Python-level set-up and three more
+# system calls (fstat, ioctl, lseek) per file, a tenth of a run's reading on a corpus of articles.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _read_file(path: str, size: int) -> bytes:
+    """The whole file, as open(path, "rb").read() gives it: `size` (from the stat) is a hint, and
+    reading goes on to the end of the file, should it have grown since."""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        data = os.read(fd, size + 1)
+        if data:  # one more read to see the end, as a file object's read() does
+            more = os.read(fd, 65536)
+            if more:
+                parts = [data, more]
+                while more:
+                    more = os.read(fd, 65536)
+                    parts.append(more)
+                data = b"".join(parts)
+    finally:
+        os.close(fd)
+    return data
+
+
 def read(source: Source, max_bytes: int = MAX_BYTES) -> Document | Problem:
     """Read one source; every failure becomes a Problem naming the file."""
     try:
@@ -151,8 +175,7 @@ def read(source: Source, max_bytes: int = MAX_BYTES) -> Document | Problem:
             size = st.st_size
             if size > max_bytes:
                 return Problem(source.display, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; skipped")
-            with open(source.path, "rb") as fh:
-                data = fh.read()
+            data = _read_file(source.path, size)
     except IsADirectoryError:
         return Problem(source.display, "is a directory")
     except PermissionError:

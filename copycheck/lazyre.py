@@ -67,6 +67,25 @@ def ascii_words(text: str) -> bool:
     return _WORD_CHAR.search(rest) is None
 
 
+# Each byte that is no ASCII word character made a space (see spaced_bytes).
+_WORD_BYTES = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+_NON_WORD_TO_SPACE = bytes(c if c in _WORD_BYTES else 32 for c in range(256))
+
+
+def spaced_bytes(text: str) -> bytes | None:
+    """The text as Latin-1 bytes (one per character: the same offsets) with every byte that is no
+    ASCII word character made a space; None for a text with a character past U+00FF.
+
+    On a text whose word characters are all ASCII (ascii_words), a pattern that would open with
+    \\W before a word can open with a literal space here instead, which re seeks quickly, where
+    a class is tested at every character. It finds a superset of the places: each is then
+    matched with the precise pattern on the text."""
+    try:
+        return text.encode("latin-1").translate(_NON_WORD_TO_SPACE)
+    except UnicodeEncodeError:
+        return None
+
+
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's drop-in
     """re.compile(pattern, flags), from the code a previous run kept when there is one."""
     store = _store()

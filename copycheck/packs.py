@@ -12,7 +12,7 @@ from .document import Document, ascii_lowered
 from .engine import RuleFailure
 from .config import HOUSE_LIST_PACK
 from .model import Docs, Examples, Fix, Hit, Rule, Severity
-from .lazyre import ascii_words, lazy
+from .lazyre import ascii_words, lazy, spaced_bytes
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -325,6 +325,7 @@ class PhraseMatcher:
         self.after_gap = bool(phrases) and self.check_start and all(_WORDCHAR.match(_norm(p, ignore_case)[0]) for p in phrases)
         self._gap_regexes: dict[bool, re.Pattern[str]] = {}
         self._phrases = tuple(phrases) if self.after_gap else ()
+        self._space_regex: re.Pattern[bytes] | None = None
         self.context: list[tuple[Any, int]] = []
         for name, fragment in (context or {}).items():
             if fragment:
@@ -391,6 +392,20 @@ class PhraseMatcher:
             rx = self._gap_regexes[ascii_only] = re.compile(r"\W(" + source + ")", re.ASCII if ascii_only else 0)
         return rx
 
+    def _space_led(self) -> re.Pattern[bytes] | None:
+        """For lazyre.spaced_bytes: a space with any phrase after it, each non-word character of the
+        phrase a space too (a run of them for a space between words); None when a phrase has a
+        character outside ASCII. Zero-width past the space, so finditer stops at every one."""
+        if self._space_regex is None:
+            keys = [_norm(phrase, self.ignore_case) for phrase in self._phrases]
+            if not all(key.isascii() for key in keys):
+                return None
+            # Trie-shaped, as the text pattern is: a flat alternation would test every phrase at every space.
+            spaced = ["".join(c if c.isalnum() or c == "_" else " " for c in key) for key in keys]
+            trie = phrase_alternation(spaced, False, start_boundary=False, space=" +")
+            self._space_regex = re.compile(b" (?=" + trie.encode("ascii") + b")")
+        return self._space_regex
+
     def _after_gap(self, text: str, pos: int, endpos: int, ascii_only: bool) -> Iterator[tuple[int, int]]:
         """What _raw yields, for a list whose phrases all open with a word character.
 
@@ -411,6 +426,23 @@ class PhraseMatcher:
                 start, end = m.start(1) - 1, m.end(1) - 1
                 yield start, end
                 pos = end if end > start else start + 1
+        spaced = spaced_bytes(text) if ascii_only else None
+        led = self._space_led() if spaced is not None else None
+        if led is not None:
+            # Every place the pattern can match has a space there in `spaced`, with the phrase, its
+            # non-word characters made spaces, after it: tried only at those, leftmost first from
+            # where a search would start, which gives what the search gives.
+            match = rx.match
+            for c in led.finditer(spaced, pos - 1 if pos else 0, endpos):
+                at = c.start()
+                if at < pos - 1:
+                    continue  # inside the last match
+                m = match(text, at, endpos)
+                if m is not None:
+                    start, end = m.span(1)
+                    yield start, end
+                    pos = end if end > start else start + 1
+            return
         search = rx.search
         while True:
             m = search(text, pos - 1 if pos else 0, endpos)
@@ -631,13 +663,19 @@ def _build_consistency(entry, code, message, ignore_case):
     matcher = PhraseMatcher([f for g in groups for f in g], ignore_case)
     def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Hit]:
         # No substring prefilter here: 70 `in` tests cost twice the one trie-shaped regex pass.
+        text = doc.text
+        spans = [(start, end, matcher.key(text[start:end])) for start, end in matcher.spans(doc, code)]
+        # A hit needs two forms of one group. Leaving out quotations only takes spans away, so an
+        # article without two (most articles) needs no quotation pass.
+        seen: dict[int, str] = {}
+        if all(seen.setdefault(where[key][0], key) == key for _, _, key in spans):
+            return
         first: dict[int, str] = {}
         quoted = None if in_quotes else doc.quotes.contains
-        for start, end in matcher.spans(doc, code):
+        for start, end, key in spans:
             if quoted is not None and quoted(start, end):
                 continue
-            found = doc.text[start:end]
-            key = matcher.key(found)
+            found = text[start:end]
             group, _ = where[key]
             if group not in first:
                 first[group] = key

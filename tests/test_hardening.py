@@ -519,3 +519,25 @@ def test_a_rule_stops_after_ten_thousand_findings_in_one_file():
     assert [p.message for p in problems] == ["rule QT003 [unbalanced-brackets] stopped after 10,000 findings; "
                                              "the rest are not reported"]
     assert not problems[0].fatal
+
+
+# Reading with os.read: the whole file whatever the size from the stat says
+
+
+@pytest.mark.parametrize("length", [0, 1, 4095, 65536, 200_001])
+@pytest.mark.parametrize("hint", [-1, 0, +1, -4000])
+def test_a_file_is_read_whole_whatever_the_size_hint(tmp_path, length, hint):
+    from copycheck.files import _read_file
+
+    p = tmp_path / "story.txt"
+    data = bytes(i % 251 for i in range(length))
+    p.write_bytes(data)
+    # A hint below the length is a file that grew since it was listed; above, one that shrank.
+    assert _read_file(str(p), max(0, length + hint)) == data == p.read_bytes()
+
+
+def test_a_directory_given_as_a_file_is_reported(tmp_path):
+    from copycheck.files import Source, read
+
+    problem = read(Source(str(tmp_path), "folder"))
+    assert problem.message == "is a directory"

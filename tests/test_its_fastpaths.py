@@ -194,6 +194,7 @@ FAST = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCh
 @given(ITS_TEXT)
 @example("In its own way, its been hard. I think its clear that in its the of its very best.")
 @example("The firm said its shares fell and its time to go; the its been of its not")
+@example("It raised its clear lead, increasing its very hard, boosting its only real hope and its fast.")
 def test_its_is_the_plain_rule(text: str) -> None:
     assert list(check_its(Document.from_text(text), {})) == list(_plain_check_its(Document.from_text(text)))
 

@@ -6,7 +6,9 @@ import bisect
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from copycheck.checks.quotes import _PAIRS, _counts_balanced, _is_speech, _minority, check_mixed_style, headline_spans
+from copycheck.checks.quotes import (
+    _PAIRS, _counts_balanced, _is_speech, _minority, check_mixed_style, headline_spans, may_mix_styles,
+)
 from copycheck.document import Document, find_all
 from copycheck.quotes import (
     _DOUBLE_GLYPHS, _GLYPHS, _SINGLE_GLYPHS, APOSTROPHE, CLOSE, DOUBLE, OPEN, SINGLE, Quotation, QuoteMark,
@@ -52,6 +54,24 @@ def _plain_mixed_style(doc: Document):
 @example("“We will not give up on the plan,” she said. ‘We expect a result by Friday,’ he added.")
 @example("Headline 'x'\nHe said 'the price war is over' and \"the trade war goes on\", and \"a mess\".")
 def test_mixed_style_is_the_plain_comparison(text: str) -> None:
+    assert list(check_mixed_style(Document.from_text(text), {})) == list(_plain_mixed_style(Document.from_text(text)))
+
+
+# Straight marks only (the prefilter's case), beside letters, digits, "_", non-ASCII letters and
+# digits ("é", "²"), spaces, brackets and line breaks.
+_STRAIGHT_PIECES = ["\"", "'", "said", "don't", "Jones", "90s", "em", "s", " ", "\u00a0", "\t", "\n", "\n\n", "\r",
+                    ".", ",", "(", "-", "_", "é", "²", "x", "We", "a b c d e"]
+STRAIGHT_TEXT = st.lists(st.sampled_from(_STRAIGHT_PIECES), max_size=60).map("".join)
+
+
+@FAST
+@given(STRAIGHT_TEXT)
+@example("He said 'the price war is over' and \"the trade war goes on\".")
+@example("'Tis Jones' \"plan\" and é'x ²'s _'a (\"b\")")
+def test_mixed_style_prefilter_passes_over_only_one_style(text: str) -> None:
+    if not may_mix_styles(text):
+        # What the prefilter claims: every quotation is double, in straight marks.
+        assert all(q.kind == DOUBLE and q.straight for q in find_quotations(text).quotations)
     assert list(check_mixed_style(Document.from_text(text), {})) == list(_plain_mixed_style(Document.from_text(text)))
 
 

@@ -103,8 +103,27 @@ def _ends_sentence(text: str, q) -> bool:
     return inside[-1:] in (".", "!", "?") or after[:1] in (".", "!", "?", ";") or after[:1] in ("", "\n")
 
 
+# A straight single mark with nothing or a non-alphanumeric character before it: the only
+# straight single mark that can open a quotation (quotes._single_role answers APOSTROPHE or CLOSE
+# for one after a letter or digit). Lookbehind after the mark, so re seeks the literal in C.
+_SINGLE_MAY_OPEN = compile_re(r"'(?<![^\W_]')")
+
+
+def may_mix_styles(text: str) -> bool:
+    """False when find_quotations(text) can give only double quotations in straight marks: no
+    curly glyph, and no straight single mark that can open a quotation. Then no style is in the
+    minority, and the quotation pass is not needed for this rule."""
+    if "“" in text or "”" in text or "‘" in text or "’" in text:
+        return True
+    return _SINGLE_MAY_OPEN.search(text) is not None
+
+
 def check_mixed_style(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag outer quotations whose marks differ from the article's majority style."""
+    if not may_mix_styles(doc.text):
+        # Prefilter before the quotation pass (most articles: straight marks, apostrophes only
+        # inside or after words): every quotation is double and straight, so no style is a minority.
+        return
     quotes = doc.quotes
     quotations = quotes.quotations
     if len(quotations) < 2:

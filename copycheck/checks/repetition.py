@@ -9,7 +9,7 @@ from .. import lexicon
 from ..document import Document, ascii_lowered
 from ..tables import is_data
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
-from ..lazyre import lazy
+from ..lazyre import lazy, spaced_bytes
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -151,12 +151,26 @@ _REPEAT_AFTER = lazy(r"\W(\w++)(?=[ \t\r\n-]+\1(?!\w))")
 _REPEAT_AFTER_ASCII = lazy(r"\W(\w++)(?=[ \t\r\n-]+\1(?!\w))", re.ASCII)
 
 
+# On a Latin-1 text whose word characters are all ASCII, in lazyre.spaced_bytes: any repeat's first
+# word has a space before it there, and only spaces between it and the second, so the search opens
+# with a literal space, not a class (\W) tested at every character. Other gaps ("that. That") count too.
+_REPEAT_AFTER_SPACE = lazy(rb" (\w++)(?= ++\1(?!\w))")
+
+
 def _candidates(doc: Document) -> list[int]:
-    """Offsets, in order, of each word run that the next run repeats: where a repeat can open."""
+    """Offsets, in order, of each word run that the next run repeats: where a repeat can open (and,
+    on most texts, a few more where it cannot, which the precise patterns then pass over)."""
     # Each word of a repeat ("the the", "UN-UN") is a maximal run of word characters with only
     # spaces, a line break or a hyphen between, so both patterns can match only at these offsets.
     low = doc.lowered
-    found = [m.start(1) for m in (_REPEAT_AFTER_ASCII if doc.fact(ascii_lowered) else _REPEAT_AFTER).finditer(low)]
+    if doc.fact(ascii_lowered):
+        spaced = spaced_bytes(low)
+        if spaced is None:  # a character past U+00FF (“, —)
+            found = [m.start(1) for m in _REPEAT_AFTER_ASCII.finditer(low)]
+        else:
+            found = [m.start(1) for m in _REPEAT_AFTER_SPACE.finditer(spaced)]
+    else:
+        found = [m.start(1) for m in _REPEAT_AFTER.finditer(low)]
     if _REPEAT_AT_START.match(low):
         found.insert(0, 0)
     return found
