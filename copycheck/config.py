@@ -5,7 +5,7 @@ import os
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .model import Severity
 from .lazyre import lazy
@@ -308,6 +308,18 @@ class Resolver:
             full = os.path.abspath(path)
             folder = self._folder_of[path] = full if os.path.isdir(full) else os.path.dirname(full)
         return self._dir_settings(folder)
+
+    def add_files(self, paths: Iterable[str]) -> None:
+        """Say that these paths are files (discover found them), so settings_for knows each
+        one's folder without a stat: one abspath per folder (BBC: ~7 ms of a run's start)."""
+        known = self._folder_of
+        folders: dict[str, str] = {}
+        for path in paths:
+            head = os.path.dirname(path)
+            full = folders.get(head)
+            if full is None:  # abspath("") is the working folder, as dirname(abspath(name)) is
+                full = folders[head] = os.path.abspath(head)
+            known.setdefault(path, full)
 
     def _dir_settings(self, folder: str) -> Settings:
         cached = self._by_dir.get(folder)

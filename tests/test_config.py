@@ -200,3 +200,18 @@ def test_a_pyproject_that_only_names_the_copycheck_package_is_not_parsed():
     text = ('[project]\nname = "copycheck"\n[project.scripts]\ncopycheck = "copycheck.cli:main"\n'
             '[tool.setuptools]\npackages = ["copycheck"]\n[tool.pytest.ini_options]\naddopts = "-q"\n')
     assert not may_hold_copycheck_table(text)
+
+
+def test_files_named_by_discovery_get_their_folders_settings(tmp_path, monkeypatch):
+    # add_files takes each file's folder from its path, without a stat; it must agree with
+    # settings_for's own answer for every way a path may be written.
+    tree(tmp_path, {"copycheck.toml": 'ignore = ["TY"]\n', "a.txt": TYPO,
+                    "sub/copycheck.toml": 'select = ["AP001"]\npacks = ["ap"]\n', "sub/b.txt": TYPO})
+    monkeypatch.chdir(tmp_path)
+    paths = ["a.txt", "sub/b.txt", "sub/../a.txt", "./sub//b.txt", str(tmp_path / "sub" / "b.txt")]
+    told = Resolver(Overrides())
+    told.add_files(paths)
+    asked = Resolver(Overrides())
+    got = [told.settings_for(p).source for p in paths]
+    assert got == [asked.settings_for(p).source for p in paths]
+    assert [Path(s).parent.name for s in got] == [tmp_path.name, "sub", tmp_path.name, "sub", "sub"]
