@@ -26,6 +26,15 @@ would add runpy's import, which a user's `copycheck` command never pays.
 
 --cold FILE times one article, cold: the CLI on that file against `proselint check FILE`.
 --warm adds a second, labelled line: `check_document` in this process, after one untimed pass.
+
+With a --jobs value N above 1, each round also runs N copies of `copycheck --jobs 1` at once: the
+machine's ceiling (N times the time of one alone, over the time of N together) is the most any
+parallel run could gain here, on a machine whose cores slow each other down (shared caches,
+memory bandwidth, a busy host), so --jobs N's speedup is read against it.
+
+Run this with a Python in which copycheck is installed as a wheel, or not at all: an editable
+install (`pip install -e`) adds an import hook that every start pays (~13 ms here), which a
+user's `pip install .` does not.
 """
 from __future__ import annotations
 
@@ -72,6 +81,26 @@ class Tool:
     @property
     def median(self) -> float:
         return statistics.median(self.times)
+
+
+@dataclass
+class Together(Tool):
+    """N copies of one command started at once; the time is until the last one ends."""
+
+    copies: int = 2
+
+    def run(self, cwd: str) -> None:
+        t0 = time.perf_counter()
+        procs = [subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd,
+                                  env=self.env) for _ in range(self.copies)]
+        peak = 0.0
+        for proc in procs:
+            _, status, usage = os.wait4(proc.pid, 0)
+            peak = max(peak, usage.ru_maxrss / 1024)
+            if os.waitstatus_to_exitcode(status) not in (0, 1):
+                raise SystemExit(f"{self.label}: exit code {status} from {' '.join(self.argv)}")
+        self.times.append(time.perf_counter() - t0)
+        self.rss_mb.append(peak)
 
 
 def _env(pythonpath: Path | None) -> dict[str, str]:
@@ -164,17 +193,35 @@ def table(title: str, tools: list[Tool], words: int | None) -> None:
     width = max(len(t.label) for t in tools)
     head = f"  {'tool':<{width}}  {'median s':>9}  {'min s':>7}"
     head += f"  {'words/s':>10}" if words else ""
+    one = {t.label.split(" --jobs ")[0]: t for t in tools if t.group == "1"}
     head += f"  {'RSS MB':>7}  {'vs proselint':>12}" + (f"  {'vs previous':>11}" if prev else "")
+    head += f"  {'vs its --jobs 1':>15}" if one and len(tools) > len(one) + (base is not None) else ""
     print(head)
     for t in tools:
+        if isinstance(t, Together):
+            continue  # reported by ceiling()
         row = f"  {t.label:<{width}}  {t.median:>9.3f}  {min(t.times):>7.3f}"
         row += f"  {words / t.median:>10,.0f}" if words else ""
         row += f"  {max(t.rss_mb):>7.0f}"
         # A ratio above 1 means faster: the other tool's time over this one's.
         row += f"  {base.median / t.median:>11.2f}×" if base else f"  {'':>12}"
-        if prev and t.label.startswith("copycheck") and t.group in prev:
-            row += f"  {prev[t.group].median / t.median:>10.2f}×"
+        if prev and t.group in prev:
+            row += f"  {prev[t.group].median / t.median:>10.2f}×" if t.label.startswith("copycheck") else f"  {'':>11}"
+        own = one.get(t.label.split(" --jobs ")[0])
+        if own is not None and t.group not in ("", "1", "auto"):
+            row += f"  {own.median / t.median:>14.2f}×"
         print(row)
+
+
+def ceiling(tools: list[Tool]) -> None:
+    """The machine's parallel ceiling: N runs of --jobs 1 alone against N at once."""
+    alone = next((t for t in tools if t.label == "copycheck --jobs 1"), None)
+    for t in tools:
+        if isinstance(t, Together) and alone is not None:
+            got = t.copies * alone.median / t.median
+            print(f"\nmachine ceiling for {t.copies} processes: {got:.2f}× ({t.copies} runs of `copycheck --jobs 1` "
+                  f"at once took {t.median:.3f} s (median), one alone {alone.median:.3f} s); "
+                  f"--jobs {t.copies} is read against it")
 
 
 def warm(folder: Path) -> None:
@@ -227,12 +274,21 @@ def main() -> None:
             if prev_src is not None:
                 tools.append(copycheck_tool(f"previous ({args.previous}) --jobs {jobs}", prev_src, str(folder),
                                             jobs, args.format))
+        most = max((int(j) for j in args.jobs.split(",") if j.isdigit()), default=1)
+        if most > 1 and "1" in args.jobs.split(","):
+            solo = copycheck_tool("copycheck --jobs 1", ROOT, str(folder), "1", args.format)
+            tools.append(Together(f"{most} × copycheck --jobs 1 at once", solo.argv, solo.env, group="together",
+                                  copies=most))
         if not args.no_proselint:
             tools.append(proselint_tool(args.proselint, str(folder)))
+        if any(name.startswith("__editable__") for name in sys.modules):
+            print("note: copycheck is installed editable in this Python: every start pays its import hook "
+                  "(run this from a venv with `pip install .`, or none)", file=sys.stderr)
         print(f"corpus: {args.corpus}: {files:,} files, {words:,} words; median of {args.runs} fresh-process runs, "
               f"tools alternated; load average {os.getloadavg()[0]:.2f}")
         race(tools, args.runs, cwd)
         table("whole CLI, fresh process (start-up, reading, all default rules, cross-file names phase)", tools, words)
+        ceiling(tools)
         if args.cold:
             cold_file = str(Path(args.cold).resolve())
             cold_tools = [copycheck_tool("copycheck", ROOT, cold_file, None, args.format)]
