@@ -108,27 +108,48 @@ def spread(t) -> dict[str, int]:
 ESTABLISHED = 0.5
 
 
-def shared_context(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None) -> tuple[str, bool, bool]:
-    """(the majority's telling context key that the minority shares, or ""; whether the
-    context says the minority is another entity: the majority has an established context
-    that the minority lacks, and they share none; whether the minority has a telling
-    context of its own that the majority never has)."""
-    mine = {_folded(k) for k in y.context if not k.startswith("t:")}
-    best, best_n = "", (False, 0)
+def context_index(x: "Usage") -> tuple[dict[str, list[tuple[str, int]]], str, int]:
+    """A majority's context for shared_context, worked out once for all its pairs: its keys
+    (titles left out) by folded key, and its most used folded key (the first, on a tie) and uses."""
+    by_fold: dict[str, list[tuple[str, int]]] = {}
     top, top_n = "", 0
-    overlap = False
     for k, n in x.context.items():
         if k.startswith("t:"):
             continue
         f = _folded(k)
         if n > top_n:
             top, top_n = f, n
-        if f not in mine:
+        got = by_fold.get(f)
+        if got is None:
+            by_fold[f] = [(k, n)]
+        else:
+            got.append((k, n))
+    return by_fold, top, top_n
+
+
+def shared_context(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
+                   xi: tuple | None = None) -> tuple[str, bool, bool]:
+    """(the majority's telling context key that the minority shares, or ""; whether the
+    context says the minority is another entity: the majority has an established context
+    that the minority lacks, and they share none; whether the minority has a telling
+    context of its own that the majority never has).
+
+    xi: context_index(x), if known (the cross-file phase weighs a majority against many)."""
+    mine = {_folded(k) for k in y.context if not k.startswith("t:")}
+    by_fold, top, top_n = xi or context_index(x)
+    best, best_n = "", (False, 0)
+    overlap = False
+    for f in mine:
+        got = by_fold.get(f)
+        if got is None:
             continue
         overlap = True
-        rank = (k[0] in "<>p", n)  # a name beside it says more than a lowercase word after it
-        if (rank, k) > (best_n, best) and (spreads is None or spreads.get(f, 0) <= MAX_SPREAD):
-            best, best_n = k, rank
+        if spreads is not None and spreads.get(f, 0) > MAX_SPREAD:
+            continue
+        for k, n in got:
+            rank = (k[0] in "<>p", n)  # a name beside it says more than a lowercase word after it
+            if (rank, k) > (best_n, best):
+                best, best_n = k, rank
     established = top_n >= 2 and top_n >= ESTABLISHED * x.files
     # A telling context of its own ("Benny Andersson", "Les Bleus") that the majority never
     # has; a common given name ("David") tells nothing.
@@ -213,8 +234,9 @@ def related(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
 
 
 def weigh(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
-          letters: "Letters | None" = None) -> Verdict | None:
-    """related, for a pair that may_flag already passed (repo.verdicts tests every pair first)."""
+          letters: "Letters | None" = None, xi: tuple | None = None) -> Verdict | None:
+    """related, for a pair that may_flag already passed (repo.verdicts tests every pair first);
+    xi: context_index(x), if known."""
     strength, kind = string_strength(x.form, y.form)
     if strength == 0 or kind == "skeleton":
         return None  # transliterations across files are the house list's business (NM002)
@@ -226,7 +248,7 @@ def weigh(x: "Usage", y: "Usage", spreads: dict[str, int] | None = None,
     case_only = x.form.lower() == y.form.lower()
     if y.free <= 0 and (case_only or y.foreign) and not slip:
         return None  # "Al-Shabaab, for example," opens a sentence; "Chambre de Commerce" is French
-    key, different, own = shared_context(x, y, spreads)
+    key, different, own = shared_context(x, y, spreads, xi)
     if key and x.context[key] < max(MIN_CONTEXT_FILES, CONTEXT_RATIO * y.files):
         key = ""  # shared, but by too few files to outvote the minority: the spelling alone decides
     shared = key if key and key[0] in "<>p" else ""

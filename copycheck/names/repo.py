@@ -288,9 +288,9 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
     majorities wins a minority does (the first, in shared_key_pairs' order): on such a tie
     the verdicts are weighed again in that order (_verdicts_in_order).
     """
-    from itertools import compress, product
+    from itertools import compress
 
-    from .evidence import Letters, near_cores, spread, weigh
+    from .evidence import Letters, context_index, near_cores, spread, weigh
     from .pairs import MAX_KEY_FORMS, _pair_keys
 
     # A majority has more files than any minority may (MAJORITY_RATIO times one, at least), so
@@ -327,35 +327,51 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
             else:
                 got.append(form)
     # A key counts when 2 to MAX_KEY_FORMS spellings share it (shared_key_pairs' rule): each
-    # of its majorities with each of its minorities.
-    pairs: set[tuple[str, str]] = set()
+    # of its majorities with each of its minorities, gathered per majority, so that what a
+    # majority brings to its pairs (its counts, keys and context) is looked up once.
+    by_major: dict[str, set[str]] = {}
     for k, ys in hits.items():
         xs = by_key.get(k) or (owner[k],)
         if len(xs) + len(ys) <= MAX_KEY_FORMS:
-            pairs.update(product(xs, ys))
+            for a in xs:
+                got = by_major.get(a)
+                if got is None:
+                    by_major[a] = set(ys)
+                else:
+                    got.update(ys)
     letters = None
     best: dict[str, Verdict] = {}
-    for a, b in pairs:  # in no set order: see the docstring
-        x, y = t[a], t[b]  # x has more files than y: no swap, and y.files <= MAX_MINORITY_FILES
-        if x.files < MIN_MAJORITY_FILES or x.files < MAJORITY_RATIO * y.files:
+    for a, bs in by_major.items():  # in no set order: see the docstring
+        x = t[a]
+        if x.files < MIN_MAJORITY_FILES:
             continue
-        (ka, ca), (kb, cb) = known[a], known[b]
-        if not (ca == cb or ka[0] == kb[0] or near_cores(ca, cb)):  # evidence.may_flag(a, b)
-            continue
-        if spreads is None:
-            spreads = spread(t)  # built once, only when a pair is weighed
-        if letters is None and y.files == 1 and x.files >= 10:
-            # Built once, only when a pair may need it, from the folds the pair keys begin with
-            # ("f:" + fold(form)): a main process beside --jobs workers has folded few spellings.
-            letters = Letters(t, [ks[0][2:] for ks in chain(major_keys, minor_keys)])
-        v = weigh(x, y, spreads, letters)  # may_flag passed just above
-        if v is None or not v.flag:
-            continue
-        old = best.get(y.form)
-        if old is not None and (x.files, x.count) == (old.majority.files, old.majority.count):
-            return _verdicts_in_order(t)  # which of the two wins depends on the order of the pairs
-        if old is None or (x.files, x.count) > (old.majority.files, old.majority.count):
-            best[y.form] = v
+        ka, ca = known[a]
+        fa, head, most = ka[0], ca[:1], x.files / MAJORITY_RATIO
+        xi = None  # x's context by folded key, built for its first pair weighed
+        for b in bs:
+            y = t[b]  # y.files <= MAX_MINORITY_FILES < x.files
+            if y.files > most:
+                continue  # x.files < MAJORITY_RATIO * y.files
+            kb, cb = known[b]
+            # evidence.may_flag(a, b), whose near_cores needs cores that begin with one letter
+            if not (ca == cb or fa == kb[0] or head and cb[:1] == head and near_cores(ca, cb)):
+                continue
+            if spreads is None:
+                spreads = spread(t)  # built once, only when a pair is weighed
+            if letters is None and y.files == 1 and x.files >= 10:
+                # Built once, only when a pair may need it, from the folds the pair keys begin with
+                # ("f:" + fold(form)): a main process beside --jobs workers has folded few spellings.
+                letters = Letters(t, [ks[0][2:] for ks in chain(major_keys, minor_keys)])
+            if xi is None:
+                xi = context_index(x)
+            v = weigh(x, y, spreads, letters, xi)  # may_flag passed just above
+            if v is None or not v.flag:
+                continue
+            old = best.get(y.form)
+            if old is not None and (x.files, x.count) == (old.majority.files, old.majority.count):
+                return _verdicts_in_order(t)  # which of the two wins depends on the order of the pairs
+            if old is None or (x.files, x.count) > (old.majority.files, old.majority.count):
+                best[y.form] = v
     return dict(sorted(best.items()))
 
 
