@@ -346,15 +346,14 @@ def verdicts(t: Tally, spreads: dict[str, int] | None = None,
         if x.files < MIN_MAJORITY_FILES:
             continue
         ka, ca = known[a]
-        fa, head, most = ka[0], ca[:1], x.files / MAJORITY_RATIO
+        fa = ka[0]
         xi = None  # x's context by folded key, built for its first pair weighed
         for b in bs:
             y = t[b]  # y.files <= MAX_MINORITY_FILES < x.files
-            if y.files > most:
-                continue  # x.files < MAJORITY_RATIO * y.files
+            if x.files < MAJORITY_RATIO * y.files:
+                continue
             kb, cb = known[b]
-            # evidence.may_flag(a, b), whose near_cores needs cores that begin with one letter
-            if not (ca == cb or fa == kb[0] or head and cb[:1] == head and near_cores(ca, cb)):
+            if not (ca == cb or fa == kb[0] or near_cores(ca, cb)):  # evidence.may_flag(a, b)
                 continue
             if spreads is None:
                 spreads = spread(t)  # built once, only when a pair is weighed
