@@ -41,6 +41,12 @@ class LazyPattern:
         return f"lazy({self._source[0]!r})"
 
 
+# A possessive repeat's mark where `re` has them (Python 3.11+), else nothing: callers use it
+# only where the greedy repeat can never backtrack into a match, so both find the same matches
+# and 3.10 merely keeps backtracking state the possessive form drops.
+POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
+
+
 def lazy(pattern: str | bytes, flags: int = 0) -> Any:
     """A pattern compiled when first used; typed Any so callers use it as a `re.Pattern`."""
     return LazyPattern(pattern, flags)

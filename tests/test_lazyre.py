@@ -84,3 +84,27 @@ def test_an_unwritable_folder_is_fine(tmp_path):
     store.codes[("x+", 0)] = entry
     store.save()  # no exception, no file
     assert list(tmp_path.iterdir()) == [blocker]
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="`re` has possessive repeats from Python 3.11")
+def test_possessive_repeat_patterns_match_as_their_greedy_forms():
+    # POSSESSIVE is used only where the greedy repeat cannot backtrack into a match, so 3.10,
+    # which gets the greedy form, finds the same repeats.
+    import random
+
+    from copycheck.checks import repetition as rep
+
+    assert lazyre.POSSESSIVE == "+"
+    patterns = [rep._REPEAT_AT_START, rep._REPEAT_AFTER, rep._REPEAT_AFTER_ASCII, rep._REPEAT_AFTER_SPACE]
+    alphabet = ["the", "The", "to", "a", "ab", " ", "  ", "-", "\n", ".", "é", "x1"]
+    rng = random.Random(3)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    for lazy_pattern in patterns:
+        lazy_pattern.search  # noqa: B018 - the first use compiles it
+        own = lazy_pattern.compiled
+        plus = b"+" if isinstance(own.pattern, bytes) else "+"
+        greedy = re.compile(own.pattern.replace(plus + plus, plus), own.flags)
+        assert greedy.pattern != own.pattern
+        for text in texts:
+            subject = text.encode("latin-1") if isinstance(own.pattern, bytes) else text
+            assert [m.span(1) for m in own.finditer(subject)] == [m.span(1) for m in greedy.finditer(subject)], text

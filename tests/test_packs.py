@@ -397,9 +397,10 @@ def test_consistency_takes_no_evidence_from_quotations():
 def test_pack_snapshot_is_current_and_equals_the_toml():
     # rules/packs.json must be rebuilt (scripts/build_pack_snapshot.py) whenever a pack changes.
     import json
-    import tomllib
 
     from copycheck.tomlfile import SNAPSHOT, text_crc
+
+    tomllib = sys_version_tomllib()
 
     snap = json.loads((builtin_dir() / SNAPSHOT).read_text(encoding="utf-8"))
     tomls = sorted(p.name for p in builtin_dir().glob("*.toml"))

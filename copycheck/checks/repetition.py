@@ -9,7 +9,7 @@ from .. import lexicon
 from ..document import Document, ascii_lowered
 from ..tables import is_data
 from ..model import Docs, Examples, Fix, Hit, Rule, Severity
-from ..lazyre import lazy, spaced_bytes
+from ..lazyre import POSSESSIVE, lazy, spaced_bytes
 
 TYPE_CHECKING = False  # typing is for type checkers only: importing it costs a cold start (README, Layout)
 if TYPE_CHECKING:
@@ -143,18 +143,20 @@ def _stranded_to(before, verb_after: str) -> bool:
 # run repeats across spaces, line breaks or a hyphen (a superset of both patterns' gaps). One C
 # pass, with no list of every word: the scan skips to a non-word character (a class re tests
 # quickly), and only there tries the run after it; the run at the very start is tried apart.
-_REPEAT_AT_START = lazy(r"(\w++)(?=[ \t\r\n-]+\1(?!\w))")
-_REPEAT_AFTER = lazy(r"\W(\w++)(?=[ \t\r\n-]+\1(?!\w))")
+# The run is possessive (where `re` has it): a shorter run would be followed by a word character,
+# never by the gap, so backtracking into it finds nothing.
+_REPEAT_AT_START = lazy(rf"(\w+{POSSESSIVE})(?=[ \t\r\n-]+\1(?!\w))")
+_REPEAT_AFTER = lazy(rf"\W(\w+{POSSESSIVE})(?=[ \t\r\n-]+\1(?!\w))")
 # The same pattern with ASCII classes, whose \w and \W are a table look-up rather than a Unicode
 # category test at every character: a third faster, and the same matches on a text whose every
 # word character is ASCII (lazyre.ascii_words), since then both agree on every character of it.
-_REPEAT_AFTER_ASCII = lazy(r"\W(\w++)(?=[ \t\r\n-]+\1(?!\w))", re.ASCII)
+_REPEAT_AFTER_ASCII = lazy(rf"\W(\w+{POSSESSIVE})(?=[ \t\r\n-]+\1(?!\w))", re.ASCII)
 
 
 # On a Latin-1 text whose word characters are all ASCII, in lazyre.spaced_bytes: any repeat's first
 # word has a space before it there, and only spaces between it and the second, so the search opens
 # with a literal space, not a class (\W) tested at every character. Other gaps ("that. That") count too.
-_REPEAT_AFTER_SPACE = lazy(rb" (\w++)(?= ++\1(?!\w))")
+_REPEAT_AFTER_SPACE = lazy(rf" (\w+{POSSESSIVE})(?= +{POSSESSIVE}\1(?!\w))".encode())
 
 
 def _candidates(doc: Document) -> list[int]:
