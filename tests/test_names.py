@@ -251,15 +251,15 @@ def _reference_spans(text):
     "_Foo -Bar 'Baz ’Qux ‐Quux Ǆemal ǅemal ×Ab",
 ])
 def test_fast_runs_equal_reference_runs(text):
-    from copycheck.names.candidates import _fast_spans
+    from copycheck.names.candidates import _fast_spans, _latin1
 
-    assert _fast_spans(text) == _reference_spans(text)
+    assert _fast_spans(text, _latin1(text)) == _reference_spans(text)
 
 
 def test_fast_runs_equal_reference_runs_on_random_text():
     import random
 
-    from copycheck.names.candidates import _OUTSIDE, _fast_spans, _patterns, _prev_word
+    from copycheck.names.candidates import _OUTSIDE, _fast_spans, _latin1, _patterns, _prev_word
 
     alphabet = [*"aAlLeEdDsSrRxZ -‐'’_0.\n\u00a0ÉéşŞ×ǅǄ\u201c\ufffc", "Al-", "al-", "El‐", "ar-", "Mr "]
     prev_ref = _patterns()[1]
@@ -267,10 +267,53 @@ def test_fast_runs_equal_reference_runs_on_random_text():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
         assert _OUTSIDE.search(text) is None
-        assert _fast_spans(text) == _reference_spans(text), text
+        assert _fast_spans(text, _latin1(text)) == _reference_spans(text), text
         for hi in range(len(text) + 1):
             m = prev_ref.search(text, max(0, hi - 6), hi)
             assert _prev_word(text, max(0, hi - 6), hi) == (m.group(1) if m else None), (text, hi)
+
+
+def test_latin1_table_keeps_every_class_of_each_character():
+    import re
+
+    from copycheck.names import candidates as ns
+
+    table, _ = ns._latin_plain()
+    classes = [re.compile(f"[{c}]") for c in (ns._UPPER, ns._LETTER, ns._WORD_CLASS, "'’", " \u00a0", "-")]
+    for cp in range(256):
+        ch, mark = chr(cp), chr(table[cp])
+        assert [bool(c.match(ch)) for c in classes] == [bool(c.match(mark)) for c in classes], hex(cp)
+        assert (ch == "\n") == (mark == "\n"), hex(cp)  # `.` excludes a line break alone
+
+
+def test_latin1_runs_equal_reference_runs_on_random_text():
+    import random
+
+    from copycheck.names.candidates import _fast_spans, _latin1
+
+    alphabet = [*map(chr, range(256)), *"AaZzÉéÞß  -'\n\u00a0", "Mr ", "O'", "-Smith"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24)))
+        assert _fast_spans(text, _latin1(text)) == _fast_spans(text, None) == _reference_spans(text), text
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="`re` has possessive repeats from Python 3.11")
+def test_possessive_plain_runs_equal_greedy_ones():
+    import random
+    import re
+
+    from copycheck.names import candidates as ns
+
+    sources = [(ns._UPPER, ns._LETTER, "'’", ns._WORD_CLASS, " \u00a0"), ("A", "Aa", "'", "Aa0'\\-", " ")]
+    alphabet = [*"AaZzÉé'’-_0. \n\u00a0", "O'", "-Smith", "’s"]
+    rng = random.Random(5)
+    for args in sources:
+        own, greedy = (re.compile(ns._plain_run(*args, own=o)) for o in ("+", ""))
+        assert own.pattern != greedy.pattern
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24)))
+            assert [m.span() for m in own.finditer(text)] == [m.span() for m in greedy.finditer(text)], text
 
 
 def test_text_outside_the_fast_range_uses_the_reference_patterns():

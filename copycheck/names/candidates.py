@@ -8,7 +8,7 @@ from collections import namedtuple
 
 from .spelling import _AL_PREFIX, fold
 from .words import COMMON_WORDS, TITLES, _RUN_LEAD
-from ..lazyre import compile as compile_re  # re.compile, from kept code (lazyre)
+from ..lazyre import POSSESSIVE, compile as compile_re  # re.compile, from kept code (lazyre)
 
 # A name token: a capital letter, letters, an optional inner apostrophe (O'Brien, D'Arcy),
 # hyphen-joined parts, and an optional hyphen-joined Arabic article in front (al-Sarraj).
@@ -60,10 +60,25 @@ _FAST_RUN = (
     f"(?:[ \u00a0](?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)[-‐](?=[{_UPPER}]))?[{_UPPER}]{_BODY}){_MORE}"
 )
 _ARTICLES = frozenset("al Al el El ad Ad as As ar Ar".split())
-# The same with the first token's look-behind after its capital (so the scan still starts
-# with a charset) and no articles: exact when no article is hyphened to a capital in the text.
 _WORD_CLASS = "'\\-0-9A-Z_a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u200c\u200d\u2019\u203f\u2040\u2054"
-_FAST_RUN_PLAIN = f"[{_UPPER}](?<![{_WORD_CLASS}].){_BODY}(?:[ \u00a0][{_UPPER}]{_BODY}){_MORE}"
+
+
+def _plain_run(upper: str, letter: str, quote: str, word: str, space: str, own: str = POSSESSIVE) -> str:
+    """The plain pattern's source over the given classes (see _FAST_RUN_PLAIN and _latin_plain).
+
+    Its repeats are possessive (own="+", lazyre.POSSESSIVE on Python 3.11+): every part after
+    the first capital may match nothing, and no part can give back a letter to let a later one
+    match, so the greedy path never backtracks and possessive repeats find the same runs
+    (tests/test_names.py compares them), without the backtracking state `re` keeps for each
+    group repeat at every capital.
+    """
+    body = f"[{letter}]*{own}(?:[{quote}][{letter}]{{2,}}{own})*{own}(?:-[{letter}]+{own})*{own}"
+    return f"[{upper}](?<![{word}].){body}(?:[{space}][{upper}]{body}){_MORE}{own}"
+
+
+# The same as _FAST_RUN with the first token's look-behind after its capital (so the scan still
+# starts with a charset) and no articles: exact when no article is hyphened to a capital in the text.
+_FAST_RUN_PLAIN = _plain_run(_UPPER, _LETTER, "'’", _WORD_CLASS, " \u00a0")
 # A superset of "an article, a hyphen and a capital", found by a scan for the hyphen.
 _ARTICLE_HINT = f"[-‐](?<=[AaEe][lsdr].)[{_UPPER}]"
 # The same for the ASCII hyphen alone: a pattern that opens with a literal is scanned for it
@@ -82,10 +97,46 @@ def _fast_pattern() -> re.Pattern:
     return compile_re(_FAST_RUN)
 
 
-def _fast_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every run the reference pattern finds, for a text in the fast range."""
+@lru_cache(maxsize=1)
+def _latin_plain() -> tuple[bytes, re.Pattern]:
+    """The plain pattern for Latin-1 text: a table that makes each character the ASCII letter of
+    its classes, and the pattern over those letters.
+
+    A capital becomes A, any other letter a, any other word character 0; the apostrophe, hyphen
+    and line break stay (the pattern names them, or `.` excludes it), either space becomes a
+    space, and the rest a full stop. Every test the pattern makes of a character then has the
+    same answer, so the runs are the same, and the pattern opens with a literal, which `re`
+    seeks several times faster than a class it tests at every character of the text.
+    """
+    latin = bytes(range(256)).decode("latin-1")
+    table = bytearray(b"." * 256)
+    for members, mark in ((_WORD_CLASS, "0"), (_LETTER, "a"), (_UPPER, "A")):  # each within the last
+        for ch in compile_re(f"[{members}]").findall(latin):
+            table[ord(ch)] = ord(mark)
+    for ch in "'-\n ":
+        table[ord(ch)] = ord(ch)
+    table[0xA0] = ord(" ")
+    return bytes(table), compile_re(_plain_run("A", "Aa", "'", "Aa0'\\-", " "))
+
+
+def _latin1(text: str) -> bytes | None:
+    """The text as Latin-1 bytes (a copy, for text CPython keeps a byte a character), or None
+    when a character lies past U+00FF."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+
+
+def _fast_spans(text: str, latin: bytes | None) -> list[tuple[int, int]]:
+    """(start, end) of every run the reference pattern finds, for a text in the fast range
+    (latin: the text as _latin1 gives it)."""
     plain, ascii_hint, hint = _plain_patterns()
     if ascii_hint.search(text) is None and ("‐" not in text or hint.search(text) is None):
+        if latin is not None:
+            table, pattern = _latin_plain()
+            # One ASCII character for each of the text's: the same offsets.
+            return [m.span() for m in pattern.finditer(latin.translate(table).decode("ascii"))]
         return [m.span() for m in plain.finditer(text)]
     return _article_spans(text)
 
@@ -370,8 +421,9 @@ def _split_run(group: str) -> tuple[tuple[str, ...], int] | None:
 
 def extract(text: str) -> Names:
     """Find runs of capitalised tokens in one regex pass; ordinary words are looked up on demand."""
-    if text.isascii() or _OUTSIDE.search(text) is None:
-        spans = _fast_spans(text)
+    latin = _latin1(text)  # all of Latin-1 lies in the fast range
+    if latin is not None or _OUTSIDE.search(text) is None:
+        spans = _fast_spans(text, latin)
         exotic = False
     else:
         spans = [m.span() for m in _patterns()[0].finditer(text)]
