@@ -5,9 +5,12 @@ import os
 import sys
 from contextlib import contextmanager
 from collections.abc import Callable, Iterator
+from time import monotonic
 
 # Below this many files a run is over before a bar would be worth drawing.
 MIN_FILES = 200
+# How often the bar is redrawn (rich's own default rate).
+REFRESH_SECONDS = 0.1
 
 
 def shown(total: int, enabled: bool = True) -> bool:
@@ -24,7 +27,19 @@ def progress(total: int, enabled: bool = True) -> Iterator[Callable[[object], No
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    # No refresh thread (auto_refresh): --jobs forks its workers inside this block, and a child
+    # forked while that thread holds stderr's lock would hang on its exit flush of stderr. The bar
+    # is redrawn from the callback instead, at most every REFRESH_SECONDS, and once more at the end.
     with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+                  console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task("files", total=total)
-        yield lambda _result: bar.advance(task)
+        last = [0.0]
+
+        def advance(_result: object) -> None:
+            bar.advance(task)
+            now = monotonic()
+            if now - last[0] >= REFRESH_SECONDS:
+                last[0] = now
+                bar.refresh()
+
+        yield advance

@@ -50,3 +50,30 @@ def test_no_bar_for_short_runs_ci_or_when_asked(tmp_path):
     for p in list(folder.iterdir())[20:]:
         p.unlink()
     assert "checking" not in _run(folder)[1]
+
+
+def test_the_bar_starts_no_thread_that_a_forked_worker_could_inherit_mid_write(monkeypatch):
+    # --jobs forks its workers while the bar is up; a refresh thread holding stderr's lock at the
+    # fork would leave the worker hung on its exit flush. The bar is drawn from the callback.
+    import threading
+
+    from copycheck.progress import progress
+
+    master, slave = pty.openpty()
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    term = os.fdopen(slave, "w", encoding="utf-8")
+    monkeypatch.setattr(sys, "stderr", term)
+    before = threading.active_count()
+    try:
+        with progress(300) as advance:
+            assert threading.active_count() == before
+            for _ in range(300):
+                advance(None)
+            assert threading.active_count() == before
+        term.flush()
+        got = os.read(master, 1 << 20).decode(errors="replace")
+    finally:
+        term.close()
+        os.close(master)
+    assert "checking" in got and "300/300" in got
