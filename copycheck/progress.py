@@ -33,13 +33,14 @@ def progress(total: int, enabled: bool = True) -> Iterator[Callable[[object], No
     with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task("files", total=total)
-        last = [0.0]
+        last = 0.0  # when the bar was last drawn
 
         def advance(_result: object) -> None:
+            nonlocal last
             bar.advance(task)
             now = monotonic()
-            if now - last[0] >= REFRESH_SECONDS:
-                last[0] = now
+            if now - last >= REFRESH_SECONDS:
+                last = now
                 bar.refresh()
 
         yield advance
