@@ -85,21 +85,42 @@ def test_a_worker_that_dies_loses_no_file(tmp_path):
     assert [r.findings for r in two] == [r.findings for r in one]
 
 
+def _left(pids) -> list[int]:
+    """The given child processes that are still there, running or unreaped (a finished run reaps its workers)."""
+    import os
+
+    out = []
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)  # (0, 0) while it runs; (pid, status) reaps one left unreaped
+        except ChildProcessError:
+            continue  # gone, and reaped by the run
+        out.append(pid)
+    return out
+
+
 def test_the_main_process_checks_files_too_and_leaves_no_worker(tmp_path):
     """With --jobs 2 one worker is forked and the main process takes batches as well; when the
     run ends, or its caller stops reading early, no worker is left running."""
-    import multiprocessing
     import os
 
     sources = _files(tmp_path, 64, 400)
     ruleset = Resolver(isolated=True).ruleset_for(str(tmp_path))
     main = os.getpid()
     checked_by: set[int] = set()
+    log = tmp_path / "workers"  # each worker writes its pid here: its own memory is not ours
 
     def ruleset_for(_path):
-        if os.getpid() == main:
+        pid = os.getpid()
+        if pid == main:
             checked_by.add(main)
+        else:
+            with open(log, "a") as f:
+                f.write(f"{pid}\n")
         return ruleset
+
+    def workers() -> set[int]:
+        return {int(p) for p in log.read_text().split()} if log.exists() else set()
 
     results = run(sources, ruleset_for, RunOptions(), 2)
     assert len(results) == 64 and checked_by == {main}
@@ -109,30 +130,38 @@ def test_the_main_process_checks_files_too_and_leaves_no_worker(tmp_path):
     assert sent == {s.form for r in results for s in r.names.forms} and sent
     again = run(sources, ruleset_for, RunOptions(), 2)  # a second run in this process sends them anew
     assert {form for r in again for form, _ in r.names.pair_keys} == sent
-    assert multiprocessing.active_children() == []
-    stream = iter_run(sources, lambda _p: ruleset, RunOptions(), 2)
-    next(stream)
+    assert workers() and _left(workers()) == []
+    log.unlink()
+    stream = iter_run(sources, ruleset_for, RunOptions(), 2)
+    next(stream)  # the first batch is the main process's: the worker has begun by now
+    while not workers():
+        next(stream)
     stream.close()  # as a formatter that fails, or Ctrl-C, leaves the generator
-    assert multiprocessing.active_children() == []
+    assert _left(workers()) == []
 
 
 def test_worker_pipes_hold_several_batches_where_linux_allows():
     """A worker's pipe is widened, so it never waits for the main process between batches."""
-    import multiprocessing
+    import os
     import sys
 
-    from copycheck.runner import PIPE_BYTES, _widen
+    from copycheck.runner import PIPE_BYTES, _receive, _send, _widen
 
     if not sys.platform.startswith("linux"):
         pytest.skip("pipe buffer sizes are set on Linux only")
     import fcntl
 
-    reader, writer = multiprocessing.Pipe(duplex=False)
+    reader, writer = os.pipe()
     try:
         _widen(writer)
-        assert fcntl.fcntl(writer.fileno(), fcntl.F_GETPIPE_SZ) == PIPE_BYTES
-        writer.send(b"x" * (PIPE_BYTES // 2))  # more than the default 64 kB, without a reader
-        assert reader.recv() == b"x" * (PIPE_BYTES // 2)
+        assert fcntl.fcntl(writer, fcntl.F_GETPIPE_SZ) == PIPE_BYTES
+        os.set_blocking(writer, False)  # a pipe too small fails here (BlockingIOError) instead of hanging
+        _send(writer, b"x" * (PIPE_BYTES // 2))  # more than the default 64 kB, without a reader
+        assert _receive(reader) == b"x" * (PIPE_BYTES // 2)
+        os.close(writer)
+        writer = None
+        assert _receive(reader) is None  # the writer gone: end of file, as a finished worker's
     finally:
-        reader.close()
-        writer.close()
+        os.close(reader)
+        if writer is not None:
+            os.close(writer)
