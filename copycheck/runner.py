@@ -276,6 +276,8 @@ def _fork_worker(claims: _Claims, batches: Sequence[Sequence[Source]]) -> tuple[
         try:
             os.close(reader)
             _serve(claims, batches, writer)
+        except BrokenPipeError:
+            code = 1  # the main process stopped reading (it has ended): nothing to report
         except BaseException:  # noqa: BLE001 - reported; the main process checks the batch instead
             import traceback
 
@@ -294,13 +296,12 @@ def _fork_worker(claims: _Claims, batches: Sequence[Sequence[Source]]) -> tuple[
 PIPE_BYTES = 1 << 20
 
 
-def _widen(conn) -> None:
-    """Give a pipe (a file descriptor, or an object with fileno) PIPE_BYTES of buffer where the
-    system allows (Linux); else leave it."""
+def _widen(fd: int) -> None:
+    """Give a pipe PIPE_BYTES of buffer where the system allows (Linux); else leave it."""
     try:
         import fcntl
 
-        fcntl.fcntl(conn if isinstance(conn, int) else conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
     except (ImportError, AttributeError, OSError):
         pass  # not Linux, or over the system's limit (/proc/sys/fs/pipe-max-size): the default
 
